@@ -1,0 +1,102 @@
+// Command topicdeck turns ScholarGate topic entries into slide decks,
+// printable handouts and glossaries. Each subcommand parses its flags and
+// calls a package API (topic, exporter) that a Go program can call too.
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"sort"
+
+	"github.com/urfave/cli/v3"
+
+	"github.com/scholargate/topicdeck/exporter"
+)
+
+// commands is filled by each command's file in its init, so adding a
+// command touches only its own file.
+var commands []*cli.Command
+
+// exitError carries the process exit code with a message already printed
+// (or to print).
+type exitError struct {
+	code int
+	msg  string
+}
+
+func (e *exitError) Error() string { return e.msg }
+
+func main() {
+	os.Exit(run(context.Background(), os.Args, os.Stdin, os.Stdout, os.Stderr))
+}
+
+// run is main without os.Exit, so tests can run the CLI in-process.
+func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	app := newApp(stdin, stdout, stderr)
+	err := app.Run(ctx, args)
+	if err == nil {
+		return 0
+	}
+	var ee *exitError
+	if errors.As(err, &ee) {
+		if ee.msg != "" {
+			fmt.Fprintln(stderr, "topicdeck: "+ee.msg)
+		}
+		return ee.code
+	}
+	fmt.Fprintln(stderr, "topicdeck: "+err.Error())
+	if isUsageError(err) {
+		return 2
+	}
+	return 1
+}
+
+// io holds the streams of one run; commands read them from the root
+// command's metadata so tests can capture output.
+type streams struct {
+	in       io.Reader
+	out, err io.Writer
+}
+
+func newApp(stdin io.Reader, stdout, stderr io.Writer) *cli.Command {
+	cmds := append([]*cli.Command(nil), commands...)
+	sort.Slice(cmds, func(i, j int) bool { return cmds[i].Name < cmds[j].Name })
+	return &cli.Command{
+		Name:                  "topicdeck",
+		Usage:                 "turn topic entries into slide decks, handouts and glossaries",
+		Version:               exporter.Version,
+		EnableShellCompletion: true,
+		Reader:                stdin,
+		Writer:                stdout,
+		ErrWriter:             stderr,
+		Commands:              cmds,
+		Metadata:              map[string]any{"streams": &streams{in: stdin, out: stdout, err: stderr}},
+		OnUsageError: func(ctx context.Context, cmd *cli.Command, err error, isSubcommand bool) error {
+			return usageError{err}
+		},
+		ExitErrHandler: func(context.Context, *cli.Command, error) {},
+	}
+}
+
+// ios returns the run's streams from the root command.
+func ios(cmd *cli.Command) *streams {
+	return cmd.Root().Metadata["streams"].(*streams)
+}
+
+// usageError marks a command-line mistake: exit code 2.
+type usageError struct{ error }
+
+func (u usageError) Unwrap() error { return u.error }
+
+func isUsageError(err error) bool {
+	var u usageError
+	return errors.As(err, &u)
+}
+
+// usagef returns a usage error (exit 2) with a message.
+func usagef(format string, args ...any) error {
+	return usageError{fmt.Errorf(format, args...)}
+}

@@ -1,0 +1,82 @@
+// Package textlayout turns styled text into measured lines. It is the only
+// place lines are broken: planners use it to measure, the PDF backend draws
+// the lines it returns exactly as measured.
+//
+// THE API BELOW IS FIXED (other packages are written against it); the
+// implementation is filled in by the fonts/textlayout work.
+package textlayout
+
+// Color is an sRGB colour a segment is drawn in.
+type Color struct{ R, G, B uint8 }
+
+// Align is the horizontal alignment of lines in their box.
+type Align uint8
+
+// Alignments.
+const (
+	Left Align = iota
+	Center
+	Right
+)
+
+// Font selects a face chain and a size. Family is "sans" (the default when
+// empty) or "mono"; Bold and Italic pick the style within it.
+type Font struct {
+	Family string
+	Bold   bool
+	Italic bool
+	Size   float64 // points
+}
+
+// Span is input text in one font, colour and, optionally, link target.
+type Span struct {
+	Text  string
+	Font  Font
+	Color Color
+	URL   string
+}
+
+// Segment is a piece of a laid-out line drawn with one face: the face that
+// has every glyph of Text (or the chain's first face for characters no face
+// has, which are then listed in Line.Missing).
+type Segment struct {
+	Text  string
+	Face  string  // face family name as registered with the PDF backend, e.g. "NotoSans"
+	Style string  // "", "B", "I" or "BI"
+	Size  float64 // points
+	X     float64 // offset from the line's left edge (alignment applied)
+	Width float64
+	Color Color
+	URL   string
+}
+
+// Line is one measured line.
+type Line struct {
+	Segments []Segment
+	Width    float64 // width of the ink, without trailing spaces
+	Ascent   float64 // distance from the top of the line box to the baseline
+	Height   float64 // advance to the next line's top
+	Missing  []rune  // characters no face could draw, in order, each once
+}
+
+// Paragraph is text to break into lines.
+type Paragraph struct {
+	Spans      []Span
+	Align      Align
+	LineHeight float64 // multiple of the font size; 0 means 1.25
+}
+
+// The implementation provides (fixed signatures):
+//
+//	// Engine breaks and measures text with a font set. Safe for concurrent use.
+//	type Engine struct{ ... }
+//	func New(set *fonts.Set) *Engine
+//	// Lines breaks p into lines no wider than width (points).
+//	func (e *Engine) Lines(p Paragraph, width float64) []Line
+//	// Width is the advance width of s on one line.
+//	func (e *Engine) Width(s Span) float64
+//	// Height is the total height of lines (sum of Line.Height).
+//	func Height(lines []Line) float64
+
+// Engine is replaced by the real implementation.
+type Engine struct{}
