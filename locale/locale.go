@@ -64,6 +64,28 @@ const (
 	Theme        Key = "theme"
 )
 
+// Labels used by bibliography formatting (package bib).
+const (
+	EtAl          Key = "et_al"          // "et al." after a name list cut short by "others"
+	Page          Key = "page"           // "p." before a single page
+	MastersThesis Key = "masters_thesis" // "Master's thesis"
+	Unresolved    Key = "unresolved"     // "[unresolved reference]"
+)
+
+// Labels used by glossaries (package glossary).
+const (
+	NeedsReview     Key = "needs_review"     // review status of a row a person must check
+	Approved        Key = "approved"         // review status of a checked row
+	MissingLabel    Key = "missing"          // marks a term without a definition
+	FromEntry       Key = "from_entry"       // definition written in the entry
+	ExtractedFrom   Key = "extracted_from"   // "extracted from %s" (a section)
+	MatchedAs       Key = "matched_as"       // "matched as “%s”" (a shortened term)
+	OtherDefinition Key = "other_definition" // "Other definition (%s): %s" (topic, text)
+	KindCore        Key = "kind_core"        // question kind: core question
+	KindFAQ         Key = "kind_faq"         // question kind: FAQ
+	KindDebate      Key = "kind_debate"      // question kind: debate
+)
+
 var tables = map[string]map[Key]string{
 	"en": {
 		Definition:      "Definition",
@@ -111,6 +133,20 @@ var tables = map[string]map[Key]string{
 		Thesis:          "Doctoral dissertation",
 		Name:            "Name",
 		Theme:           "Theme",
+		EtAl:            "et al.",
+		Page:            "p.",
+		MastersThesis:   "Master's thesis",
+		Unresolved:      "[unresolved reference]",
+		NeedsReview:     "Needs review",
+		Approved:        "Approved",
+		MissingLabel:    "missing",
+		FromEntry:       "from the entry",
+		ExtractedFrom:   "extracted from %s",
+		MatchedAs:       "matched as “%s”",
+		OtherDefinition: "Other definition (%s): %s",
+		KindCore:        "core",
+		KindFAQ:         "FAQ",
+		KindDebate:      "debate",
 	},
 	"sv": {
 		Definition:      "Definition",
@@ -158,6 +194,20 @@ var tables = map[string]map[Key]string{
 		Thesis:          "Doktorsavhandling",
 		Name:            "Namn",
 		Theme:           "Tema",
+		EtAl:            "et al.",
+		Page:            "s.",
+		MastersThesis:   "Masteruppsats",
+		Unresolved:      "[referensen saknas]",
+		NeedsReview:     "Behöver granskas",
+		Approved:        "Godkänd",
+		MissingLabel:    "saknas",
+		FromEntry:       "från uppslaget",
+		ExtractedFrom:   "hämtad ur %s",
+		MatchedAs:       "matchad som ”%s”",
+		OtherDefinition: "Annan definition (%s): %s",
+		KindCore:        "kärnfråga",
+		KindFAQ:         "vanlig fråga",
+		KindDebate:      "debatt",
 	},
 }
 

@@ -1,0 +1,97 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+
+	"github.com/urfave/cli/v3"
+
+	"github.com/scholargate/topicdeck/exporter"
+	"github.com/scholargate/topicdeck/topic"
+)
+
+func init() {
+	commands = append(commands, &cli.Command{
+		Name:      "import",
+		Usage:     "convert a topic entry between Markdown, JSON and YAML (page text is read, not written)",
+		ArgsUsage: "FILE",
+		Description: "Reads FILE (\"-\" for standard input) in any of the four forms and writes it\n" +
+			"in the form --to names, or the one OUT's extension names, else Markdown.\n" +
+			"Without -o (or with -o -) the result goes to standard output.",
+		Flags: []cli.Flag{
+			&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: "output file (- for standard output)", Value: "-"},
+			&cli.StringFlag{Name: "to", Usage: "output form: md, json or yaml"},
+			maxSizeFlag(),
+		},
+		OnUsageError: commandUsageError,
+		Action:       importAction,
+	})
+}
+
+func importAction(ctx context.Context, cmd *cli.Command) error {
+	args := cmd.Args().Slice()
+	if len(args) != 1 {
+		return usagef("import: give exactly one entry file (or - for standard input)")
+	}
+	opt, err := readOptions(cmd)
+	if err != nil {
+		return err
+	}
+	out := cmd.String("output")
+	to, err := outputFormat(cmd.String("to"), out)
+	if err != nil {
+		return err
+	}
+	st := ios(cmd)
+	var e *topic.Entry
+	if args[0] == "-" {
+		e, err = topic.ReadFrom("<stdin>", st.in, opt)
+	} else {
+		e, err = topic.ReadFile(args[0], opt)
+	}
+	if err != nil {
+		var te *topic.Error
+		if errors.As(err, &te) {
+			// The problem line is the whole message, in the form editors
+			// and scripts parse; no "topicdeck:" prefix in front of it.
+			fmt.Fprintln(st.err, te.Error())
+			return &exitError{code: 1}
+		}
+		return &exitError{code: 1, msg: err.Error()}
+	}
+	if err := exporter.WriteFile(out, st.out, func(w io.Writer) error {
+		return topic.Write(w, e, to)
+	}); err != nil {
+		return &exitError{code: 1, msg: err.Error()}
+	}
+	return nil
+}
+
+// outputFormat decides the output form: --to, else the output file's
+// extension, else Markdown, the authoring form.
+func outputFormat(to, out string) (topic.Format, error) {
+	switch to {
+	case "md", "markdown":
+		return topic.FormatMarkdown, nil
+	case "json":
+		return topic.FormatJSON, nil
+	case "yaml", "yml":
+		return topic.FormatYAML, nil
+	case "txt":
+		return "", usagef("--to txt: page text is an input form only; use md, json or yaml")
+	case "":
+	default:
+		return "", usagef("--to %q: use md, json or yaml", to)
+	}
+	if out != "-" {
+		if f, ok := topic.FormatOfName(out); ok {
+			if f == topic.FormatPageText {
+				return "", usagef("-o %s: page text is an input form only; use .md, .json or .yaml", out)
+			}
+			return f, nil
+		}
+	}
+	return topic.FormatMarkdown, nil
+}

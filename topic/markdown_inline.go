@@ -1,0 +1,559 @@
+package topic
+
+import (
+	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/text"
+	"github.com/yuin/goldmark/util"
+)
+
+// inlineParser sees every line as paragraph text: a string handed to
+// ParseInline is one piece of inline content, so "1. Why?" or "# tag" must
+// stay literal text instead of turning into a list or a heading and losing
+// its marker. Raw HTML is not parsed, so "<b>" stays visible text.
+var inlineParser = parser.NewParser(
+	parser.WithBlockParsers(util.Prioritized(parser.NewParagraphParser(), 1000)),
+	parser.WithInlineParsers(inlineParsers()...),
+)
+
+// inlineParsers are goldmark's defaults without raw HTML: an entry is
+// rendered to PDF and spreadsheets, where HTML means nothing, and treating
+// it as text keeps every character the author typed.
+func inlineParsers() []util.PrioritizedValue {
+	return []util.PrioritizedValue{
+		util.Prioritized(parser.NewCodeSpanParser(), 100),
+		util.Prioritized(parser.NewLinkParser(), 200),
+		util.Prioritized(parser.NewAutoLinkParser(), 300),
+		util.Prioritized(parser.NewEmphasisParser(), 500),
+	}
+}
+
+// ParseInline parses Markdown inline syntax into styled runs: **bold**,
+// *italic*, `code`, [links](url) (the URL is kept on the run) and <autolinks>.
+// Block syntax is not interpreted, soft line breaks become spaces, hard
+// breaks "\n", and blank lines join the pieces with a space. Adjacent runs of
+// the same style and link are merged, so equal Markdown gives equal Text.
+// Link titles and image-ness are not kept: an image becomes a link whose
+// text is its alt text.
+func ParseInline(src string) Text {
+	source := []byte(strings.ToValidUTF8(src, "\uFFFD"))
+	doc := inlineParser.Parse(text.NewReader(source))
+	c := &mdConv{src: source}
+	var t Text
+	for n := doc.FirstChild(); n != nil; n = n.NextSibling() {
+		if len(t) > 0 {
+			t = append(t, Run{Text: " "})
+		}
+		t = append(t, c.inline(n)...)
+	}
+	return normalizeText(t)
+}
+
+// inline converts the inline children of a block node.
+func (c *mdConv) inline(n ast.Node) Text {
+	var t Text
+	c.inlineInto(&t, n, 0, "")
+	return normalizeText(t)
+}
+
+func (c *mdConv) inlineInto(t *Text, n ast.Node, style Style, url string) {
+	for ch := n.FirstChild(); ch != nil; ch = ch.NextSibling() {
+		switch v := ch.(type) {
+		case *ast.Text:
+			s := string(v.Segment.Value(c.src))
+			if !v.IsRaw() {
+				s = unescapeMarkdown(s)
+			}
+			*t = append(*t, Run{Text: s, Style: style, URL: url})
+			if v.HardLineBreak() {
+				*t = append(*t, Run{Text: "\n", Style: style, URL: url})
+			} else if v.SoftLineBreak() {
+				*t = append(*t, Run{Text: " ", Style: style, URL: url})
+			}
+		case *ast.String:
+			s := string(v.Value)
+			if !v.IsRaw() && !v.IsCode() {
+				s = unescapeMarkdown(s)
+			}
+			*t = append(*t, Run{Text: s, Style: style, URL: url})
+		case *ast.CodeSpan:
+			var b strings.Builder
+			for cc := v.FirstChild(); cc != nil; cc = cc.NextSibling() {
+				switch tv := cc.(type) {
+				case *ast.Text:
+					b.Write(tv.Segment.Value(c.src))
+				case *ast.String:
+					b.Write(tv.Value)
+				}
+			}
+			s := strings.ReplaceAll(b.String(), "\n", " ")
+			*t = append(*t, Run{Text: s, Style: style | Code, URL: url})
+		case *ast.Emphasis:
+			st := Italic
+			if v.Level >= 2 {
+				st = Bold
+			}
+			c.inlineInto(t, v, style|st, url)
+		case *ast.Link, *ast.Image:
+			var dest []byte
+			if l, ok := v.(*ast.Link); ok {
+				dest = l.Destination
+			} else {
+				dest = v.(*ast.Image).Destination
+			}
+			u := unescapeMarkdown(string(dest))
+			before := len(normalizeText(*t).Plain())
+			c.inlineInto(t, v, style, u)
+			if len(normalizeText(*t).Plain()) == before {
+				// A link without text still has its URL to show.
+				*t = append(*t, Run{Text: u, Style: style, URL: u})
+			}
+		case *ast.AutoLink:
+			label := string(v.Label(c.src))
+			u := string(v.URL(c.src))
+			if v.AutoLinkType == ast.AutoLinkEmail && !strings.HasPrefix(strings.ToLower(u), "mailto:") {
+				u = "mailto:" + u
+			}
+			*t = append(*t, Run{Text: label, Style: style, URL: u})
+		default:
+			// Any other inline node (none of the enabled parsers makes
+			// one) still contributes its text rather than vanishing.
+			c.inlineInto(t, ch, style, url)
+		}
+	}
+}
+
+// normalizeText drops empty runs and merges neighbours of equal style and
+// link, so one piece of Markdown has exactly one Text.
+func normalizeText(t Text) Text {
+	var out Text
+	for _, r := range t {
+		if r.Text == "" {
+			continue
+		}
+		if n := len(out); n > 0 && out[n-1].Style == r.Style && out[n-1].URL == r.URL {
+			out[n-1].Text += r.Text
+			continue
+		}
+		out = append(out, r)
+	}
+	return out
+}
+
+// unescapeMarkdown resolves backslash escapes and entity and numeric
+// character references the way goldmark's HTML writer does.
+func unescapeMarkdown(s string) string {
+	if !strings.ContainsAny(s, "\\&") {
+		return s
+	}
+	var b strings.Builder
+	for i := 0; i < len(s); i++ {
+		ch := s[i]
+		if ch == '\\' && i+1 < len(s) && util.IsPunct(s[i+1]) {
+			b.WriteByte(s[i+1])
+			i++
+			continue
+		}
+		if ch == '&' {
+			if r, n, ok := charRef(s[i:]); ok {
+				b.WriteString(r)
+				i += n - 1
+				continue
+			}
+		}
+		b.WriteByte(ch)
+	}
+	return b.String()
+}
+
+// charRef decodes the character reference at the start of s ("&amp;",
+// "&#123;", "&#x7B;"), returning its text and length.
+func charRef(s string) (string, int, bool) {
+	if len(s) < 3 || s[0] != '&' {
+		return "", 0, false
+	}
+	if s[1] == '#' {
+		i, base := 2, 10
+		if len(s) > 2 && (s[2] == 'x' || s[2] == 'X') {
+			i, base = 3, 16
+		}
+		j := i
+		for j < len(s) && (base == 16 && util.IsHexDecimal(s[j]) || base == 10 && util.IsNumeric(s[j])) {
+			j++
+		}
+		maxDigits := 7
+		if base == 16 {
+			maxDigits = 6
+		}
+		if j == i || j-i > maxDigits || j >= len(s) || s[j] != ';' {
+			return "", 0, false
+		}
+		v, err := strconv.ParseUint(s[i:j], base, 32)
+		if err != nil {
+			return "", 0, false
+		}
+		r := rune(v)
+		if r == 0 || r > unicode.MaxRune || (r >= 0xD800 && r <= 0xDFFF) {
+			r = utf8.RuneError
+		}
+		return string(r), j + 1, true
+	}
+	j := 1
+	for j < len(s) && util.IsAlphaNumeric(s[j]) {
+		j++
+	}
+	if j == 1 || j >= len(s) || s[j] != ';' {
+		return "", 0, false
+	}
+	e, ok := util.LookUpHTML5EntityByName(s[1:j])
+	if !ok {
+		return "", 0, false
+	}
+	return string(e.Characters), j + 1, true
+}
+
+// FormatInline writes runs as Markdown inline syntax, escaping what would
+// otherwise be read as syntax, so that ParseInline(FormatInline(t)) == t for
+// every t that ParseInline can produce. A "\n" in a run becomes a hard line
+// break.
+func FormatInline(t Text) string {
+	return formatInline(t, inlineOpts{})
+}
+
+// inlineOpts says where inline text is written, because some characters are
+// only special there.
+type inlineOpts struct {
+	table   bool // a table cell: "|" ends the cell, even inside code spans
+	heading bool // a heading: trailing "#"s would be a closing sequence
+}
+
+// marker is one open piece of inline syntax: emphasis or a link.
+type marker struct {
+	style Style // Bold or Italic; 0 for a link
+	url   string
+}
+
+func (m marker) in(r Run) bool {
+	if m.style != 0 {
+		return r.Style&m.style != 0
+	}
+	return r.URL == m.url
+}
+
+func formatInline(t Text, o inlineOpts) string {
+	if o.heading || o.table {
+		// A heading or cell is one line: a break can only be a space.
+		t = append(Text{}, t...)
+		for i := range t {
+			t[i].Text = strings.ReplaceAll(t[i].Text, "\n", " ")
+		}
+	}
+	t = normalizeText(t)
+	w := &inlineWriter{opts: o, runs: t}
+	var stack []marker
+	for i, r := range t {
+		// Close what this run does not continue, and everything opened
+		// after it, so the syntax stays properly nested.
+		for k, m := range stack {
+			if !m.in(r) {
+				for len(stack) > k {
+					w.close(stack[len(stack)-1])
+					stack = stack[:len(stack)-1]
+				}
+				break
+			}
+		}
+		// Open what is missing, the longest-lasting first, so that
+		// "**a [b](u) c**" nests the link inside the emphasis.
+		var want []marker
+		has := func(m marker) bool {
+			for _, s := range stack {
+				if s == m {
+					return true
+				}
+			}
+			return false
+		}
+		for _, m := range []marker{{url: r.URL}, {style: Bold}, {style: Italic}} {
+			if m.style == 0 && m.url == "" || !m.in(r) || has(m) {
+				continue
+			}
+			want = append(want, m)
+		}
+		span := func(m marker) int {
+			n := 0
+			for j := i; j < len(t) && m.in(t[j]); j++ {
+				n++
+			}
+			return n
+		}
+		for a := 1; a < len(want); a++ {
+			for b := a; b > 0 && span(want[b]) > span(want[b-1]); b-- {
+				want[b], want[b-1] = want[b-1], want[b]
+			}
+		}
+		for _, m := range want {
+			if m.style == 0 && w.autolink(i) {
+				continue
+			}
+			w.open(m)
+			stack = append(stack, m)
+		}
+		if w.skip > i {
+			continue
+		}
+		w.text(i, stack)
+	}
+	for len(stack) > 0 {
+		w.close(stack[len(stack)-1])
+		stack = stack[:len(stack)-1]
+	}
+	out := w.b.String()
+	if k := len(strings.TrimRight(out, "#")); o.heading && k < len(out) && (k == 0 || out[k-1] == ' ' || out[k-1] == '\t') {
+		// Only "#"s after a space close an ATX heading.
+		out = out[:k] + "\\" + out[k:]
+	}
+	return out
+}
+
+type inlineWriter struct {
+	b    strings.Builder
+	opts inlineOpts
+	runs Text
+	// skip is the index after the last run written as an autolink.
+	skip int
+	// opened is set while the next text directly follows an emphasis
+	// opener, where leading whitespace would break the syntax.
+	opened bool
+}
+
+func (w *inlineWriter) open(m marker) {
+	switch m.style {
+	case Bold:
+		w.b.WriteString("**")
+		w.opened = true
+	case Italic:
+		w.b.WriteString("*")
+		w.opened = true
+	default:
+		w.b.WriteString("[")
+	}
+}
+
+func (w *inlineWriter) close(m marker) {
+	switch m.style {
+	case Bold:
+		w.b.WriteString("**")
+	case Italic:
+		w.b.WriteString("*")
+	default:
+		w.b.WriteString("](")
+		w.b.WriteString(linkDestination(m.url))
+		w.b.WriteString(")")
+	}
+}
+
+// autolink writes run i as <url> when that reads back as the same run: a
+// plain run whose text is its URL (or, for mail, the URL without mailto:).
+func (w *inlineWriter) autolink(i int) bool {
+	r := w.runs[i]
+	if r.Style != 0 || (i+1 < len(w.runs) && w.runs[i+1].URL == r.URL) {
+		return false
+	}
+	ok := r.Text == r.URL && isAbsoluteURI(r.URL) ||
+		"mailto:"+r.Text == r.URL && isEmail(r.Text)
+	if !ok || w.opts.table && strings.Contains(r.Text, "|") {
+		return false
+	}
+	w.b.WriteString("<" + r.Text + ">")
+	w.skip = i + 1
+	w.opened = false
+	return true
+}
+
+// text writes run i, escaped.
+func (w *inlineWriter) text(i int, stack []marker) {
+	r := w.runs[i]
+	opened := w.opened
+	w.opened = false
+	// Does an emphasis delimiter follow this run directly?
+	closing := i+1 == len(w.runs)
+	if !closing {
+		next := w.runs[i+1]
+		for _, m := range stack {
+			if m.style != 0 && !m.in(next) {
+				closing = true
+			}
+		}
+	}
+	if r.Style&Code != 0 {
+		w.b.WriteString(codeSpan(r.Text, w.opts.table))
+		return
+	}
+	lines := strings.Split(r.Text, "\n")
+	for k, line := range lines {
+		if k > 0 {
+			// After a backslash, goldmark would not see a backslash
+			// break, so the break is written as two trailing spaces.
+			if strings.HasSuffix(w.b.String(), "\\") {
+				w.b.WriteString("  \n")
+			} else {
+				w.b.WriteString("\\\n")
+			}
+		}
+		lineStart := w.b.Len() == 0 || strings.HasSuffix(w.b.String(), "\n")
+		edgeL := lineStart || (k == 0 && opened)
+		edgeR := k < len(lines)-1 || closing
+		w.b.WriteString(escapeInline(line, lineStart, edgeL, edgeR, w.opts))
+	}
+}
+
+// escapeInline escapes one line of plain text. edgeL and edgeR say whether
+// whitespace at that end would be trimmed or break a delimiter; it is then
+// written as a character reference.
+func escapeInline(s string, lineStart, edgeL, edgeR bool, o inlineOpts) string {
+	var b strings.Builder
+	rs := []rune(s)
+	for i, r := range rs {
+		switch {
+		case unicode.IsSpace(r) && (edgeL && allSpace(rs[:i]) || edgeR && allSpace(rs[i+1:])):
+			b.WriteString("&#" + strconv.Itoa(int(r)) + ";")
+			continue
+		case strings.ContainsRune("\\`*[]<|", r):
+			b.WriteByte('\\')
+		case r == '_':
+			if i == 0 || i == len(rs)-1 || !isAlnum(rs[i-1]) || !isAlnum(rs[i+1]) {
+				b.WriteByte('\\')
+			}
+		case r == '&':
+			if _, _, ok := charRef(string(rs[i:])); ok {
+				b.WriteByte('\\')
+			}
+		case lineStart && allSpace(rs[:i]):
+			if strings.ContainsRune("#>-+=~", r) {
+				b.WriteByte('\\')
+			} else if r >= '0' && r <= '9' {
+				j := i
+				for j < len(rs) && rs[j] >= '0' && rs[j] <= '9' {
+					j++
+				}
+				if j < len(rs) && j-i <= 9 && (rs[j] == '.' || rs[j] == ')') {
+					b.WriteString(string(rs[i:j]))
+					b.WriteByte('\\')
+					b.WriteRune(rs[j])
+					b.WriteString(escapeInline(string(rs[j+1:]), false, false, edgeR, o))
+					return b.String()
+				}
+			}
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+func allSpace(rs []rune) bool {
+	for _, r := range rs {
+		if !unicode.IsSpace(r) {
+			return false
+		}
+	}
+	return true
+}
+
+// codeSpan fences s with more backticks than any run inside it, padding
+// with a space where the content touches a backtick or space.
+func codeSpan(s string, table bool) string {
+	longest, cur := 0, 0
+	for _, r := range s {
+		if r == '`' {
+			cur++
+			longest = max(longest, cur)
+		} else {
+			cur = 0
+		}
+	}
+	fence := strings.Repeat("`", longest+1)
+	if table {
+		s = strings.ReplaceAll(s, "|", "\\|")
+	}
+	if s != "" && (s[0] == '`' || s[len(s)-1] == '`' || s[0] == ' ' || s[len(s)-1] == ' ') && strings.Trim(s, " ") != "" {
+		s = " " + s + " "
+	}
+	return fence + s + fence
+}
+
+// linkDestination writes a URL so that it reads back unchanged: in angle
+// brackets when it holds spaces or parentheses, with the few characters
+// that are special there escaped.
+func linkDestination(u string) string {
+	var b strings.Builder
+	for _, r := range u {
+		if r == '\\' || r == '<' || r == '>' || r == '|' {
+			b.WriteByte('\\')
+		}
+		b.WriteRune(r)
+	}
+	escaped := b.String()
+	b.Reset()
+	for i := 0; i < len(escaped); i++ {
+		if escaped[i] == '&' {
+			if _, _, ok := charRef(escaped[i:]); ok {
+				b.WriteByte('\\')
+			}
+		}
+		b.WriteByte(escaped[i])
+	}
+	if u == "" || strings.ContainsAny(u, " ()\t") {
+		return "<" + b.String() + ">"
+	}
+	return b.String()
+}
+
+// isAbsoluteURI follows the CommonMark autolink rule.
+func isAbsoluteURI(s string) bool {
+	i := strings.IndexByte(s, ':')
+	if i < 2 || i > 32 {
+		return false
+	}
+	for k, c := range []byte(s[:i]) {
+		isLetter := c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z'
+		if !isLetter && (k == 0 || !(c >= '0' && c <= '9' || c == '+' || c == '.' || c == '-')) {
+			return false
+		}
+	}
+	for _, c := range []byte(s) {
+		if c <= ' ' || c == '<' || c == '>' || c == 0x7f {
+			return false
+		}
+	}
+	return true
+}
+
+// isEmail follows the CommonMark email autolink rule.
+func isEmail(s string) bool {
+	at := strings.IndexByte(s, '@')
+	if at < 1 || at == len(s)-1 {
+		return false
+	}
+	for _, c := range []byte(s[:at]) {
+		if !(util.IsAlphaNumeric(c) || strings.IndexByte(".!#$%&'*+/=?^_`{|}~-", c) >= 0) {
+			return false
+		}
+	}
+	for _, label := range strings.Split(s[at+1:], ".") {
+		if label == "" || len(label) > 63 || label[0] == '-' || label[len(label)-1] == '-' {
+			return false
+		}
+		for _, c := range []byte(label) {
+			if !util.IsAlphaNumeric(c) && c != '-' {
+				return false
+			}
+		}
+	}
+	return true
+}

@@ -1,0 +1,663 @@
+package topic
+
+import (
+	"fmt"
+	"strings"
+)
+
+// The JSON and YAML readers share one decoder. Each reader turns its syntax
+// into a tree of nodes that carry positions (encoding/json and yaml.v3 both
+// lose them when decoding into structs), and decodeEntry walks that tree
+// strictly: unknown fields, wrong types and duplicates are errors with the
+// line and column of the offending key or value.
+
+type nodeKind uint8
+
+const (
+	nullNode nodeKind = iota
+	scalarNode
+	listNode
+	mapNode
+)
+
+// node is one value of a JSON or YAML document.
+type node struct {
+	kind  nodeKind
+	str   bool   // a string scalar (a JSON string or a YAML !!str)
+	value string // scalar text
+	pos   Pos
+	keys  []*node // mapping keys, in source order
+	items []*node // list items, or mapping values parallel to keys
+}
+
+// describe names the node's type for messages.
+func (n *node) describe() string {
+	switch n.kind {
+	case nullNode:
+		return "null"
+	case listNode:
+		return "a list"
+	case mapNode:
+		return "an object"
+	}
+	if n.str {
+		return "text"
+	}
+	if n.value == "true" || n.value == "false" {
+		return "true/false"
+	}
+	return "a number"
+}
+
+// decoder holds what every step of decoding needs for its messages.
+type decoder struct {
+	file string
+	// anyScalar accepts unquoted YAML scalars (numbers, dates, yes/no) as
+	// text; JSON is strict, so a number where text belongs is an error.
+	anyScalar bool
+}
+
+func (d *decoder) errorf(pos Pos, format string, args ...any) *Error {
+	return errorf(d.file, pos, format, args...)
+}
+
+// field is one key of an object with its value.
+type field struct {
+	name string
+	key  *node
+	val  *node
+}
+
+// fields checks that n is an object whose keys are all in allowed and none
+// repeats, and returns its fields in source order. what names the object
+// in messages ("the entry", "a key concept").
+func (d *decoder) fields(n *node, what string, allowed ...string) ([]field, error) {
+	if n.kind != mapNode {
+		return nil, d.errorf(n.pos, "%s must be an object, not %s", what, n.describe())
+	}
+	seen := make(map[string]Pos, len(n.keys))
+	out := make([]field, 0, len(n.keys))
+	for i, k := range n.keys {
+		if k.kind != scalarNode {
+			return nil, d.errorf(k.pos, "field names in %s must be text, not %s", what, k.describe())
+		}
+		name := k.value
+		if !contains(allowed, name) {
+			msg := fmt.Sprintf("unknown field %q in %s", name, what)
+			if what == "the entry" {
+				msg = fmt.Sprintf("unknown field %q", name)
+			}
+			if s := suggest(name, allowed); s != "" {
+				msg += fmt.Sprintf(" (did you mean %q?)", s)
+			} else {
+				msg += " (known fields: " + strings.Join(allowed, ", ") + ")"
+			}
+			return nil, d.errorf(k.pos, "%s", msg)
+		}
+		if p, dup := seen[name]; dup {
+			return nil, d.errorf(k.pos, "field %q given twice (first at line %d)", name, p.Line)
+		}
+		seen[name] = k.pos
+		out = append(out, field{name: name, key: k, val: n.items[i]})
+	}
+	return out, nil
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+// suggest returns the allowed name closest to a misspelt one, if any is
+// close enough to be the likely intent.
+func suggest(name string, allowed []string) string {
+	best, bestDist := "", len(name)/3+2
+	lower := strings.ToLower(name)
+	for _, a := range allowed {
+		if a == lower || strings.ReplaceAll(a, "_", "") == strings.ReplaceAll(strings.ReplaceAll(lower, "-", ""), " ", "") {
+			return a
+		}
+		if len(lower) >= 3 && lower[0] == a[0] && isSubsequence(lower, a) {
+			return a // an abbreviation: "defn", "desc", "ans"
+		}
+		if d := editDistance(lower, a); d < bestDist {
+			best, bestDist = a, d
+		}
+	}
+	return best
+}
+
+// isSubsequence reports whether the bytes of s appear in t in order.
+func isSubsequence(s, t string) bool {
+	i := 0
+	for j := 0; i < len(s) && j < len(t); j++ {
+		if s[i] == t[j] {
+			i++
+		}
+	}
+	return i == len(s)
+}
+
+// editDistance is the Levenshtein distance between a and b in bytes;
+// field names are ASCII.
+func editDistance(a, b string) int {
+	if len(a) > 64 || len(b) > 64 {
+		return 64
+	}
+	prev := make([]int, len(b)+1)
+	cur := make([]int, len(b)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		cur[0] = i
+		for j := 1; j <= len(b); j++ {
+			cost := 1
+			if a[i-1] == b[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(b)]
+}
+
+// text reads a text value; null gives "".
+func (d *decoder) text(n *node, name string) (string, error) {
+	switch {
+	case n.kind == nullNode:
+		return "", nil
+	case n.kind == scalarNode && (n.str || d.anyScalar):
+		return n.value, nil
+	}
+	return "", d.errorf(n.pos, "%q must be text, not %s", name, n.describe())
+}
+
+// texts reads a list of text, or one text as a list of one.
+func (d *decoder) texts(n *node, name string) ([]string, error) {
+	if n.kind != listNode {
+		s, err := d.text(n, name)
+		if err != nil || s == "" {
+			return nil, d.wrapType(err, n, name, "text or a list of text")
+		}
+		return []string{s}, nil
+	}
+	var out []string
+	for _, it := range n.items {
+		s, err := d.text(it, name)
+		if err != nil {
+			return nil, d.errorf(it.pos, "items of %q must be text, not %s", name, it.describe())
+		}
+		out = append(out, s)
+	}
+	return out, nil
+}
+
+// wrapType rewrites a type error to name every type the field accepts.
+func (d *decoder) wrapType(err error, n *node, name, want string) error {
+	if err == nil {
+		return nil
+	}
+	return d.errorf(n.pos, "%q must be %s, not %s", name, want, n.describe())
+}
+
+// inline reads inline Markdown text.
+func (d *decoder) inline(n *node, name string) (Text, error) {
+	s, err := d.text(n, name)
+	if err != nil || s == "" {
+		return nil, err
+	}
+	return parseInlineText(s), nil
+}
+
+// parseInlineText is ParseInline with a fast path: most list items and
+// terms are plain words, and a full Markdown parse of each costs more than
+// the rest of reading together. The fast path takes only text in which no
+// character can start Markdown syntax, where both give one plain run.
+func parseInlineText(s string) Text {
+	if isPlainInline(s) {
+		return Plain(s)
+	}
+	return ParseInline(s)
+}
+
+func isPlainInline(s string) bool {
+	if s == "" || s[0] == ' ' || s[len(s)-1] == ' ' {
+		return false
+	}
+	prevSpace := false
+	for _, r := range s {
+		switch r {
+		case '*', '_', '`', '[', ']', '<', '>', '&', '\\', '!', '\n', '\r', '\t', '\f', '\v', '\uFFFD':
+			return false
+		case ' ':
+			if prevSpace {
+				return false
+			}
+		}
+		prevSpace = r == ' '
+	}
+	return true
+}
+
+// body reads prose: one Markdown string, or a list of strings that are
+// paragraphs (each may itself hold Markdown blocks).
+func (d *decoder) body(n *node, name string) (Body, error) {
+	if n.kind == listNode {
+		var b Body
+		for _, it := range n.items {
+			s, err := d.text(it, name)
+			if err != nil {
+				return nil, d.errorf(it.pos, "paragraphs of %q must be text, not %s", name, it.describe())
+			}
+			b = append(b, d.parseBody(s, it.pos)...)
+		}
+		return b, nil
+	}
+	s, err := d.text(n, name)
+	if err != nil {
+		return nil, d.wrapType(err, n, name, "text or a list of paragraphs")
+	}
+	return d.parseBody(s, n.pos), nil
+}
+
+// parseBody parses Markdown blocks and places them all at the string's
+// position: positions inside a quoted or escaped string do not map back to
+// the file, and the string's own position is what an editor can jump to.
+func (d *decoder) parseBody(s string, pos Pos) Body {
+	if strings.TrimSpace(s) == "" {
+		return nil
+	}
+	b := ParseBody(s)
+	placeBlocks(b, pos)
+	return b
+}
+
+func placeBlocks(b []Block, pos Pos) {
+	for i := range b {
+		b[i].Pos = pos
+		placeItems(b[i].Items, pos)
+		placeBlocks(b[i].Blocks, pos)
+	}
+}
+
+func placeItems(items []Item, pos Pos) {
+	for i := range items {
+		items[i].Pos = pos
+		placeItems(items[i].Children, pos)
+		placeBlocks(items[i].Blocks, pos)
+	}
+}
+
+// list checks n is a list (null is an empty one) and returns its items.
+func (d *decoder) list(n *node, name, of string) ([]*node, error) {
+	switch n.kind {
+	case nullNode:
+		return nil, nil
+	case listNode:
+		return n.items, nil
+	}
+	return nil, d.errorf(n.pos, "%q must be a list of %s, not %s", name, of, n.describe())
+}
+
+// items reads a list of items: text, or {text, children, blocks} objects
+// that keep nesting; links lists also take {title, url}.
+func (d *decoder) items(n *node, name string, links bool) ([]Item, error) {
+	of := "text"
+	if links {
+		of = "text or {title, url} objects"
+	}
+	nodes, err := d.list(n, name, of)
+	if err != nil {
+		return nil, err
+	}
+	var out []Item
+	for _, it := range nodes {
+		item, err := d.item(it, name, links)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, item)
+	}
+	return out, nil
+}
+
+func (d *decoder) item(n *node, name string, links bool) (Item, error) {
+	if n.kind != mapNode {
+		t, err := d.inline(n, name)
+		if err != nil {
+			return Item{}, d.errorf(n.pos, "items of %q must be text or objects, not %s", name, n.describe())
+		}
+		return Item{Text: t, Pos: n.pos}, nil
+	}
+	allowed := []string{"text", "children", "blocks"}
+	if links {
+		allowed = []string{"title", "url", "text", "children", "blocks"}
+	}
+	fs, err := d.fields(n, fmt.Sprintf("an item of %q", name), allowed...)
+	if err != nil {
+		return Item{}, err
+	}
+	item := Item{Pos: n.pos}
+	var title, url string
+	for _, f := range fs {
+		switch f.name {
+		case "text":
+			item.Text, err = d.inline(f.val, "text")
+		case "children":
+			item.Children, err = d.items(f.val, "children", links)
+		case "blocks":
+			var b Body
+			b, err = d.body(f.val, "blocks")
+			item.Blocks = b
+		case "title":
+			title, err = d.text(f.val, "title")
+		case "url":
+			url, err = d.text(f.val, "url")
+		}
+		if err != nil {
+			return Item{}, err
+		}
+	}
+	if title != "" || url != "" {
+		if item.Text != nil {
+			return Item{}, d.errorf(n.pos, "an item of %q has both \"text\" and \"title\"; give one", name)
+		}
+		if title == "" {
+			title = url
+		}
+		item.Text = Text{{Text: title, URL: url}}
+	}
+	return item, nil
+}
+
+// entryFields lists the fields an entry accepts, in canonical order.
+var entryFields = []string{
+	"title", "slug", "subject", "lang", "authors", "updated", "bibliography",
+	"summary", "definition", "scope", "core_questions", "key_concepts",
+	"key_theories", "mechanisms", "relevance", "clinical_relevance", "history",
+	"debates", "key_figures", "related_topics", "seminal_works", "faq",
+	"methods", "related_concepts", "sections",
+}
+
+// defaultRelevanceHeading is the heading a relevance section gets when the
+// author gave only its text; it is the heading the site shows.
+const defaultRelevanceHeading = "Clinical relevance"
+
+// decodeEntry builds an Entry from a document's root node.
+func (d *decoder) decodeEntry(root *node) (*Entry, error) {
+	if root.kind != mapNode {
+		return nil, d.errorf(root.pos, "an entry must be an object of fields (title, summary, ...), not %s", root.describe())
+	}
+	fs, err := d.fields(root, "the entry", entryFields...)
+	if err != nil {
+		return nil, err
+	}
+	e := &Entry{}
+	var titlePos Pos
+	var relevanceKey string
+	for _, f := range fs {
+		ref := SectionRef{Field: Field(f.name), Pos: f.key.pos}
+		switch f.name {
+		case "title":
+			titlePos = f.key.pos
+			e.Title, err = d.text(f.val, f.name)
+		case "slug":
+			e.Slug, err = d.text(f.val, f.name)
+			if err == nil && e.Slug != "" {
+				if msg := slugProblem(e.Slug); msg != "" {
+					return nil, d.errorf(f.val.pos, "%s", msg)
+				}
+			}
+		case "subject":
+			e.Subject, err = d.text(f.val, f.name)
+		case "lang":
+			e.Lang, err = d.text(f.val, f.name)
+		case "authors":
+			e.Authors, err = d.texts(f.val, f.name)
+		case "updated":
+			e.Updated, err = d.text(f.val, f.name)
+			if err == nil && e.Updated != "" {
+				if msg := dateProblem(e.Updated); msg != "" {
+					return nil, d.errorf(f.val.pos, "%s", msg)
+				}
+			}
+		case "bibliography":
+			e.Bibliography, err = d.text(f.val, f.name)
+		case "summary":
+			e.Summary, err = d.body(f.val, f.name)
+			ref.Field = "" // the lede has no heading, so it is not in Order
+		case "definition":
+			e.Definition, err = d.body(f.val, f.name)
+		case "scope":
+			e.Scope, err = d.body(f.val, f.name)
+		case "mechanisms":
+			e.Mechanisms, err = d.body(f.val, f.name)
+		case "history":
+			e.History, err = d.body(f.val, f.name)
+		case "core_questions":
+			e.CoreQuestions, err = d.items(f.val, f.name, false)
+		case "key_figures":
+			e.KeyFigures, err = d.items(f.val, f.name, false)
+		case "seminal_works":
+			e.SeminalWorks, err = d.items(f.val, f.name, false)
+		case "methods":
+			e.Methods, err = d.items(f.val, f.name, false)
+		case "related_topics":
+			e.RelatedTopics, err = d.items(f.val, f.name, true)
+		case "related_concepts":
+			e.RelatedConcepts, err = d.items(f.val, f.name, true)
+		case "key_concepts":
+			e.KeyConcepts, err = d.concepts(f.val)
+		case "key_theories":
+			e.KeyTheories, err = d.theories(f.val)
+		case "debates":
+			e.Debates, err = d.qas(f.val, f.name)
+		case "faq":
+			e.FAQ, err = d.qas(f.val, f.name)
+		case "relevance", "clinical_relevance":
+			if relevanceKey != "" {
+				return nil, d.errorf(f.key.pos, "%q and %q are the same section; give only one", relevanceKey, f.name)
+			}
+			relevanceKey = f.name
+			e.Relevance, err = d.relevance(f.val, f.name)
+			ref.Field = FieldRelevance
+			if err == nil {
+				ref.Heading = e.Relevance.Heading
+			}
+		case "sections":
+			err = d.sections(f.val, e)
+			ref.Field = ""
+		default:
+			ref.Field = ""
+		}
+		if err != nil {
+			return nil, err
+		}
+		if ref.Field != "" && isSectionField(ref.Field) {
+			e.Order = append(e.Order, ref)
+		}
+	}
+	if strings.TrimSpace(e.Title) == "" {
+		if titlePos.IsValid() {
+			return nil, d.errorf(titlePos, "title is empty")
+		}
+		return nil, d.errorf(root.pos, "missing title: add a \"title\" field")
+	}
+	return e, nil
+}
+
+func isSectionField(f Field) bool {
+	for _, k := range Fields {
+		if k == f {
+			return true
+		}
+	}
+	return false
+}
+
+func (d *decoder) concepts(n *node) ([]Concept, error) {
+	nodes, err := d.list(n, "key_concepts", "text or {term, definition} objects")
+	if err != nil {
+		return nil, err
+	}
+	var out []Concept
+	for _, it := range nodes {
+		c := Concept{Pos: it.pos}
+		if it.kind != mapNode {
+			if c.Term, err = d.inline(it, "key_concepts"); err != nil {
+				return nil, d.errorf(it.pos, "items of \"key_concepts\" must be text or {term, definition} objects, not %s", it.describe())
+			}
+		} else {
+			fs, err := d.fields(it, "a key concept", "term", "definition")
+			if err != nil {
+				return nil, err
+			}
+			for _, f := range fs {
+				if f.name == "term" {
+					c.Term, err = d.inline(f.val, f.name)
+				} else {
+					c.Definition, err = d.inline(f.val, f.name)
+				}
+				if err != nil {
+					return nil, err
+				}
+			}
+		}
+		out = append(out, c)
+	}
+	return out, nil
+}
+
+func (d *decoder) theories(n *node) ([]Theory, error) {
+	nodes, err := d.list(n, "key_theories", "{name, description} objects")
+	if err != nil {
+		return nil, err
+	}
+	var out []Theory
+	for _, it := range nodes {
+		t := Theory{Pos: it.pos}
+		if it.kind != mapNode {
+			if t.Name, err = d.inline(it, "key_theories"); err != nil {
+				return nil, d.errorf(it.pos, "items of \"key_theories\" must be {name, description} objects, not %s", it.describe())
+			}
+		} else {
+			fs, err := d.fields(it, "a key theory", "name", "description")
+			if err != nil {
+				return nil, err
+			}
+			for _, f := range fs {
+				if f.name == "name" {
+					t.Name, err = d.inline(f.val, f.name)
+				} else {
+					t.Description, err = d.body(f.val, f.name)
+				}
+				if err != nil {
+					return nil, err
+				}
+			}
+		}
+		out = append(out, t)
+	}
+	return out, nil
+}
+
+func (d *decoder) qas(n *node, name string) ([]QA, error) {
+	nodes, err := d.list(n, name, "{question, answer} objects")
+	if err != nil {
+		return nil, err
+	}
+	var out []QA
+	for _, it := range nodes {
+		q := QA{Pos: it.pos}
+		if it.kind != mapNode {
+			if q.Question, err = d.inline(it, name); err != nil {
+				return nil, d.errorf(it.pos, "items of %q must be {question, answer} objects, not %s", name, it.describe())
+			}
+		} else {
+			fs, err := d.fields(it, fmt.Sprintf("an item of %q", name), "question", "answer")
+			if err != nil {
+				return nil, err
+			}
+			for _, f := range fs {
+				if f.name == "question" {
+					q.Question, err = d.inline(f.val, f.name)
+				} else {
+					q.Answer, err = d.body(f.val, f.name)
+				}
+				if err != nil {
+					return nil, err
+				}
+			}
+		}
+		out = append(out, q)
+	}
+	return out, nil
+}
+
+func (d *decoder) relevance(n *node, name string) (*Relevance, error) {
+	r := &Relevance{Heading: defaultRelevanceHeading}
+	if n.kind != mapNode {
+		b, err := d.body(n, name)
+		if err != nil {
+			return nil, d.wrapType(err, n, name, "text or a {heading, body} object")
+		}
+		r.Body = b
+		return r, nil
+	}
+	fs, err := d.fields(n, fmt.Sprintf("%q", name), "heading", "body")
+	if err != nil {
+		return nil, err
+	}
+	for _, f := range fs {
+		if f.name == "heading" {
+			var h string
+			if h, err = d.text(f.val, f.name); err == nil && strings.TrimSpace(h) != "" {
+				r.Heading = strings.TrimSpace(h)
+			}
+		} else {
+			r.Body, err = d.body(f.val, f.name)
+		}
+		if err != nil {
+			return nil, err
+		}
+	}
+	return r, nil
+}
+
+// sections reads the generic sections, adding each to e.Order.
+func (d *decoder) sections(n *node, e *Entry) error {
+	nodes, err := d.list(n, "sections", "{heading, body} objects")
+	if err != nil {
+		return err
+	}
+	for _, it := range nodes {
+		fs, err := d.fields(it, "a section", "heading", "body")
+		if err != nil {
+			return err
+		}
+		var s Section
+		for _, f := range fs {
+			if f.name == "heading" {
+				s.Heading, err = d.text(f.val, f.name)
+				s.Heading = strings.TrimSpace(s.Heading)
+			} else {
+				s.Body, err = d.body(f.val, f.name)
+			}
+			if err != nil {
+				return err
+			}
+		}
+		if s.Heading == "" {
+			return d.errorf(it.pos, "a section needs a \"heading\"")
+		}
+		e.Order = append(e.Order, SectionRef{Field: FieldSection, Index: len(e.Sections), Heading: s.Heading, Pos: it.pos})
+		e.Sections = append(e.Sections, s)
+	}
+	return nil
+}

@@ -1,0 +1,194 @@
+package topic
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+
+	"golang.org/x/text/language"
+)
+
+// Validate checks a loaded entry for what the readers accept but a
+// teacher would want to fix before exporting: empty sections, concepts
+// without definitions, questions without answers, duplicates. These are
+// warnings. Errors are reported only for what a reader would have refused
+// (no title, a bad slug or date), so an entry built in code is checked by
+// the same rules. Problems come in source order where positions are known.
+func Validate(e *Entry) []Problem {
+	v := &validator{file: e.Source}
+	if e.Source == "" {
+		v.file = "<input>"
+	}
+	if strings.TrimSpace(e.Title) == "" {
+		v.add(SeverityError, Pos{}, "missing title")
+	}
+	if e.Slug != "" {
+		if msg := slugProblem(e.Slug); msg != "" {
+			v.add(SeverityError, Pos{}, "%s", msg)
+		}
+	}
+	if e.Updated != "" {
+		if msg := dateProblem(e.Updated); msg != "" {
+			v.add(SeverityError, Pos{}, "%s", msg)
+		}
+	}
+	if e.Lang != "" {
+		if _, err := language.Parse(e.Lang); err != nil {
+			v.add(SeverityWarning, Pos{}, "lang %q is not a language tag such as \"en\" or \"sv\"; labels will be in English", e.Lang)
+		}
+	}
+	v.sections(e)
+	v.content(e)
+	sort.SliceStable(v.problems, func(i, j int) bool {
+		a, b := v.problems[i].Pos, v.problems[j].Pos
+		return a.Line < b.Line || a.Line == b.Line && a.Col < b.Col
+	})
+	return v.problems
+}
+
+type validator struct {
+	file     string
+	problems []Problem
+}
+
+func (v *validator) add(sev Severity, pos Pos, format string, args ...any) {
+	v.problems = append(v.problems, Problem{File: v.file, Pos: pos, Severity: sev, Message: fmt.Sprintf(format, args...)})
+}
+
+// heading is how a section is named in messages: as the author wrote it,
+// else by its field name.
+func heading(r SectionRef) string {
+	if r.Heading != "" {
+		return r.Heading
+	}
+	if h := DefaultHeading(r.Field, "en"); h != "" {
+		return h
+	}
+	return string(r.Field)
+}
+
+// sections warns about empty and repeated sections, in source order.
+func (v *validator) sections(e *Entry) {
+	seen := map[string]Pos{}
+	for _, r := range e.Order {
+		key := string(r.Field)
+		if r.Field == FieldSection {
+			key = "section:" + strings.ToLower(strings.TrimSpace(r.Heading))
+		}
+		if first, dup := seen[key]; dup {
+			v.add(SeverityWarning, r.Pos, "section %q appears twice%s; merge the two", heading(r), atLine(first))
+		} else {
+			seen[key] = r.Pos
+		}
+		if sectionEmpty(e, r) {
+			v.add(SeverityWarning, r.Pos, "section %q is empty; add content or remove it", heading(r))
+		}
+		if r.Field == FieldSection {
+			if f, ok := LookupHeading(r.Heading); ok && f != FieldSection {
+				v.add(SeverityWarning, r.Pos, "section %q is a known section; give it as %q so layouts treat it as one", r.Heading, f)
+			}
+		}
+	}
+}
+
+func atLine(p Pos) string {
+	if p.Line > 0 {
+		return fmt.Sprintf(" (first at line %d)", p.Line)
+	}
+	return ""
+}
+
+// sectionEmpty reports whether the section a ref points to has no content.
+func sectionEmpty(e *Entry, r SectionRef) bool {
+	switch r.Field {
+	case FieldDefinition:
+		return len(e.Definition) == 0
+	case FieldScope:
+		return len(e.Scope) == 0
+	case FieldCoreQuestions:
+		return len(e.CoreQuestions) == 0
+	case FieldKeyConcepts:
+		return len(e.KeyConcepts) == 0
+	case FieldKeyTheories:
+		return len(e.KeyTheories) == 0
+	case FieldMechanisms:
+		return len(e.Mechanisms) == 0
+	case FieldRelevance:
+		return e.Relevance == nil || len(e.Relevance.Body) == 0
+	case FieldHistory:
+		return len(e.History) == 0
+	case FieldDebates:
+		return len(e.Debates) == 0
+	case FieldKeyFigures:
+		return len(e.KeyFigures) == 0
+	case FieldRelatedTopics:
+		return len(e.RelatedTopics) == 0
+	case FieldSeminalWorks:
+		return len(e.SeminalWorks) == 0
+	case FieldFAQ:
+		return len(e.FAQ) == 0
+	case FieldMethods:
+		return len(e.Methods) == 0
+	case FieldRelatedConcepts:
+		return len(e.RelatedConcepts) == 0
+	case FieldSection:
+		return r.Index < 0 || r.Index >= len(e.Sections) || len(e.Sections[r.Index].Body) == 0
+	}
+	return false
+}
+
+// content warns about incomplete items inside sections.
+func (v *validator) content(e *Entry) {
+	for _, q := range e.CoreQuestions {
+		if s := strings.TrimSpace(q.Text.Plain()); s != "" && !strings.HasSuffix(s, "?") {
+			v.add(SeverityWarning, q.Pos, "core question %q does not end with \"?\"", short(s))
+		}
+	}
+	terms := map[string]Pos{}
+	for _, c := range e.KeyConcepts {
+		term := strings.TrimSpace(c.Term.Plain())
+		key := strings.ToLower(term)
+		if first, dup := terms[key]; dup {
+			v.add(SeverityWarning, c.Pos, "key concept %q is listed twice%s", short(term), atLine(first))
+		} else {
+			terms[key] = c.Pos
+		}
+		if term == "" {
+			v.add(SeverityWarning, c.Pos, "key concept has no term")
+			continue
+		}
+		if len(c.Definition) == 0 {
+			v.add(SeverityWarning, c.Pos, "key concept %q has no definition; glossaries will show the term alone", short(term))
+		}
+	}
+	for _, t := range e.KeyTheories {
+		if len(t.Name) == 0 {
+			v.add(SeverityWarning, t.Pos, "key theory has no name")
+		} else if len(t.Description) == 0 {
+			v.add(SeverityWarning, t.Pos, "key theory %q has no description", short(t.Name.Plain()))
+		}
+	}
+	for _, q := range e.Debates {
+		if len(q.Question) == 0 {
+			v.add(SeverityWarning, q.Pos, "debate has no question")
+		} else if len(q.Answer) == 0 {
+			v.add(SeverityWarning, q.Pos, "debate %q has no answer", short(q.Question.Plain()))
+		}
+	}
+	for _, q := range e.FAQ {
+		if len(q.Question) == 0 {
+			v.add(SeverityWarning, q.Pos, "FAQ item has no question")
+		} else if len(q.Answer) == 0 {
+			v.add(SeverityWarning, q.Pos, "FAQ item %q has no answer", short(q.Question.Plain()))
+		}
+	}
+}
+
+// short keeps quoted text in messages to one readable line.
+func short(s string) string {
+	s = strings.Join(strings.Fields(s), " ")
+	if r := []rune(s); len(r) > 60 {
+		return string(r[:57]) + "..."
+	}
+	return s
+}
