@@ -1,0 +1,222 @@
+package exporter
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+
+	"github.com/scholargate/topicdeck/bib"
+	"github.com/scholargate/topicdeck/glossary"
+	"github.com/scholargate/topicdeck/topic"
+)
+
+// GlossaryOptions are the choices for a glossary. Empty fields take the
+// defaults: a workbook, the entries' common language, a title from the
+// entries.
+type GlossaryOptions struct {
+	Format glossary.Format // xlsx (default), csv, tsv, anki or moodle
+	Lang   string          // course language for sorting and labels, overriding the entries'
+	Title  string          // the glossary's name (workbook title, Moodle glossary name)
+	BOM    bool            // start CSV/TSV with a UTF-8 byte order mark, for Excel
+	// Bib lists bibliography files (BibTeX or CSL-JSON) merged after each
+	// entry's own bibliography, to format the References sheet.
+	Bib []string
+}
+
+// Glossary merges the vocabulary of the entries (one topic, or a whole
+// course) and writes it to w in the chosen format. The warnings name what
+// a reader should know but that did not stop the export: unresolved
+// citation keys, terms a format had to leave out.
+func Glossary(entries []*topic.Entry, opt GlossaryOptions, w io.Writer) ([]string, error) {
+	if len(entries) == 0 {
+		return nil, fmt.Errorf("no entries to make a glossary of")
+	}
+	format := opt.Format
+	if format == "" {
+		format = glossary.XLSX
+	}
+	if _, err := glossary.ParseFormat(string(format)); err != nil {
+		return nil, err
+	}
+	refs, warnings, err := glossaryReferences(entries, opt.Bib)
+	if err != nil {
+		return nil, err
+	}
+	g := glossary.Build(entries, glossary.Options{
+		Lang:       opt.Lang,
+		Title:      opt.Title,
+		References: func(e *topic.Entry) []glossary.Reference { return refs[e] },
+	})
+	more, err := g.Write(w, glossary.WriteOptions{Format: format, BOM: opt.BOM, Creator: Creator, Time: DocumentTime()})
+	return append(warnings, more...), err
+}
+
+// glossaryReferences formats every entry's seminal works with its
+// bibliography and the extra files. The extra files are read once, not
+// once per entry.
+func glossaryReferences(entries []*topic.Entry, extra []string) (map[*topic.Entry][]glossary.Reference, []string, error) {
+	var warnings []string
+	problems := func(ps []topic.Problem) {
+		for _, p := range ps {
+			// The CLI says "warning:" itself; keep file:line:col first.
+			p.Severity = topic.SeverityWarning
+			warnings = append(warnings, strings.Replace(p.String(), ": warning: ", ": ", 1))
+		}
+	}
+	shared, ps, err := bib.LoadFor(&topic.Entry{}, extra)
+	if err != nil {
+		return nil, nil, err
+	}
+	problems(ps)
+	out := map[*topic.Entry][]glossary.Reference{}
+	// A course's entries often share one bibliography file: it is read and
+	// merged once, and its warnings are reported once.
+	libs := map[string]*bib.Library{}
+	for _, e := range entries {
+		if len(e.SeminalWorks) == 0 {
+			continue
+		}
+		lib := shared
+		if e.Bibliography != "" {
+			path := filepath.Clean(bib.EntryBibliographyPath(e))
+			own, ok := libs[path]
+			if !ok {
+				var ps []topic.Problem
+				own, ps, err = bib.LoadFor(e, nil)
+				if err != nil {
+					return nil, nil, err
+				}
+				problems(ps)
+				problems(own.Merge(shared))
+				libs[path] = own
+			}
+			lib = own
+		}
+		resolved, ps := bib.Resolve(e, lib)
+		if lib.Len() == 0 && len(ps) > 1 {
+			// With no bibliography at all every key gets the same warning;
+			// one line per entry says it without burying other messages.
+			first := ps[0]
+			first.Message = fmt.Sprintf("%d seminal works look like citation keys, but no bibliography was given (set bibliography: or use --bib); they are listed as written", len(ps))
+			ps = []topic.Problem{first}
+		}
+		problems(ps)
+		for _, r := range resolved {
+			gr := glossary.Reference{Text: r.Text, DOI: glossary.FindDOI(r.Text.Plain())}
+			if r.IsKey {
+				gr.Key = r.Key
+			}
+			for _, run := range r.Text {
+				if run.URL == "" {
+					continue
+				}
+				if gr.DOI == "" {
+					gr.DOI = glossary.FindDOI(run.URL)
+				}
+				if gr.URL == "" {
+					gr.URL = run.URL
+				}
+			}
+			out[e] = append(out[e], gr)
+		}
+	}
+	return out, warnings, nil
+}
+
+// EntryExts are the file name extensions of entry files, as a directory
+// argument is searched for them.
+var EntryExts = []string{".md", ".markdown", ".json", ".yaml", ".yml", ".txt"}
+
+// LoadEntries reads the entries that args name: a file is one entry ("-"
+// is standard input); a directory stands for every entry file directly in
+// it, sorted by name. Sub-directories are not searched, so a course folder
+// can keep drafts, assets or archived versions in folders of their own.
+// A file in a directory that an entry names as its bibliography (a
+// CSL-JSON .json) is not an entry and is passed over. The first entry
+// that cannot be read is the error, with its file, line and column.
+func LoadEntries(args []string, opt topic.Options) ([]*topic.Entry, error) {
+	type file struct {
+		path    string
+		fromDir bool
+	}
+	var files []file
+	seen := map[string]bool{}
+	for _, a := range args {
+		st, err := os.Stat(a)
+		if a == "-" || err != nil || !st.IsDir() {
+			// Let the reader report a missing or unreadable file.
+			if !seen[filepath.Clean(a)] {
+				seen[filepath.Clean(a)] = true
+				files = append(files, file{path: a})
+			}
+			continue
+		}
+		names, err := entryFiles(a)
+		if err != nil {
+			return nil, err
+		}
+		if len(names) == 0 {
+			return nil, &topic.Error{Problem: topic.Problem{File: a, Message: "directory holds no entry files (" + strings.Join(EntryExts, " ") + ")"}}
+		}
+		for _, n := range names {
+			if !seen[filepath.Clean(n)] {
+				seen[filepath.Clean(n)] = true
+				files = append(files, file{path: n, fromDir: true})
+			}
+		}
+	}
+	entries := make([]*topic.Entry, len(files))
+	errs := make([]error, len(files))
+	bibs := map[string]bool{}
+	for i, f := range files {
+		entries[i], errs[i] = topic.ReadFile(f.path, opt)
+		if errs[i] == nil && entries[i].Bibliography != "" {
+			bibs[filepath.Clean(bib.EntryBibliographyPath(entries[i]))] = true
+		}
+	}
+	var out []*topic.Entry
+	for i, f := range files {
+		if errs[i] != nil {
+			if f.fromDir && bibs[filepath.Clean(f.path)] {
+				continue
+			}
+			return nil, errs[i]
+		}
+		out = append(out, entries[i])
+	}
+	return out, nil
+}
+
+// entryFiles lists the entry files directly in dir, sorted, leaving out
+// hidden files (editor back-ups, .DS_Store).
+func entryFiles(dir string) ([]string, error) {
+	des, err := os.ReadDir(dir)
+	if err != nil {
+		var pe *fs.PathError
+		if errors.As(err, &pe) {
+			err = pe.Err // the message starts with the directory already
+		}
+		return nil, &topic.Error{Problem: topic.Problem{File: dir, Message: "cannot read directory: " + err.Error()}}
+	}
+	var out []string
+	for _, de := range des {
+		name := de.Name()
+		if de.IsDir() || strings.HasPrefix(name, ".") {
+			continue
+		}
+		ext := strings.ToLower(filepath.Ext(name))
+		for _, x := range EntryExts {
+			if ext == x {
+				out = append(out, filepath.Join(dir, name))
+				break
+			}
+		}
+	}
+	sort.Strings(out)
+	return out, nil
+}

@@ -1,0 +1,521 @@
+package glossary
+
+import (
+	"regexp"
+	"strings"
+	"unicode"
+
+	"github.com/scholargate/topicdeck/locale"
+	"github.com/scholargate/topicdeck/topic"
+)
+
+// The section ranks used to break ties between candidates: definitional
+// sections first, narrative ones last.
+const (
+	rankDefinition = iota
+	rankSummary
+	rankScope
+	rankFAQ
+	rankMechanisms
+	rankTheories
+	rankRelevance
+	rankHistory
+	rankDebates
+	rankOther
+)
+
+// The patterns, strongest first.
+const (
+	patDefinedAs = iota
+	patRefersTo
+	patCopula
+	patParenthesis
+	patApposition
+)
+
+// token is one word of a sentence, by rune offsets.
+type token struct {
+	start, end int
+	lower      string
+}
+
+// sentence is one sentence of an entry's prose, ready for matching.
+type sentence struct {
+	runes   []rune
+	lower   []rune
+	toks    []token
+	section int
+	label   string
+	order   int
+}
+
+// candidate is one definition found for a term.
+type candidate struct {
+	text                   string
+	variant, pattern, sect int
+	order                  int
+	label, matched         string
+}
+
+func (c candidate) better(d candidate) bool {
+	if c.variant != d.variant {
+		return c.variant < d.variant
+	}
+	if c.pattern != d.pattern {
+		return c.pattern < d.pattern
+	}
+	if c.sect != d.sect {
+		return c.sect < d.sect
+	}
+	return c.order < d.order
+}
+
+// prose holds an entry's sentences and an index from a word to where it
+// occurs, so each term costs a few map look-ups, not a scan of the entry.
+type prose struct {
+	sents []sentence
+	index map[string][]tokRef
+	sv    bool
+}
+
+type tokRef struct{ sent, tok int }
+
+// Extract returns the key concepts of one entry as glossary terms, each
+// with the author's definition, else one extracted from the entry's prose
+// (see the package documentation for the rule), else none (Missing).
+func Extract(e *topic.Entry) []*Term {
+	if len(e.KeyConcepts) == 0 {
+		return nil
+	}
+	labels := locale.For(e.LangOrDefault())
+	var p *prose // built on first need: entries that define every term skip it
+	skip := map[string]bool{}
+	for _, c := range e.KeyConcepts {
+		skip[Key(c.Term.Plain())] = true
+	}
+	var out []*Term
+	for _, c := range e.KeyConcepts {
+		name := strings.Join(strings.Fields(c.Term.Plain()), " ")
+		if name == "" {
+			continue
+		}
+		t := &Term{Name: name, Topics: []string{e.Title}, Slugs: []string{e.SlugOrDefault()}}
+		if len(c.Definition) > 0 && strings.TrimSpace(c.Definition.Plain()) != "" {
+			t.Definition = Definition{Text: c.Definition, Origin: FromEntry, Topic: e.Title}
+		} else {
+			if p == nil {
+				p = newProse(e, labels)
+			}
+			if best, ok := p.find(name, skip); ok {
+				d := Definition{Text: topic.Plain(best.text), Origin: Extracted, Section: best.label, Topic: e.Title}
+				if best.variant > 0 {
+					d.Matched = best.matched
+				}
+				t.Definition = d
+			} else {
+				t.Definition = Definition{Origin: Missing, Topic: e.Title}
+			}
+		}
+		out = append(out, t)
+	}
+	return out
+}
+
+// newProse splits the searchable sections of e into sentences.
+func newProse(e *topic.Entry, labels locale.Labels) *prose {
+	p := &prose{index: map[string][]tokRef{}, sv: locale.Base(e.LangOrDefault()) == "sv"}
+	addBody := func(b topic.Body, rank int, label string) {
+		for _, para := range bodyTexts(b) {
+			p.addText(para, rank, label)
+		}
+	}
+	// A section is named by its heading as the author wrote it, so a
+	// reviewer finds it in the entry; the label stands in where the source
+	// had no heading (the summary, or an entry built in code).
+	name := func(f topic.Field, k locale.Key) string {
+		if r, ok := e.Ref(f); ok && strings.TrimSpace(r.Heading) != "" {
+			return strings.TrimSpace(r.Heading)
+		}
+		return labels.Get(k)
+	}
+	addBody(e.Definition, rankDefinition, name(topic.FieldDefinition, locale.Definition))
+	addBody(e.Summary, rankSummary, labels.Get(locale.Summary))
+	addBody(e.Scope, rankScope, name(topic.FieldScope, locale.Scope))
+	for _, qa := range e.FAQ {
+		addBody(qa.Answer, rankFAQ, name(topic.FieldFAQ, locale.FAQ))
+	}
+	addBody(e.Mechanisms, rankMechanisms, name(topic.FieldMechanisms, locale.Mechanisms))
+	for _, th := range e.KeyTheories {
+		addBody(th.Description, rankTheories, name(topic.FieldKeyTheories, locale.KeyTheories))
+	}
+	if e.Relevance != nil {
+		label := e.Relevance.Heading
+		if label == "" {
+			label = labels.Get(locale.Relevance)
+		}
+		addBody(e.Relevance.Body, rankRelevance, label)
+	}
+	addBody(e.History, rankHistory, name(topic.FieldHistory, locale.History))
+	for _, qa := range e.Debates {
+		addBody(qa.Answer, rankDebates, name(topic.FieldDebates, locale.Debates))
+	}
+	for _, s := range e.Sections {
+		addBody(s.Body, rankOther, s.Heading)
+	}
+	return p
+}
+
+// bodyTexts returns the prose units of a body: each paragraph and each list
+// item on its own, so a sentence never runs from one item into the next.
+func bodyTexts(b topic.Body) []string {
+	var out []string
+	var items func([]topic.Item)
+	items = func(its []topic.Item) {
+		for _, it := range its {
+			out = append(out, it.Text.Plain())
+			out = append(out, bodyTexts(it.Blocks)...)
+			items(it.Children)
+		}
+	}
+	for _, bl := range b {
+		switch bl.Kind {
+		case topic.ParagraphBlock:
+			out = append(out, bl.Text.Plain())
+		case topic.ListBlock:
+			items(bl.Items)
+		case topic.QuoteBlock:
+			out = append(out, bodyTexts(bl.Blocks)...)
+		case topic.TableBlock:
+			for _, row := range bl.Rows {
+				for _, c := range row {
+					out = append(out, c.Plain())
+				}
+			}
+		}
+	}
+	return out
+}
+
+// abbreviations end in a full stop that does not end a sentence.
+var abbreviations = map[string]bool{
+	"e.g": true, "i.e": true, "cf": true, "vs": true, "al": true, "etc": true,
+	"dr": true, "prof": true, "fig": true, "t.ex": true, "bl.a": true, "s.k": true, "d.v.s": true, "jfr": true,
+}
+
+func (p *prose) addText(text string, rank int, label string) {
+	rs := []rune(strings.Join(strings.Fields(text), " "))
+	start := 0
+	for i := 0; i < len(rs); i++ {
+		r := rs[i]
+		if r != '.' && r != '?' && r != '!' {
+			continue
+		}
+		j := i + 1
+		for j < len(rs) && strings.ContainsRune(`"'”’)`, rs[j]) {
+			j++
+		}
+		if j < len(rs) && rs[j] != ' ' {
+			continue
+		}
+		if j+1 < len(rs) && !unicode.IsUpper(rs[j+1]) && !unicode.IsDigit(rs[j+1]) && !strings.ContainsRune(`"“‘(`, rs[j+1]) {
+			continue
+		}
+		if r == '.' && abbreviations[strings.ToLower(lastWord(rs[start:i]))] {
+			continue
+		}
+		p.addSentence(rs[start:j], rank, label)
+		start = j + 1
+		i = j
+	}
+	if start < len(rs) {
+		p.addSentence(rs[start:], rank, label)
+	}
+}
+
+func lastWord(rs []rune) string {
+	i := len(rs)
+	for i > 0 && rs[i-1] != ' ' && rs[i-1] != '(' {
+		i--
+	}
+	return string(rs[i:])
+}
+
+func (p *prose) addSentence(rs []rune, rank int, label string) {
+	if len(rs) == 0 || rs[len(rs)-1] == '?' {
+		return // a question defines nothing
+	}
+	s := sentence{runes: rs, lower: make([]rune, len(rs)), section: rank, label: label, order: len(p.sents)}
+	for i, r := range rs {
+		s.lower[i] = unicode.ToLower(r)
+	}
+	for i := 0; i < len(rs); {
+		if !isWordRune(rs[i]) {
+			i++
+			continue
+		}
+		j := i
+		for j < len(rs) && isWordRune(rs[j]) {
+			j++
+		}
+		// Trailing apostrophes and hyphens belong to punctuation, not the word.
+		e := j
+		for e > i && (rs[e-1] == '-' || rs[e-1] == '\'') {
+			e--
+		}
+		if e > i {
+			s.toks = append(s.toks, token{start: i, end: e, lower: string(s.lower[i:e])})
+		}
+		i = j
+	}
+	for ti, t := range s.toks {
+		p.index[t.lower] = append(p.index[t.lower], tokRef{sent: len(p.sents), tok: ti})
+	}
+	p.sents = append(p.sents, s)
+}
+
+// forms returns the inflected forms a word may take at the end of a term:
+// singular and plural, and in Swedish the definite and plural endings.
+func (p *prose) forms(w string) []string {
+	out := []string{w}
+	add := func(f string) {
+		for _, o := range out {
+			if o == f {
+				return
+			}
+		}
+		out = append(out, f)
+	}
+	add(w + "s")
+	add(w + "es")
+	if strings.HasSuffix(w, "y") {
+		add(w[:len(w)-1] + "ies")
+	}
+	if s := singular(w); s != w {
+		add(s)
+	}
+	if p.sv {
+		for _, suf := range []string{"en", "et", "n", "t", "er", "ar", "or", "na", "erna", "arna", "orna"} {
+			add(w + suf)
+		}
+	}
+	return out
+}
+
+// find returns the best definition candidate for term.
+func (p *prose) find(term string, skip map[string]bool) (candidate, bool) {
+	var best candidate
+	found := false
+	for _, v := range variants(term, skip) {
+		if found && best.variant < v.rank {
+			break // a stronger form already matched
+		}
+		n := len(v.words)
+		var firsts []string
+		if n == 1 {
+			firsts = p.forms(v.words[0])
+		} else {
+			firsts = []string{v.words[0]}
+		}
+		lastForms := p.forms(v.words[n-1])
+		for _, f := range firsts {
+			for _, ref := range p.index[f] {
+				s := &p.sents[ref.sent]
+				end, ok := matchWords(s, ref.tok, v.words, lastForms)
+				if !ok {
+					continue
+				}
+				b := s.toks[ref.tok].start
+				text, pat, ok := definitionAfter(s, b, end)
+				if !ok {
+					continue
+				}
+				c := candidate{text: text, variant: v.rank, pattern: pat, sect: s.section, order: s.order, label: s.label, matched: v.text}
+				if !found || c.better(best) {
+					best, found = c, true
+				}
+			}
+		}
+	}
+	return best, found
+}
+
+// matchWords reports whether the words of a term start at token ti of s,
+// separated by single spaces, and returns the rune offset where they end.
+func matchWords(s *sentence, ti int, words, lastForms []string) (int, bool) {
+	n := len(words)
+	if ti+n > len(s.toks) {
+		return 0, false
+	}
+	for k := 0; k < n; k++ {
+		t := s.toks[ti+k]
+		if k > 0 {
+			prev := s.toks[ti+k-1]
+			if t.start != prev.end+1 || s.runes[prev.end] != ' ' {
+				return 0, false
+			}
+		}
+		if k == n-1 {
+			ok := false
+			for _, f := range lastForms {
+				if t.lower == f {
+					ok = true
+					break
+				}
+			}
+			if !ok {
+				return 0, false
+			}
+		} else if t.lower != words[k] {
+			return 0, false
+		}
+	}
+	return s.toks[ti+n-1].end, true
+}
+
+var (
+	reDefinedAs = regexp.MustCompile(`^\s+(?:(?:is|are)\s+(?:defined|understood)\s+as|(?:definieras|förstås)\s+som)\s+`)
+	reRefersTo  = regexp.MustCompile(`^\s+(?:refers?\s+to|denotes?|avser|betecknar|syftar\s+på)\s+`)
+	reCopula    = regexp.MustCompile(`^\s+(?:is|are|är)\s+(?:a|an|the|one|en|ett|den|det|de)\s`)
+	reDash      = regexp.MustCompile(`^(?:\s*—\s*|\s+–\s+|\s*--\s*)`)
+	reVerb      = regexp.MustCompile(`^\s+\S+\s+`)
+	reYear      = regexp.MustCompile(`\b1[5-9]\d\d\b|\b20\d\d\b`)
+)
+
+// badStarts are words an aside starts with when it is not a definition:
+// "plasticity—from acute changes to …—", "circuits—and its overlap—".
+var badStarts = map[string]bool{
+	"and": true, "or": true, "but": true, "from": true, "to": true, "in": true, "of": true,
+	"with": true, "which": true, "that": true, "as": true, "such": true, "including": true,
+	"e.g.": true, "i.e.": true, "see": true, "cf.": true, "for": true, "especially": true,
+	"och": true, "eller": true, "men": true, "från": true, "till": true, "som": true,
+	"inklusive": true, "t.ex.": true, "se": true, "med": true, "särskilt": true,
+}
+
+// definitionAfter looks for a definitional pattern around the term at
+// runes [b, e) of s and returns the definition and the pattern's rank.
+func definitionAfter(s *sentence, b, e int) (string, int, bool) {
+	rest := string(s.lower[e:])
+	clause := clauseStart(s.lower[:b])
+	if clause {
+		if m := reDefinedAs.FindStringIndex(rest); m != nil {
+			return clauseText(s, e+len([]rune(rest[:m[1]]))), patDefinedAs, true
+		}
+		if m := reRefersTo.FindStringIndex(rest); m != nil {
+			return clauseText(s, e+len([]rune(rest[:m[1]]))), patRefersTo, true
+		}
+		if m := reCopula.FindStringIndex(rest); m != nil {
+			// Keep the article: "a reduced effect of a drug …".
+			verb := reVerb.FindString(rest)
+			if d := clauseText(s, e+len([]rune(verb))); d != "" {
+				return d, patCopula, true
+			}
+		}
+	}
+	if strings.HasPrefix(strings.TrimLeft(rest, " "), "(") {
+		open := e
+		for s.runes[open] != '(' {
+			open++
+		}
+		if close := matchingParen(s.runes, open); close > 0 {
+			if d := aside(string(s.runes[open+1 : close])); d != "" {
+				return d, patParenthesis, true
+			}
+		}
+	}
+	// A dash after the term opens an aside only if the term is not itself
+	// inside one ("…—and its overlap with learning and memory—became …").
+	if m := reDash.FindString(rest); m != "" && strings.Count(string(s.runes[:b]), strings.TrimSpace(m))%2 == 0 {
+		start := e + len([]rune(m))
+		dash := strings.TrimSpace(m)
+		end := len(s.runes)
+		if i := strings.Index(string(s.runes[start:]), dash); i >= 0 {
+			end = start + len([]rune(string(s.runes[start:])[:i]))
+		}
+		if d := aside(strings.TrimRight(string(s.runes[start:end]), " .")); d != "" {
+			return d, patApposition, true
+		}
+	}
+	return "", 0, false
+}
+
+// clauseStart reports whether the text before a term leaves it as the
+// subject of a clause: nothing, or ";" or ":", possibly followed by an
+// article. Clauses after "whereas" or "while" are left out on purpose:
+// they contrast ("whereas sensitization is an increased response to
+// others") rather than define.
+func clauseStart(before []rune) bool {
+	words := strings.Fields(string(before))
+	if n := len(words); n > 0 && (words[n-1] == "the" || words[n-1] == "a" || words[n-1] == "an") {
+		words = words[:n-1]
+	}
+	if len(words) == 0 {
+		return true
+	}
+	last := words[len(words)-1]
+	if strings.HasSuffix(last, ";") || strings.HasSuffix(last, ":") {
+		return true
+	}
+	return false
+}
+
+// clauseText returns the definition starting at rune offset from: up to
+// the end of the clause (";", or a contrast ", whereas …"), tidied.
+func clauseText(s *sentence, from int) string {
+	low := string(s.lower[from:])
+	end := len(low)
+	for _, stop := range []string{";", ", whereas ", " whereas ", ", while ", ", medan ", " medan "} {
+		if i := strings.Index(low, stop); i >= 0 && i < end {
+			end = i
+		}
+	}
+	// Lower-casing may change a letter's UTF-8 length, so cut by runes:
+	// s.lower and s.runes correspond rune for rune.
+	n := len([]rune(low[:end]))
+	return tidy(string(s.runes[from : from+n]))
+}
+
+// aside accepts the text of a parenthesis or dash pair as a definition
+// when it reads like one: at least two words, not a citation, a year, an
+// example list or a continuation of the sentence.
+func aside(txt string) string {
+	txt = strings.TrimSpace(txt)
+	words := strings.Fields(txt)
+	if len(words) < 2 || reYear.MatchString(txt) {
+		return ""
+	}
+	first := []rune(txt)[0]
+	if !unicode.IsLetter(first) || badStarts[strings.ToLower(words[0])] {
+		return ""
+	}
+	return tidy(txt)
+}
+
+// tidy trims a definition, capitalises it and ends it with a full stop,
+// so extracted definitions read like written ones. Over-long or one-word
+// texts are rejected (empty result).
+func tidy(txt string) string {
+	txt = strings.TrimSpace(strings.TrimRight(strings.TrimSpace(txt), ".,;:—–-"))
+	n := len(strings.Fields(txt))
+	if n < 2 || n > 80 {
+		return ""
+	}
+	rs := []rune(txt)
+	rs[0] = unicode.ToUpper(rs[0])
+	return string(rs) + "."
+}
+
+func matchingParen(rs []rune, open int) int {
+	depth := 0
+	for i := open; i < len(rs); i++ {
+		switch rs[i] {
+		case '(':
+			depth++
+		case ')':
+			depth--
+			if depth == 0 {
+				return i
+			}
+		}
+	}
+	return -1
+}
