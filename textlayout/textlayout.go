@@ -3,7 +3,7 @@
 // the lines it returns exactly as measured.
 //
 // THE API BELOW IS FIXED (other packages are written against it); the
-// implementation is filled in by the fonts/textlayout work.
+// implementation is in engine.go.
 package textlayout
 
 // Color is an sRGB colour a segment is drawn in.
@@ -77,6 +77,3 @@ type Paragraph struct {
 //	func (e *Engine) Width(s Span) float64
 //	// Height is the total height of lines (sum of Line.Height).
 //	func Height(lines []Line) float64
-
-// Engine is replaced by the real implementation.
-type Engine struct{}

@@ -1,0 +1,348 @@
+// Package fonts holds topicdeck's embedded TrueType faces and the fallback
+// chains that pick, per character, the face that draws it. Metrics are read
+// exactly as fpdf reads them, so text measured here is drawn at the same
+// width. Faces are parsed lazily, once per process.
+package fonts
+
+import (
+	"embed"
+	"fmt"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"sync"
+	"unicode"
+)
+
+//go:embed *.ttf LICENSE-Noto.txt LICENSE-DejaVu.txt
+var embedded embed.FS
+
+// Face is one TrueType file, registered with the PDF backend under Family
+// and Style.
+type Face struct {
+	Family string // e.g. "NotoSans", "NotoSansMono", "DejaVuSans"
+	Style  string // "", "B", "I" or "BI"
+
+	file     string // embedded file name, or path for --font-dir faces
+	fromDir  bool
+	data     []byte // set for --font-dir faces; embedded faces read lazily
+	dataOnce sync.Once
+
+	once sync.Once
+	m    *metrics
+	err  error
+}
+
+// load parses the face once. Embedded faces are known good (a test parses
+// every one), so for them an error cannot occur at run time.
+func (f *Face) load() *metrics {
+	f.once.Do(func() {
+		data := f.Data()
+		f.m, f.err = parse(data)
+		if f.err != nil {
+			// Keep the face usable (it draws nothing) rather than panic.
+			f.m = &metrics{widths: make([]uint16, 1<<16), missingWidth: 500}
+		}
+	})
+	return f.m
+}
+
+// Data is the font file, for registering with the PDF backend. It is read
+// once (embed.FS copies on every read); callers must not modify it.
+func (f *Face) Data() []byte {
+	f.dataOnce.Do(func() {
+		if f.data != nil {
+			return
+		}
+		b, err := embedded.ReadFile(f.file)
+		if err != nil {
+			panic("fonts: embedded face missing: " + f.file) // the build is broken
+		}
+		f.data = b
+	})
+	return f.data
+}
+
+// Has reports whether the face draws r. Only BMP characters count: fpdf
+// reads the format 4 cmap alone, so it cannot draw anything beyond U+FFFF.
+func (f *Face) Has(r rune) bool {
+	if r < 0 || r > 0xFFFF {
+		return false
+	}
+	return f.load().widths[r] != 0
+}
+
+// Advance is the width of r in 1/1000 em, exactly as fpdf's
+// GetStringSymbolWidth counts it (including for characters the face lacks).
+func (f *Face) Advance(r rune) int {
+	m := f.load()
+	if r >= 0 && r <= 0xFFFF {
+		switch w := m.widths[r]; w {
+		case 0:
+		case zeroWidth:
+			return 0
+		default:
+			return int(w)
+		}
+	}
+	if m.missingWidth != 0 {
+		return m.missingWidth
+	}
+	return 500
+}
+
+// Ascent is the distance from baseline to the top of the line box in
+// 1/1000 em (hhea ascender, as fpdf reads it).
+func (f *Face) Ascent() int { return f.load().ascent }
+
+// Descent is the (negative) distance from baseline to the bottom in 1/1000 em.
+func (f *Face) Descent() int { return f.load().descent }
+
+// String names the face for messages and tests.
+func (f *Face) String() string {
+	if f.Style == "" {
+		return f.Family
+	}
+	return f.Family + "-" + f.Style
+}
+
+// Set is a collection of faces and the fallback chains over them. A Set is
+// immutable once built and safe for concurrent use.
+type Set struct {
+	faces map[string]*Face // by Family+"/"+Style
+	sans  [4][]*Face       // by style index: "", "B", "I", "BI"
+	mono  [4][]*Face
+	extra []*Face // --font-dir faces, appended to every chain
+}
+
+var (
+	defaultOnce sync.Once
+	defaultSet  *Set
+)
+
+// Default is the embedded set: sans = NotoSans → DejaVuSans in the same
+// style; mono = NotoSansMono (regular or bold; it has no italics) →
+// DejaVuSans in the requested style.
+func Default() *Set {
+	defaultOnce.Do(func() {
+		s := &Set{faces: map[string]*Face{}}
+		add := func(family, style, file string) *Face {
+			f := &Face{Family: family, Style: style, file: file}
+			s.faces[family+"/"+style] = f
+			return f
+		}
+		notoFiles := [4]string{"NotoSans-Regular.ttf", "NotoSans-Bold.ttf", "NotoSans-Italic.ttf", "NotoSans-BoldItalic.ttf"}
+		dejaFiles := [4]string{"DejaVuSans.ttf", "DejaVuSans-Bold.ttf", "DejaVuSans-Oblique.ttf", "DejaVuSans-BoldOblique.ttf"}
+		monoR := add("NotoSansMono", "", "NotoSansMono-Regular.ttf")
+		monoB := add("NotoSansMono", "B", "NotoSansMono-Bold.ttf")
+		for i, style := range styles {
+			noto := add("NotoSans", style, notoFiles[i])
+			deja := add("DejaVuSans", style, dejaFiles[i])
+			s.sans[i] = []*Face{noto, deja}
+			mono := monoR
+			if i&1 == 1 {
+				mono = monoB
+			}
+			s.mono[i] = []*Face{mono, deja}
+		}
+		defaultSet = s
+	})
+	return defaultSet
+}
+
+// styles indexes chains: bit 0 bold, bit 1 italic.
+var styles = [4]string{"", "B", "I", "BI"}
+
+func styleIndex(bold, italic bool) int {
+	i := 0
+	if bold {
+		i |= 1
+	}
+	if italic {
+		i |= 2
+	}
+	return i
+}
+
+// Chain is the fallback chain for a family ("sans", the default, or
+// "mono") in a style: the first face that has a character draws it.
+func (s *Set) Chain(family string, bold, italic bool) []*Face {
+	i := styleIndex(bold, italic)
+	if family == "mono" {
+		return s.mono[i]
+	}
+	return s.sans[i]
+}
+
+// Face returns the face registered as family and style, or nil.
+func (s *Set) Face(family, style string) *Face {
+	return s.faces[family+"/"+style]
+}
+
+// Faces lists every face in the set in a stable order (embedded ones
+// first), e.g. for checking licences or pre-parsing.
+func (s *Set) Faces() []*Face {
+	out := make([]*Face, 0, len(s.faces))
+	for _, f := range s.faces {
+		out = append(out, f)
+	}
+	sort.Slice(out, func(i, j int) bool {
+		a, b := out[i], out[j]
+		if a.fromDir != b.fromDir {
+			return !a.fromDir
+		}
+		if a.Family != b.Family {
+			return a.Family < b.Family
+		}
+		return a.Style < b.Style
+	})
+	return out
+}
+
+// dirFace caches a parsed --font-dir file; the key includes size and
+// modification time so an edited file is re-read.
+type dirFace struct {
+	face *Face
+	err  error
+}
+
+var (
+	dirMu    sync.Mutex
+	dirFaces = map[string]*dirFace{}
+	dirSets  = map[dirSetKey]*Set{}
+)
+
+type dirSetKey struct {
+	base  *Set
+	files string
+}
+
+// fontExts are the extensions WithDir treats as font files; anything else
+// in the directory (licences, READMEs) is ignored.
+var fontExts = map[string]bool{".ttf": true, ".otf": true, ".ttc": true, ".otc": true, ".woff": true, ".woff2": true}
+
+// WithDir returns s with every font file of dir appended to every chain,
+// after the built-in faces, so they cover what those lack (CJK, Indic…).
+// Files are taken in name order. A font file fpdf cannot embed (CFF .otf,
+// .ttc collections, WOFF, damaged files) is an error naming it. Results are
+// cached per directory content, so repeated calls share parsing.
+func (s *Set) WithDir(dir string) (*Set, error) {
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return nil, fmt.Errorf("font directory: %w", err)
+	}
+	type file struct {
+		path string
+		key  string
+	}
+	var files []file
+	var keys strings.Builder
+	for _, e := range entries {
+		ext := strings.ToLower(filepath.Ext(e.Name()))
+		if e.IsDir() || !fontExts[ext] {
+			continue
+		}
+		path := filepath.Join(dir, e.Name())
+		info, err := os.Stat(path)
+		if err != nil {
+			return nil, fmt.Errorf("font directory: %w", err)
+		}
+		abs, err := filepath.Abs(path)
+		if err != nil {
+			abs = path
+		}
+		key := fmt.Sprintf("%s\x00%d\x00%d", abs, info.Size(), info.ModTime().UnixNano())
+		files = append(files, file{path, key})
+		keys.WriteString(key + "\x01")
+	}
+	dirMu.Lock()
+	defer dirMu.Unlock()
+	sk := dirSetKey{s, keys.String()}
+	if cached, ok := dirSets[sk]; ok {
+		return cached, nil
+	}
+	out := &Set{faces: map[string]*Face{}, extra: append([]*Face(nil), s.extra...)}
+	for k, f := range s.faces {
+		out.faces[k] = f
+	}
+	for _, fl := range files {
+		df, ok := dirFaces[fl.key]
+		if !ok {
+			df = loadDirFace(fl.path)
+			dirFaces[fl.key] = df
+		}
+		if df.err != nil {
+			return nil, df.err
+		}
+		face := df.face
+		if existing, dup := out.faces[face.Family+"/"]; dup && existing != face {
+			// Same file name in a second directory: give it its own name.
+			face = &Face{Family: uniqueFamily(out.faces, face.Family), file: face.file, data: face.data, fromDir: true}
+			face.once.Do(func() { face.m = df.face.load() })
+		}
+		out.faces[face.Family+"/"] = face
+		out.extra = append(out.extra, face)
+	}
+	for i := range styles {
+		out.sans[i] = append(append([]*Face(nil), s.sans[i][:len(s.sans[i])-len(s.extra)]...), out.extra...)
+		out.mono[i] = append(append([]*Face(nil), s.mono[i][:len(s.mono[i])-len(s.extra)]...), out.extra...)
+	}
+	dirSets[sk] = out
+	return out, nil
+}
+
+// loadDirFace reads and checks one --font-dir file.
+func loadDirFace(path string) *dirFace {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return &dirFace{err: fmt.Errorf("font %s: %w", path, err)}
+	}
+	m, err := parse(data)
+	if err != nil {
+		return &dirFace{err: fmt.Errorf("font %s: %w", path, err)}
+	}
+	face := &Face{Family: familyName(path), file: path, data: data, fromDir: true}
+	face.once.Do(func() { face.m = m })
+	return &dirFace{face: face}
+}
+
+// familyName derives a PDF-safe family name from a file name, prefixed so
+// it can never clash with an embedded family.
+func familyName(path string) string {
+	base := strings.TrimSuffix(filepath.Base(path), filepath.Ext(path))
+	var b strings.Builder
+	b.WriteString("Dir")
+	for _, r := range base {
+		if r < 0x80 && (unicode.IsLetter(r) || unicode.IsDigit(r)) {
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+func uniqueFamily(faces map[string]*Face, family string) string {
+	for n := 2; ; n++ {
+		name := fmt.Sprintf("%s%d", family, n)
+		if _, ok := faces[name+"/"]; !ok {
+			return name
+		}
+	}
+}
+
+// Licenses returns the licence texts of the embedded faces (SIL Open Font
+// License for Noto, the Bitstream Vera/DejaVu licence), which must travel
+// with any program that embeds the fonts: a CLI can print them on request.
+func Licenses() string {
+	var b strings.Builder
+	for _, name := range []string{"LICENSE-Noto.txt", "LICENSE-DejaVu.txt"} {
+		data, err := embedded.ReadFile(name)
+		if err != nil {
+			panic("fonts: embedded licence missing: " + name) // the build is broken
+		}
+		b.WriteString("== " + strings.TrimSuffix(strings.TrimPrefix(name, "LICENSE-"), ".txt") + " fonts ==\n\n")
+		b.Write(data)
+		b.WriteString("\n")
+	}
+	return b.String()
+}

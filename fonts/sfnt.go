@@ -1,0 +1,212 @@
+package fonts
+
+import (
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"math"
+)
+
+// metrics is what layout needs from a TrueType file: which BMP characters it
+// maps and their advances, computed the way fpdf's UTF-8 font loader does
+// (utf8fontfile.go) so that a measured width is exactly the drawn width.
+type metrics struct {
+	widths       []uint16 // 1/1000 em per BMP rune; 0 = not mapped, zeroWidth = mapped with no advance
+	glyphs       []uint16 // glyph index per BMP rune (for subsetting)
+	missingWidth int      // advance fpdf uses for characters the font lacks
+	ascent       int
+	descent      int
+
+	tables      map[string][]byte // slices of the file, for subsetting
+	numGlyphs   int
+	numHMetrics int
+}
+
+// zeroWidth marks a mapped character whose rounded advance is zero, as fpdf
+// does (it uses 65535 for the same purpose).
+const zeroWidth = math.MaxUint16
+
+// errNotTrueType explains the one font format fpdf can embed.
+var errNotTrueType = errors.New("fpdf embeds only TrueType outlines (.ttf)")
+
+// sniff names the container format of font data, or returns an error
+// explaining why fpdf cannot use it.
+func sniff(data []byte) error {
+	if len(data) < 12 {
+		return errors.New("not a font file (too short)")
+	}
+	switch string(data[:4]) {
+	case "\x00\x01\x00\x00", "true":
+		return nil
+	case "OTTO":
+		return fmt.Errorf("OpenType font with CFF outlines: %w", errNotTrueType)
+	case "ttcf":
+		return fmt.Errorf("font collection (.ttc): %w; extract a single face", errNotTrueType)
+	case "wOFF", "wOF2":
+		return fmt.Errorf("WOFF web font: %w", errNotTrueType)
+	}
+	return fmt.Errorf("not a TrueType font: %w", errNotTrueType)
+}
+
+// parse reads the tables fpdf reads, with bounds checks so that a damaged
+// file is an error rather than a panic inside fpdf later.
+func parse(data []byte) (*metrics, error) {
+	if err := sniff(data); err != nil {
+		return nil, err
+	}
+	tables := map[string][]byte{}
+	n := int(binary.BigEndian.Uint16(data[4:]))
+	if 12+16*n > len(data) {
+		return nil, errors.New("truncated table directory")
+	}
+	for i := range n {
+		rec := data[12+16*i:]
+		tag := string(rec[:4])
+		off := int(binary.BigEndian.Uint32(rec[8:]))
+		size := int(binary.BigEndian.Uint32(rec[12:]))
+		if off < 0 || size < 0 || off > len(data) || size > len(data)-off {
+			return nil, fmt.Errorf("table %q lies outside the file", tag)
+		}
+		tables[tag] = data[off : off+size]
+	}
+	// fpdf reads these unconditionally (name, post) or needs them to subset
+	// (loca, glyf); a file without them would crash it.
+	for _, tag := range []string{"head", "hhea", "maxp", "hmtx", "cmap", "name", "post", "loca", "glyf"} {
+		if len(tables[tag]) == 0 {
+			return nil, fmt.Errorf("missing %q table (%w)", tag, errNotTrueType)
+		}
+	}
+	head, hhea, maxp := tables["head"], tables["hhea"], tables["maxp"]
+	if len(head) < 54 || len(hhea) < 36 || len(maxp) < 6 {
+		return nil, errors.New("truncated head, hhea or maxp table")
+	}
+	unitsPerEm := int(binary.BigEndian.Uint16(head[18:]))
+	if unitsPerEm == 0 {
+		return nil, errors.New("unitsPerEm is 0")
+	}
+	scale := 1000.0 / float64(unitsPerEm)
+	m := &metrics{
+		ascent:  int(float64(int16(binary.BigEndian.Uint16(hhea[4:]))) * scale),
+		descent: int(float64(int16(binary.BigEndian.Uint16(hhea[6:]))) * scale),
+	}
+	if os2 := tables["OS/2"]; len(os2) >= 72 {
+		if m.ascent == 0 {
+			m.ascent = int(float64(int16(binary.BigEndian.Uint16(os2[68:]))) * scale)
+		}
+		if m.descent == 0 {
+			m.descent = int(float64(int16(binary.BigEndian.Uint16(os2[70:]))) * scale)
+		}
+	}
+	numHMetrics := int(binary.BigEndian.Uint16(hhea[34:]))
+	numGlyphs := int(binary.BigEndian.Uint16(maxp[4:]))
+	hmtx := tables["hmtx"]
+	if numHMetrics == 0 || 4*numHMetrics > len(hmtx) {
+		return nil, errors.New("hmtx table shorter than hhea says")
+	}
+	glyphToRunes, err := cmap4(tables["cmap"])
+	if err != nil {
+		return nil, err
+	}
+	m.widths = make([]uint16, 1<<16)
+	m.glyphs = make([]uint16, 1<<16)
+	m.tables, m.numGlyphs, m.numHMetrics = tables, numGlyphs, numHMetrics
+	advance := func(g int) int {
+		w := int(binary.BigEndian.Uint16(hmtx[4*g:]))
+		if w >= 1<<15 {
+			w = 0
+		}
+		return w
+	}
+	m.missingWidth = round(scale * float64(advance(0)))
+	last := advance(numHMetrics - 1)
+	for g, runes := range glyphToRunes {
+		if g == 0 || g >= numGlyphs && g >= numHMetrics {
+			continue
+		}
+		adv := last
+		if g < numHMetrics {
+			adv = advance(g)
+		}
+		w := int(math.Round(scale * float64(adv)))
+		if w == 0 || w >= zeroWidth {
+			w = zeroWidth
+		}
+		for _, r := range runes {
+			if r != 0 && r != 0xFFFF {
+				m.widths[r] = uint16(w)
+				m.glyphs[r] = uint16(g)
+			}
+		}
+	}
+	return m, nil
+}
+
+// cmap4 maps glyphs to the characters of the first Unicode format 4 subtable,
+// the only one fpdf reads (so characters outside the BMP are never drawable).
+func cmap4(cmap []byte) (map[int][]int, error) {
+	if len(cmap) < 4 {
+		return nil, errors.New("truncated cmap table")
+	}
+	sub := -1
+	for i := range int(binary.BigEndian.Uint16(cmap[2:])) {
+		rec := 4 + 8*i
+		if rec+8 > len(cmap) {
+			break
+		}
+		platform := binary.BigEndian.Uint16(cmap[rec:])
+		encoding := binary.BigEndian.Uint16(cmap[rec+2:])
+		off := int(binary.BigEndian.Uint32(cmap[rec+4:]))
+		if (platform == 3 && encoding == 1) || platform == 0 {
+			if off+2 <= len(cmap) && binary.BigEndian.Uint16(cmap[off:]) == 4 {
+				sub = off
+				break
+			}
+		}
+	}
+	if sub < 0 {
+		return nil, errors.New("no Unicode format 4 cmap (fpdf needs one)")
+	}
+	t := cmap[sub:]
+	if len(t) < 14 {
+		return nil, errors.New("truncated cmap subtable")
+	}
+	length := int(binary.BigEndian.Uint16(t[2:]))
+	segs := int(binary.BigEndian.Uint16(t[6:])) / 2
+	if 16+8*segs > len(t) {
+		return nil, errors.New("truncated cmap subtable")
+	}
+	ends := t[14:]
+	starts := t[16+2*segs:]
+	deltas := t[16+4*segs:]
+	offsets := t[16+6*segs:]
+	u16 := func(b []byte, i int) int { return int(binary.BigEndian.Uint16(b[2*i:])) }
+	out := map[int][]int{}
+	for s := range segs {
+		end, start := u16(ends, s), u16(starts, s)
+		delta, ro := int(int16(u16(deltas, s))), u16(offsets, s)
+		for c := start; c <= end; c++ {
+			var g int
+			if ro == 0 {
+				g = (c + delta) & 0xFFFF
+			} else {
+				// fpdf compares against the subtable's declared length.
+				pos := 16 + 6*segs + 2*s + ro + 2*(c-start)
+				if pos >= length || pos+2 > len(t) {
+					g = 0
+				} else if g = u16(t[pos:], 0); g != 0 {
+					g = (g + delta) & 0xFFFF
+				}
+			}
+			out[g] = append(out[g], c)
+		}
+	}
+	return out, nil
+}
+
+// round rounds half away from zero, as fpdf's round does.
+func round(f float64) int {
+	if f < 0 {
+		return -int(math.Floor(-f + 0.5))
+	}
+	return int(math.Floor(f + 0.5))
+}

@@ -1,0 +1,308 @@
+package fonts
+
+import (
+	"encoding/binary"
+	"errors"
+	"slices"
+	"sort"
+)
+
+// Subset returns a TrueType file holding only the glyphs the face needs to
+// draw runes (those of them it has), with their metrics unchanged, so fpdf
+// measures and draws them exactly as from the whole face. fpdf parses every
+// font it is given, once per document, at a cost that grows with the font;
+// a whole Noto face costs it several milliseconds, a subset a fraction.
+// fpdf still embeds its own subset of what is drawn.
+func (f *Face) Subset(runes []rune) []byte {
+	m := f.load()
+	rs := make([]int, 0, len(runes))
+	for _, r := range runes {
+		if r > 0 && r < 0xFFFF && m.glyphs[r] != 0 {
+			rs = append(rs, int(r))
+		}
+	}
+	slices.Sort(rs)
+	rs = slices.Compact(rs)
+	if out, err := subsetGlyphs(m, rs); err == nil {
+		return out
+	}
+	// A font whose outlines this reader does not follow still works with
+	// its character map cut down, which is most of the saving.
+	return subsetCmap(f.Data(), m, rs)
+}
+
+// subsetCmap keeps the whole file but points the table directory at a new
+// character map holding only rs.
+func subsetCmap(data []byte, m *metrics, rs []int) []byte {
+	cmap := buildCmap4(rs, func(r int) int { return int(m.glyphs[r]) })
+	off := (len(data) + 3) &^ 3
+	out := make([]byte, off, off+len(cmap)+3)
+	copy(out, data)
+	out = append(out, cmap...)
+	for len(out)%4 != 0 {
+		out = append(out, 0)
+	}
+	n := int(binary.BigEndian.Uint16(out[4:]))
+	for i := range n {
+		rec := out[12+16*i:]
+		if string(rec[:4]) == "cmap" {
+			binary.BigEndian.PutUint32(rec[4:], checksum(out[off:]))
+			binary.BigEndian.PutUint32(rec[8:], uint32(off))
+			binary.BigEndian.PutUint32(rec[12:], uint32(len(cmap)))
+		}
+	}
+	return out
+}
+
+// Composite glyph flags (TrueType glyf table).
+const (
+	argsAreWords  = 0x0001
+	haveScale     = 0x0008
+	moreComponent = 0x0020
+	haveXYScale   = 0x0040
+	haveTwoByTwo  = 0x0080
+)
+
+var errGlyf = errors.New("unsupported glyf data")
+
+// subsetGlyphs builds a font of glyph 0, the glyphs of rs and the
+// components of composite glyphs, renumbered in their original order.
+func subsetGlyphs(m *metrics, rs []int) ([]byte, error) {
+	be := binary.BigEndian
+	head, loca, glyf, hmtx := m.tables["head"], m.tables["loca"], m.tables["glyf"], m.tables["hmtx"]
+	long := be.Uint16(head[50:]) == 1
+	if (long && len(loca) < 4*(m.numGlyphs+1)) || (!long && len(loca) < 2*(m.numGlyphs+1)) {
+		return nil, errGlyf
+	}
+	glyph := func(g int) ([]byte, error) {
+		var a, b int
+		if long {
+			a, b = int(be.Uint32(loca[4*g:])), int(be.Uint32(loca[4*g+4:]))
+		} else {
+			a, b = 2*int(be.Uint16(loca[2*g:])), 2*int(be.Uint16(loca[2*g+2:]))
+		}
+		if a > b || b > len(glyf) {
+			return nil, errGlyf
+		}
+		return glyf[a:b], nil
+	}
+	// components calls fn for the offset of each component glyph index
+	// inside a composite glyph's data.
+	components := func(data []byte, fn func(pos int)) error {
+		if len(data) < 10 || int16(be.Uint16(data)) >= 0 {
+			return nil // simple glyph or empty
+		}
+		pos := 10
+		for {
+			if pos+4 > len(data) {
+				return errGlyf
+			}
+			flags := be.Uint16(data[pos:])
+			fn(pos + 2)
+			pos += 4
+			if flags&argsAreWords != 0 {
+				pos += 4
+			} else {
+				pos += 2
+			}
+			switch {
+			case flags&haveScale != 0:
+				pos += 2
+			case flags&haveXYScale != 0:
+				pos += 4
+			case flags&haveTwoByTwo != 0:
+				pos += 8
+			}
+			if flags&moreComponent == 0 {
+				return nil
+			}
+		}
+	}
+
+	keep := map[int]bool{0: true}
+	queue := []int{0}
+	for _, r := range rs {
+		if g := int(m.glyphs[r]); !keep[g] {
+			keep[g] = true
+			queue = append(queue, g)
+		}
+	}
+	for len(queue) > 0 {
+		g := queue[len(queue)-1]
+		queue = queue[:len(queue)-1]
+		if g >= m.numGlyphs {
+			return nil, errGlyf
+		}
+		data, err := glyph(g)
+		if err != nil {
+			return nil, err
+		}
+		var bad bool
+		if err := components(data, func(pos int) {
+			c := int(be.Uint16(data[pos:]))
+			if c >= m.numGlyphs {
+				bad = true
+			} else if !keep[c] {
+				keep[c] = true
+				queue = append(queue, c)
+			}
+		}); err != nil || bad {
+			return nil, errGlyf
+		}
+	}
+	old := make([]int, 0, len(keep))
+	for g := range keep {
+		old = append(old, g)
+	}
+	sort.Ints(old)
+	newID := make(map[int]int, len(old))
+	for i, g := range old {
+		newID[g] = i
+	}
+
+	n := len(old)
+	var newGlyf []byte
+	newLoca := make([]byte, 4*(n+1))
+	newHmtx := make([]byte, 4*n)
+	for i, g := range old {
+		data, _ := glyph(g)
+		start := len(newGlyf)
+		newGlyf = append(newGlyf, data...)
+		comp := newGlyf[start:]
+		_ = components(comp, func(pos int) {
+			be.PutUint16(comp[pos:], uint16(newID[int(be.Uint16(comp[pos:]))]))
+		})
+		for len(newGlyf)%4 != 0 {
+			newGlyf = append(newGlyf, 0)
+		}
+		be.PutUint32(newLoca[4*i:], uint32(start))
+		// Advance and side bearing, expanding the shared last advance.
+		h := min(g, m.numHMetrics-1)
+		copy(newHmtx[4*i:], hmtx[4*h:4*h+2])
+		if g < m.numHMetrics {
+			copy(newHmtx[4*i+2:], hmtx[4*g+2:4*g+4])
+		} else if lsb := 4*m.numHMetrics + 2*(g-m.numHMetrics); lsb+2 <= len(hmtx) {
+			copy(newHmtx[4*i+2:], hmtx[lsb:lsb+2])
+		}
+	}
+	be.PutUint32(newLoca[4*n:], uint32(len(newGlyf)))
+
+	newHead := slices.Clone(head)
+	be.PutUint32(newHead[8:], 0) // checkSumAdjustment, fpdf zeroes it too
+	be.PutUint16(newHead[50:], 1)
+	newHhea := slices.Clone(m.tables["hhea"])
+	be.PutUint16(newHhea[34:], uint16(n))
+	newMaxp := slices.Clone(m.tables["maxp"])
+	be.PutUint16(newMaxp[4:], uint16(n))
+	post := m.tables["post"]
+	if len(post) < 32 {
+		return nil, errGlyf
+	}
+	newPost := slices.Clone(post[:32])
+	be.PutUint32(newPost, 0x00030000) // no glyph names
+
+	tables := map[string][]byte{
+		"head": newHead, "hhea": newHhea, "maxp": newMaxp, "hmtx": newHmtx,
+		"loca": newLoca, "glyf": newGlyf, "post": newPost, "name": m.tables["name"],
+		"cmap": buildCmap4(rs, func(r int) int { return newID[int(m.glyphs[r])] }),
+	}
+	// Hinting and OS/2 metrics do not refer to glyph numbers; layout
+	// tables (GSUB, GPOS, kern…) do and fpdf ignores them, so they go.
+	for _, tag := range []string{"OS/2", "cvt ", "fpgm", "prep", "gasp"} {
+		if t := m.tables[tag]; len(t) > 0 {
+			tables[tag] = t
+		}
+	}
+	return assemble(tables), nil
+}
+
+// assemble writes a TrueType file from tables, in tag order, 4-byte aligned.
+func assemble(tables map[string][]byte) []byte {
+	be := binary.BigEndian
+	tags := make([]string, 0, len(tables))
+	size := 12 + 16*len(tables)
+	for tag, t := range tables {
+		tags = append(tags, tag)
+		size += (len(t) + 3) &^ 3
+	}
+	sort.Strings(tags)
+	out := make([]byte, 12+16*len(tags), size)
+	be.PutUint32(out, 0x00010000)
+	n := len(tags)
+	sr, sel := 1, 0
+	for sr*2 <= n {
+		sr *= 2
+		sel++
+	}
+	be.PutUint16(out[4:], uint16(n))
+	be.PutUint16(out[6:], uint16(16*sr))
+	be.PutUint16(out[8:], uint16(sel))
+	be.PutUint16(out[10:], uint16(16*(n-sr)))
+	for i, tag := range tags {
+		t := tables[tag]
+		rec := out[12+16*i:]
+		copy(rec, tag)
+		be.PutUint32(rec[4:], checksum(t))
+		be.PutUint32(rec[8:], uint32(len(out)))
+		be.PutUint32(rec[12:], uint32(len(t)))
+		out = append(out, t...)
+		for len(out)%4 != 0 {
+			out = append(out, 0)
+		}
+	}
+	return out
+}
+
+// buildCmap4 makes a cmap table with one (3,1) format 4 subtable mapping
+// the sorted runes rs to glyph(r), one segment per run of consecutive
+// characters with consecutive glyphs.
+func buildCmap4(rs []int, glyph func(r int) int) []byte {
+	type seg struct{ start, end, delta int }
+	var segs []seg
+	for _, r := range rs {
+		delta := (glyph(r) - r) & 0xFFFF
+		if k := len(segs) - 1; k >= 0 && segs[k].end == r-1 && segs[k].delta == delta {
+			segs[k].end = r
+			continue
+		}
+		segs = append(segs, seg{r, r, delta})
+	}
+	segs = append(segs, seg{0xFFFF, 0xFFFF, 1})
+	n := len(segs)
+	sub := make([]byte, 16+8*n)
+	be := binary.BigEndian
+	be.PutUint16(sub[0:], 4)
+	be.PutUint16(sub[2:], uint16(len(sub)))
+	be.PutUint16(sub[6:], uint16(2*n))
+	sr, sel := 2, 0
+	for sr*2 <= 2*n {
+		sr *= 2
+		sel++
+	}
+	be.PutUint16(sub[8:], uint16(sr))
+	be.PutUint16(sub[10:], uint16(sel))
+	be.PutUint16(sub[12:], uint16(2*n-sr))
+	for i, s := range segs {
+		be.PutUint16(sub[14+2*i:], uint16(s.end))
+		be.PutUint16(sub[16+2*n+2*i:], uint16(s.start))
+		be.PutUint16(sub[16+4*n+2*i:], uint16(s.delta))
+		// idRangeOffset stays 0: glyph = rune + delta.
+	}
+	head := make([]byte, 12)
+	be.PutUint16(head[2:], 1)
+	be.PutUint16(head[4:], 3)
+	be.PutUint16(head[6:], 1)
+	be.PutUint32(head[8:], 12)
+	return append(head, sub...)
+}
+
+// checksum is the TrueType table checksum (sum of big-endian uint32s).
+func checksum(b []byte) uint32 {
+	var sum uint32
+	for i := 0; i < len(b); i += 4 {
+		var w [4]byte
+		copy(w[:], b[i:])
+		sum += binary.BigEndian.Uint32(w[:])
+	}
+	return sum
+}

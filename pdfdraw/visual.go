@@ -1,0 +1,199 @@
+package pdfdraw
+
+import (
+	"github.com/scholargate/topicdeck/fonts"
+	"github.com/scholargate/topicdeck/textlayout"
+)
+
+// piece is text drawn in one call: part of a segment, at an offset from
+// the line's left edge.
+type piece struct {
+	seg  *textlayout.Segment
+	text string
+	x, w float64
+}
+
+// pieces returns a line's text as drawn. Lines are stored in logical
+// (reading) order; fpdf draws strictly left to right and knows nothing of
+// right-to-left scripts, so Arabic is shaped into its contextual forms
+// (textlayout measured the same forms) and Hebrew and Arabic runs are
+// reversed into visual order — otherwise they would read backwards on the
+// page and in every text extractor, which undoes visual order. This is the
+// Unicode bidirectional algorithm simplified for left-to-right paragraphs:
+// digits inside a right-to-left run keep their order, brackets are
+// mirrored.
+func pieces(l *textlayout.Line, set *fonts.Set) []piece {
+	if !hasRTL(l) {
+		out := make([]piece, 0, len(l.Segments))
+		for i := range l.Segments {
+			s := &l.Segments[i]
+			out = append(out, piece{seg: s, text: s.Text, x: s.X, w: s.Width})
+		}
+		return out
+	}
+	var cs []char
+	for i := range l.Segments {
+		s := &l.Segments[i]
+		face := set.Face(s.Face, s.Style)
+		for _, r := range s.Text {
+			cs = append(cs, char{r, i, face.Advance(r)})
+		}
+	}
+	if rs := runesOf(cs); textlayout.HasArabic(rs) {
+		forms := textlayout.ArabicForms(rs, func(i int, form rune) bool {
+			s := &l.Segments[cs[i].seg]
+			return set.Face(s.Face, s.Style).Has(form)
+		})
+		shaped := cs[:0]
+		for i, f := range forms {
+			if f == 0 {
+				continue // drawn within the lam-alef ligature before it
+			}
+			if f != cs[i].r {
+				s := &l.Segments[cs[i].seg]
+				cs[i].r, cs[i].u = f, set.Face(s.Face, s.Style).Advance(f)
+			}
+			shaped = append(shaped, cs[i])
+		}
+		cs = shaped
+	}
+	// Reverse each maximal run that starts and ends with a right-to-left
+	// character and holds no left-to-right letter. Combining marks end up
+	// before their letter, which is where right-to-left fonts draw them
+	// from: their outlines extend rightwards over the letter.
+	for i := 0; i < len(cs); {
+		if dir(cs[i].r) != rtl {
+			i++
+			continue
+		}
+		end, j := i, i+1
+		for ; j < len(cs) && dir(cs[j].r) != ltr; j++ {
+			if d := dir(cs[j].r); d == rtl || d == mark && end == j-1 {
+				end = j
+			}
+		}
+		run := cs[i : end+1]
+		for a, b := 0, len(run)-1; a < b; a, b = a+1, b-1 {
+			run[a], run[b] = run[b], run[a]
+		}
+		// Numbers read left to right even inside the run.
+		for a := 0; a < len(run); {
+			if dir(run[a].r) != digit {
+				run[a].r = mirror(run[a].r)
+				a++
+				continue
+			}
+			b := a
+			for b < len(run) && dir(run[b].r) == digit {
+				b++
+			}
+			for p, q := a, b-1; p < q; p, q = p+1, q-1 {
+				run[p], run[q] = run[q], run[p]
+			}
+			a = b
+		}
+		i = end + 1
+	}
+	var out []piece
+	x := l.Segments[0].X
+	for i := 0; i < len(cs); {
+		seg := &l.Segments[cs[i].seg]
+		j, units := i, 0
+		var text []rune
+		for ; j < len(cs) && cs[j].seg == cs[i].seg; j++ {
+			text = append(text, cs[j].r)
+			units += cs[j].u
+		}
+		w := float64(units) * seg.Size / 1000
+		out = append(out, piece{seg: seg, text: string(text), x: x, w: w})
+		x += w
+		i = j
+	}
+	return out
+}
+
+// char is one character of a line being reordered.
+type char struct {
+	r   rune
+	seg int // index into the line's segments
+	u   int // advance, 1/1000 em
+}
+
+func runesOf(cs []char) []rune {
+	rs := make([]rune, len(cs))
+	for i, c := range cs {
+		rs[i] = c.r
+	}
+	return rs
+}
+
+// Bidirectional classes, as far as drawing needs them.
+const (
+	neutral = iota
+	ltr
+	rtl
+	digit
+	mark // combining mark: belongs to the letter before it
+)
+
+func hasRTL(l *textlayout.Line) bool {
+	for _, s := range l.Segments {
+		for _, r := range s.Text {
+			if dir(r) == rtl {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func dir(r rune) int {
+	switch {
+	case r >= 0x0590 && r <= 0x08FF, r >= 0xFB1D && r <= 0xFDFF, r >= 0xFE70 && r <= 0xFEFF:
+		if r >= 0x0660 && r <= 0x0669 || r >= 0x06F0 && r <= 0x06F9 {
+			return digit // Arabic-Indic digits read left to right too
+		}
+		if r >= 0x064B && r <= 0x065F || r == 0x0670 || r >= 0x0591 && r <= 0x05C7 && r != 0x05BE && r != 0x05C0 && r != 0x05C3 && r != 0x05C6 {
+			return mark
+		}
+		return rtl
+	case r >= '0' && r <= '9':
+		return digit
+	case r < 0x80:
+		if r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' {
+			return ltr
+		}
+		return neutral
+	case r >= 0x2000 && r <= 0x206F, r >= 0x00A0 && r <= 0x00BF, r == 0x00D7, r == 0x00F7:
+		return neutral // punctuation, spaces, symbols
+	}
+	return ltr
+}
+
+// mirror swaps paired brackets, which take their mirrored shape in
+// right-to-left text.
+func mirror(r rune) rune {
+	switch r {
+	case '(':
+		return ')'
+	case ')':
+		return '('
+	case '[':
+		return ']'
+	case ']':
+		return '['
+	case '{':
+		return '}'
+	case '}':
+		return '{'
+	case '<':
+		return '>'
+	case '>':
+		return '<'
+	case '«':
+		return '»'
+	case '»':
+		return '«'
+	}
+	return r
+}

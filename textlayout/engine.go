@@ -1,0 +1,418 @@
+package textlayout
+
+import (
+	"math"
+	"strings"
+
+	"github.com/scholargate/topicdeck/fonts"
+)
+
+// Engine breaks and measures text with a font set. It holds no mutable
+// state, so it is safe for concurrent use; face metrics are parsed once per
+// process by package fonts and looked up per character in O(1).
+type Engine struct {
+	set *fonts.Set
+}
+
+// New returns an engine over set (fonts.Default() when nil).
+func New(set *fonts.Set) *Engine {
+	if set == nil {
+		set = fonts.Default()
+	}
+	return &Engine{set: set}
+}
+
+// Fonts is the set the engine measures with; the PDF backend must draw with
+// the same set.
+func (e *Engine) Fonts() *fonts.Set { return e.set }
+
+// DefaultLineHeight is the line height, as a multiple of the font size, used
+// when Paragraph.LineHeight is 0.
+const DefaultLineHeight = 1.25
+
+// epsilon absorbs floating-point noise when comparing a line to its box, so
+// text measured to fit exactly is not broken.
+const epsilon = 1e-9
+
+// glyph is one input character resolved to the face that draws it.
+type glyph struct {
+	r       rune
+	span    int
+	face    *fonts.Face
+	units   int // advance in 1/1000 em
+	adv     float64
+	missing bool
+	space   bool // a breakable space: dropped at a line end
+	newline bool
+	url     bool // inside a link or a URL-looking token: may break after "/"
+}
+
+// Width is the advance width of s on one line. Newlines are ignored and
+// tabs count as spaces, as in Lines.
+func (e *Engine) Width(s Span) float64 {
+	if hasArabicString(s.Text) {
+		// Contextual shapes change widths: measure as Lines does.
+		var units int
+		for _, g := range e.glyphs([]Span{s}) {
+			units += g.units
+		}
+		return float64(units) * s.Font.Size / 1000
+	}
+	chain := e.set.Chain(s.Font.Family, s.Font.Bold, s.Font.Italic)
+	// Sum integer units per face, then scale once, as fpdf does, so the
+	// result equals fpdf's GetStringWidth to the last bit for one face.
+	var units int
+	for _, r := range s.Text {
+		switch r {
+		case '\n', '\r':
+			continue
+		case '\t':
+			r = ' '
+		}
+		f, _ := pick(chain, r)
+		units += f.Advance(r)
+	}
+	return float64(units) * s.Font.Size / 1000
+}
+
+// Height is the total height of lines (sum of Line.Height).
+func Height(lines []Line) float64 {
+	h := 0.0
+	for _, l := range lines {
+		h += l.Height
+	}
+	return h
+}
+
+// pick returns the first face of chain that has r, or the first face and
+// true when none has it.
+func pick(chain []*fonts.Face, r rune) (*fonts.Face, bool) {
+	for _, f := range chain {
+		if f.Has(r) {
+			return f, false
+		}
+	}
+	return chain[0], true
+}
+
+// Lines breaks p into lines no wider than width (points), greedily, first
+// fit. Break opportunities are after spaces, after hyphens and dashes
+// inside words, after "/" in URLs, and around CJK characters, never before
+// closing punctuation; a token wider than the line is broken at the last
+// character that fits. "\n" forces a break. Spaces at a soft line end are
+// not drawn and not counted; every other character is kept.
+func (e *Engine) Lines(p Paragraph, width float64) []Line {
+	gs := e.glyphs(p.Spans)
+	if len(gs) == 0 {
+		return nil
+	}
+	brk := breaks(gs)
+	var lines []Line
+	start := 0
+	for start < len(gs) {
+		w, ink := 0.0, false
+		lastBreak := -1
+		end := len(gs)
+		next := len(gs)
+		for i := start; i < len(gs); i++ {
+			g := &gs[i]
+			if g.newline {
+				end, next = i, i+1
+				break
+			}
+			if i > start && brk[i] {
+				lastBreak = i
+			}
+			if !g.space && ink && w+g.adv > width+epsilon {
+				if lastBreak > start {
+					end, next = lastBreak, lastBreak
+				} else {
+					end, next = i, i
+				}
+				break
+			}
+			w += g.adv
+			if !g.space {
+				ink = true
+			}
+		}
+		lines = append(lines, e.line(gs, start, end, p, width))
+		start = next
+	}
+	return lines
+}
+
+// glyphs resolves every character of spans to its face and advance.
+func (e *Engine) glyphs(spans []Span) []glyph {
+	n := 0
+	for _, s := range spans {
+		n += len(s.Text)
+	}
+	gs := make([]glyph, 0, n)
+	for si, s := range spans {
+		chain := e.set.Chain(s.Font.Family, s.Font.Bold, s.Font.Italic)
+		first := len(gs)
+		text := s.Text
+		for i, r := range text {
+			g := glyph{r: r, span: si}
+			switch r {
+			case '\r':
+				if i+1 < len(text) && text[i+1] == '\n' {
+					continue
+				}
+				g.newline = true
+			case '\n':
+				g.newline = true
+			case '\t':
+				g.r, g.space = ' ', true
+			case ' ':
+				g.space = true
+			}
+			if !g.newline {
+				g.face, g.missing = pick(chain, g.r)
+				g.units = g.face.Advance(g.r)
+				g.adv = float64(g.units) * s.Font.Size / 1000
+			}
+			gs = append(gs, g)
+		}
+		markURLs(gs[first:], s.URL != "")
+	}
+	shapeArabic(gs, spans)
+	return gs
+}
+
+// shapeArabic measures Arabic letters by the contextual forms the PDF
+// backend will draw (see ArabicForms); the glyphs keep their own text.
+func shapeArabic(gs []glyph, spans []Span) {
+	arabic := false
+	for i := range gs {
+		if r := gs[i].r; r >= 0x0621 && r <= 0x064A {
+			arabic = true
+			break
+		}
+	}
+	if !arabic {
+		return
+	}
+	rs := make([]rune, len(gs))
+	for i := range gs {
+		rs[i] = gs[i].r
+	}
+	forms := ArabicForms(rs, func(i int, form rune) bool {
+		return !gs[i].missing && gs[i].face.Has(form)
+	})
+	for i, f := range forms {
+		if f == rs[i] {
+			continue
+		}
+		g := &gs[i]
+		g.units = 0
+		if f != 0 {
+			g.units = g.face.Advance(f)
+		}
+		g.adv = float64(g.units) * spans[g.span].Font.Size / 1000
+	}
+}
+
+// markURLs flags characters of links and of tokens that look like URLs, so
+// that long addresses can break after their slashes.
+func markURLs(gs []glyph, link bool) {
+	tokStart := 0
+	for i := 0; i <= len(gs); i++ {
+		if i < len(gs) && !gs[i].space && !gs[i].newline {
+			continue
+		}
+		tok := gs[tokStart:i]
+		urlish := link || looksLikeURL(tok)
+		for j := range tok {
+			tok[j].url = urlish
+		}
+		tokStart = i + 1
+	}
+}
+
+// looksLikeURL reports whether a token contains "://" or starts "www.".
+func looksLikeURL(tok []glyph) bool {
+	if len(tok) < 5 {
+		return false
+	}
+	if tok[0].r == 'w' && tok[1].r == 'w' && tok[2].r == 'w' && tok[3].r == '.' {
+		return true
+	}
+	for i := 0; i+2 < len(tok); i++ {
+		if tok[i].r == ':' && tok[i+1].r == '/' && tok[i+2].r == '/' {
+			return true
+		}
+	}
+	return false
+}
+
+// breaks reports, for each index, whether a line may start there.
+func breaks(gs []glyph) []bool {
+	brk := make([]bool, len(gs))
+	for i := 1; i < len(gs); i++ {
+		prev, cur := &gs[i-1], &gs[i]
+		switch {
+		case cur.space || cur.newline || prev.newline:
+			// Spaces stay on the line they end; newlines break by themselves.
+		case prev.space:
+			brk[i] = true
+		case isClosing(cur.r) || isOpening(prev.r):
+			// Keep "。" "," ")" with what they close, "(" with what it opens.
+		case isDash(prev.r):
+			brk[i] = i >= 2 && !gs[i-2].space && !gs[i-2].newline && !isDash(cur.r)
+		case prev.r == '/' && prev.url:
+			brk[i] = cur.r != '/'
+		case isCJK(prev.r) || isCJK(cur.r):
+			brk[i] = true
+		}
+	}
+	return brk
+}
+
+func isDash(r rune) bool {
+	return r == '-' || r == '\u2010' || r == '\u2013' || r == '\u2014'
+}
+
+// isClosing reports characters a line must not start with.
+func isClosing(r rune) bool {
+	if r < 0x80 {
+		return r == ')' || r == ']' || r == '}' || r == '>' || r == '.' || r == ',' || r == ';' || r == ':' || r == '!' || r == '?' || r == '%'
+	}
+	if r < 0x2000 && r != '»' {
+		return false
+	}
+	return strings.ContainsRune(")]}>.,;:!?%’”»›…‥。、，．：；！？）］｝」』】〕〉》〙〗〛ー々〻ぁぃぅぇぉっゃゅょゎゕゖァィゥェォッャュョヮヵヶ・゠〜ｰ", r)
+}
+
+// isOpening reports characters a line must not end with.
+func isOpening(r rune) bool {
+	if r < 0x80 {
+		return r == '(' || r == '[' || r == '{' || r == '<'
+	}
+	if r < 0x2000 && r != '«' {
+		return false
+	}
+	return strings.ContainsRune("([{<‘“«‹（［｛「『【〔〈《〘〖〚", r)
+}
+
+// isCJK reports characters between which lines may break without spaces:
+// ideographs, kana, hangul and their punctuation and full-width forms.
+func isCJK(r rune) bool {
+	switch {
+	case r >= 0x1100 && r <= 0x11FF, // Hangul Jamo
+		r >= 0x2E80 && r <= 0x2FDF,   // radicals
+		r >= 0x3000 && r <= 0x303F,   // CJK symbols and punctuation
+		r >= 0x3040 && r <= 0x30FF,   // kana
+		r >= 0x3100 && r <= 0x31FF,   // bopomofo, kana extensions
+		r >= 0x3400 && r <= 0x4DBF,   // ideographs extension A
+		r >= 0x4E00 && r <= 0x9FFF,   // ideographs
+		r >= 0xAC00 && r <= 0xD7AF,   // Hangul syllables
+		r >= 0xF900 && r <= 0xFAFF,   // compatibility ideographs
+		r >= 0xFF00 && r <= 0xFFEF,   // full-width forms
+		r >= 0x20000 && r <= 0x3FFFF: // supplementary ideographs
+		return true
+	}
+	return false
+}
+
+// segKey is what must be equal for characters to share a segment.
+type segKey struct {
+	face  *fonts.Face
+	size  float64
+	color Color
+	url   string
+}
+
+// line builds the Line for gs[start:end], dropping trailing spaces.
+func (e *Engine) line(gs []glyph, start, end int, p Paragraph, width float64) Line {
+	lh := p.LineHeight
+	if lh == 0 {
+		lh = DefaultLineHeight
+	}
+	for end > start && gs[end-1].space {
+		end--
+	}
+	var l Line
+	if end == start {
+		// An empty line (blank line between newlines) still takes the
+		// height of the font it is written in.
+		s := p.Spans[gs[min(start, len(gs)-1)].span]
+		f := e.set.Chain(s.Font.Family, s.Font.Bold, s.Font.Italic)[0]
+		l.Ascent = float64(f.Ascent()) * s.Font.Size / 1000
+		l.Height = s.Font.Size * lh
+		return l
+	}
+	var (
+		b      strings.Builder
+		key    segKey
+		units  int
+		x      float64
+		seg    Segment
+		inSeg  bool
+		seen   map[rune]bool
+		maxSz  float64
+		ascent float64
+	)
+	flush := func() {
+		if !inSeg {
+			return
+		}
+		seg.Text = b.String()
+		seg.Width = float64(units) * key.size / 1000
+		seg.X = x
+		x += seg.Width
+		l.Segments = append(l.Segments, seg)
+		b.Reset()
+		units = 0
+		inSeg = false
+	}
+	for i := start; i < end; i++ {
+		g := &gs[i]
+		s := &p.Spans[g.span]
+		k := segKey{g.face, s.Font.Size, s.Color, s.URL}
+		if !inSeg || k != key {
+			flush()
+			key, inSeg = k, true
+			seg = Segment{Face: g.face.Family, Style: g.face.Style, Size: s.Font.Size, Color: s.Color, URL: s.URL}
+			maxSz = max(maxSz, s.Font.Size)
+			ascent = max(ascent, float64(g.face.Ascent())*s.Font.Size/1000)
+		}
+		b.WriteRune(g.r)
+		units += g.units
+		if g.missing {
+			if seen == nil {
+				seen = map[rune]bool{}
+			}
+			if !seen[g.r] {
+				seen[g.r] = true
+				l.Missing = append(l.Missing, g.r)
+			}
+		}
+	}
+	flush()
+	l.Width = x
+	l.Ascent = ascent
+	l.Height = maxSz * lh
+	if off := offset(p.Align, width, l.Width); off != 0 {
+		for i := range l.Segments {
+			l.Segments[i].X += off
+		}
+	}
+	return l
+}
+
+// offset is the alignment shift of a line of ink width w in a box of width
+// box; an unbounded box (measuring) aligns left.
+func offset(a Align, box, w float64) float64 {
+	if math.IsInf(box, 0) || math.IsNaN(box) || box <= w {
+		return 0
+	}
+	switch a {
+	case Center:
+		return (box - w) / 2
+	case Right:
+		return box - w
+	}
+	return 0
+}

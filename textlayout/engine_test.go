@@ -1,0 +1,477 @@
+package textlayout
+
+import (
+	"math"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"sync"
+	"testing"
+	"unicode/utf8"
+
+	"codeberg.org/go-pdf/fpdf"
+	"github.com/scholargate/topicdeck/fonts"
+)
+
+// cjkSet is the default set plus Debian's Droid CJK fallback (CI installs
+// fonts-droid-fallback), as --font-dir would add it.
+func cjkSet(t testing.TB) *fonts.Set {
+	t.Helper()
+	data, err := os.ReadFile("/usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf")
+	if err != nil {
+		t.Fatalf("%v (apt-get install fonts-droid-fallback)", err)
+	}
+	dir := t.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, "DroidSansFallbackFull.ttf"), data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	set, err := fonts.Default().WithDir(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return set
+}
+
+func lineText(l Line) string {
+	var b strings.Builder
+	for _, s := range l.Segments {
+		b.WriteString(s.Text)
+	}
+	return b.String()
+}
+
+func texts(lines []Line) []string {
+	out := make([]string, len(lines))
+	for i, l := range lines {
+		out[i] = lineText(l)
+	}
+	return out
+}
+
+// checkPreserved fails unless the lines, joined with only the white space
+// dropped at breaks, give back the input text exactly.
+func checkPreserved(t *testing.T, p Paragraph, lines []Line) {
+	t.Helper()
+	var in strings.Builder
+	for _, s := range p.Spans {
+		in.WriteString(strings.ReplaceAll(s.Text, "\t", " "))
+	}
+	rest := in.String()
+	for i, l := range lines {
+		lt := lineText(l)
+		for !strings.HasPrefix(rest, lt) || (lt == "" && i > 0 && strings.HasPrefix(rest, " ")) {
+			r, n := utf8.DecodeRuneInString(rest)
+			if n == 0 || !strings.ContainsRune(" \n\r", r) {
+				t.Fatalf("line %d %q: input continues %q", i, lt, trunc(rest))
+			}
+			rest = rest[n:]
+			if lt == "" && r == '\n' {
+				break
+			}
+		}
+		rest = rest[len(lt):]
+	}
+	if strings.Trim(rest, " \n\r") != "" {
+		t.Fatalf("text lost after the last line: %q", trunc(rest))
+	}
+}
+
+func trunc(s string) string {
+	if len(s) > 60 {
+		return s[:60] + "…"
+	}
+	return s
+}
+
+// checkGeometry fails if a line is wider than the box (a single character
+// may overflow a box narrower than itself) or its segments do not tile it.
+func checkGeometry(t *testing.T, lines []Line, width float64) {
+	t.Helper()
+	for i, l := range lines {
+		// Indentation after a hard newline is kept even in a tiny box.
+		if l.Width > width+1e-6 && utf8.RuneCountInString(strings.TrimLeft(lineText(l), " ")) > 1 {
+			t.Errorf("line %d %q is %.3f wide, box %.3f", i, lineText(l), l.Width, width)
+		}
+		sum := 0.0
+		for j, s := range l.Segments {
+			if j > 0 && math.Abs(s.X-(l.Segments[j-1].X+l.Segments[j-1].Width)) > 1e-9 {
+				t.Errorf("line %d: segment %d does not follow the previous one", i, j)
+			}
+			sum += s.Width
+		}
+		if math.Abs(sum-l.Width) > 1e-9 {
+			t.Errorf("line %d: segments sum to %f, Width %f", i, sum, l.Width)
+		}
+		if len(l.Segments) > 0 && (l.Ascent <= 0 || l.Height <= 0) {
+			t.Errorf("line %d: ascent %f height %f", i, l.Ascent, l.Height)
+		}
+	}
+}
+
+func sans(size float64, text string) Span {
+	return Span{Text: text, Font: Font{Size: size}}
+}
+
+func TestLines(t *testing.T) {
+	longURL := "https://example.org/" + strings.Repeat("very-long-path-segment/", 12) + "end?query=" + strings.Repeat("x", 30)
+	tests := []struct {
+		name    string
+		spans   []Span
+		width   float64
+		cjk     bool
+		want    []string // expected line texts, when given
+		faces   string   // expected face of every segment, when given ("Family-Style")
+		missing string
+	}{
+		{
+			name:  "fits on one line",
+			spans: []Span{sans(12, "Hello world")},
+			width: 500,
+			want:  []string{"Hello world"},
+			faces: "NotoSans",
+		},
+		{
+			name:  "breaks at spaces and drops them",
+			spans: []Span{sans(12, "alpha beta gamma delta")},
+			width: 80,
+			want:  []string{"alpha beta", "gamma delta"},
+		},
+		{
+			name:  "hard newlines and a blank line",
+			spans: []Span{sans(12, "one\n\ntwo\r\nthree")},
+			width: 500,
+			want:  []string{"one", "", "two", "three"},
+		},
+		{
+			name:  "after hyphen",
+			spans: []Span{sans(12, "evidence-based")},
+			width: 60,
+			want:  []string{"evidence-", "based"},
+		},
+		{
+			name:  "after em dash",
+			spans: []Span{sans(12, "theory—practice")},
+			width: 50,
+			want:  []string{"theory—", "practice"},
+		},
+		{
+			name:  "closing punctuation stays",
+			spans: []Span{sans(12, "aaaa bbbb)")},
+			width: 55,
+			want:  []string{"aaaa", "bbbb)"},
+		},
+		{
+			name:  "too long token broken inside",
+			spans: []Span{sans(12, strings.Repeat("m", 40))},
+			width: 100,
+		},
+		{
+			name:  "long URL breaks after slashes",
+			spans: []Span{{Text: longURL, Font: Font{Size: 10}, URL: longURL, Color: Color{0, 0, 200}}},
+			width: 200,
+		},
+		{
+			name:  "styles mix",
+			spans: []Span{sans(12, "plain "), {Text: "bold ", Font: Font{Bold: true, Size: 12}}, {Text: "code()", Font: Font{Family: "mono", Size: 11}}},
+			width: 500,
+			faces: "NotoSans NotoSans-B NotoSansMono",
+		},
+		{
+			name:  "Swedish Greek Cyrillic in Noto",
+			spans: []Span{sans(12, "Räksmörgås på Åland. Ελληνικά κείμενα. Русский текст.")},
+			width: 120,
+			faces: "NotoSans",
+		},
+		{
+			name:  "Hebrew and Arabic fall back to DejaVu",
+			spans: []Span{sans(12, "שלום مرحبا")},
+			width: 500,
+			faces: "DejaVuSans NotoSans DejaVuSans",
+		},
+		{
+			name:    "emoji and CJK without font dir are reported",
+			spans:   []Span{sans(12, "smile \U0001F600 中文 \U0001F600")},
+			width:   500,
+			want:    []string{"smile \U0001F600 中文 \U0001F600"},
+			faces:   "NotoSans",
+			missing: "\U0001F600中文",
+		},
+		{
+			name:  "CJK breaks between ideographs, not before 。",
+			spans: []Span{sans(12, "日本語のテキストは、スペースなしで改行されます。中文也一样。")},
+			width: 61,
+			cjk:   true,
+			faces: "DirDroidSansFallbackFull",
+		},
+		{
+			name:  "CJK next to Latin",
+			spans: []Span{sans(12, "Theory理论Practice实践")},
+			width: 70,
+			cjk:   true,
+			want:  []string{"Theory理论", "Practice实践"},
+		},
+		{
+			name:  "tab counts as a space",
+			spans: []Span{sans(12, "a\tb")},
+			width: 500,
+			want:  []string{"a b"},
+		},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			set := fonts.Default()
+			if tc.cjk {
+				set = cjkSet(t)
+			}
+			e := New(set)
+			p := Paragraph{Spans: tc.spans}
+			lines := e.Lines(p, tc.width)
+			got := texts(lines)
+			if tc.want != nil && !slices.Equal(got, tc.want) {
+				t.Errorf("lines = %q, want %q", got, tc.want)
+			}
+			checkPreserved(t, p, lines)
+			checkGeometry(t, lines, tc.width)
+			if tc.faces != "" {
+				var fs []string
+				for _, l := range lines {
+					for _, s := range l.Segments {
+						name := s.Face
+						if s.Style != "" {
+							name += "-" + s.Style
+						}
+						if len(fs) == 0 || fs[len(fs)-1] != name {
+							fs = append(fs, name)
+						}
+					}
+				}
+				if strings.Join(fs, " ") != tc.faces {
+					t.Errorf("faces %v, want %s", fs, tc.faces)
+				}
+			}
+			var missing []rune
+			for _, l := range lines {
+				missing = append(missing, l.Missing...)
+			}
+			if string(missing) != tc.missing {
+				t.Errorf("missing %q, want %q", string(missing), tc.missing)
+			}
+			for i, l := range lines {
+				if i > 0 && l.Segments != nil {
+					first, _ := utf8.DecodeRuneInString(l.Segments[0].Text)
+					if isClosing(first) && !tc.spans[0].Font.Bold && tc.width > 40 && tc.cjk {
+						t.Errorf("line %d starts with closing %q", i, first)
+					}
+				}
+			}
+		})
+	}
+}
+
+func TestCJKLinesAreFull(t *testing.T) {
+	e := New(cjkSet(t))
+	text := "日本語のテキストは、スペースなしで改行されます。"
+	lines := e.Lines(Paragraph{Spans: []Span{sans(10, text)}}, 45)
+	if len(lines) < 4 {
+		t.Fatalf("got %d lines: %q", len(lines), texts(lines))
+	}
+	for i, l := range lines[:len(lines)-1] {
+		// Ideographs are 10 pt wide: four fit in 45 pt, three when the
+		// fourth would leave closing punctuation ("ー", "。") at a line start.
+		n := utf8.RuneCountInString(lineText(l))
+		next, _ := utf8.DecodeRuneInString(lineText(lines[i+1]))
+		if n != 4 && n != 3 {
+			t.Errorf("line %d %q has %d characters", i, lineText(l), n)
+		}
+		if isClosing(next) {
+			t.Errorf("line %d starts with %q", i+1, next)
+		}
+	}
+}
+
+func TestLongURL(t *testing.T) {
+	url := "https://doi.org/10.1000/" + strings.Repeat("abcdefghij", 28)
+	e := New(nil)
+	p := Paragraph{Spans: []Span{sans(10, "See "), {Text: url, Font: Font{Size: 10}, URL: url}}}
+	lines := e.Lines(p, 150)
+	checkPreserved(t, p, lines)
+	checkGeometry(t, lines, 150)
+	if len(lines) < 5 {
+		t.Fatalf("%d lines", len(lines))
+	}
+	if got := texts(lines)[0]; !strings.HasSuffix(got, "/") {
+		t.Errorf("first line %q does not break after a slash", got)
+	}
+	for i, l := range lines[1:] {
+		for _, s := range l.Segments {
+			if s.URL != url {
+				t.Errorf("line %d segment %q lost its URL", i+1, s.Text)
+			}
+		}
+		// Filled to the last character that fits.
+		if i+1 < len(lines)-1 && l.Width < 140 {
+			t.Errorf("line %d only %.1f wide", i+1, l.Width)
+		}
+	}
+}
+
+// TestWidthsMatchFpdf draws nothing but asks fpdf, with the same faces, the
+// width of every segment: measuring and drawing must agree.
+func TestWidthsMatchFpdf(t *testing.T) {
+	set := cjkSet(t)
+	e := New(set)
+	p := Paragraph{Spans: []Span{
+		sans(11, "Räksmörgås, Ελληνικά, Русский, שלום, مرحبا, سلام, 日本語, ☃ ∑ ≠ ‰ "),
+		{Text: "fett och kursivt ", Font: Font{Bold: true, Italic: true, Size: 13.5}},
+		{Text: "mono_code(x) := 42; ", Font: Font{Family: "mono", Size: 9}},
+		{Text: "mono italic ∂ ", Font: Font{Family: "mono", Italic: true, Size: 9.25}},
+		sans(7, "\U0001F600 emoji"),
+	}}
+	lines := e.Lines(p, 180)
+	pdf := fpdf.New("P", "pt", "A4", "")
+	registered := map[string]bool{}
+	n := 0
+	for _, l := range lines {
+		for _, s := range l.Segments {
+			key := s.Face + "/" + s.Style
+			if !registered[key] {
+				registered[key] = true
+				pdf.AddUTF8FontFromBytes(s.Face, s.Style, set.Face(s.Face, s.Style).Data())
+			}
+			pdf.SetFont(s.Face, s.Style, s.Size)
+			// fpdf is given what the PDF backend draws: Arabic shaped.
+			face := set.Face(s.Face, s.Style)
+			drawn := ArabicForms([]rune(s.Text), func(_ int, f rune) bool { return face.Has(f) })
+			drawn = slices.DeleteFunc(drawn, func(r rune) bool { return r == 0 })
+			if got := pdf.GetStringWidth(string(drawn)); math.Abs(got-s.Width) > 0.01 {
+				t.Errorf("%s %s %.2fpt %q: fpdf %.4f, layout %.4f", s.Face, s.Style, s.Size, s.Text, got, s.Width)
+			}
+			n++
+		}
+	}
+	if err := pdf.Error(); err != nil {
+		t.Fatal(err)
+	}
+	if len(registered) < 5 || n < 10 {
+		t.Errorf("only %d faces, %d segments exercised", len(registered), n)
+	}
+	for _, s := range p.Spans {
+		// Width of a span equals the sum of its segments on one line.
+		one := e.Lines(Paragraph{Spans: []Span{s}}, math.Inf(1))
+		trimmed := s
+		trimmed.Text = strings.TrimRight(s.Text, " ")
+		if len(one) != 1 || math.Abs(one[0].Width-e.Width(trimmed)) > 1e-9 {
+			t.Errorf("Width(%q) = %f, one line %f", s.Text, e.Width(s), one[0].Width)
+		}
+	}
+}
+
+func TestArabicForms(t *testing.T) {
+	all := func(int, rune) bool { return true }
+	tests := []struct{ in, want string }{
+		{"مرحبا", "\uFEE3\uFEAE\uFEA3\uFE92\uFE8E"},
+		{"سلام", "\uFEB3\uFEFC\x00\uFEE1"},
+		{"لا", "\uFEFB\x00"},
+		{"ء ب", "\uFE80 \uFE8F"},
+		{"بَب", "\uFE91\u064E\uFE90"}, // a mark does not break joining
+		{"abc", "abc"},
+	}
+	for _, tc := range tests {
+		if got := string(ArabicForms([]rune(tc.in), all)); got != tc.want {
+			t.Errorf("ArabicForms(%q) = %+q, want %+q", tc.in, got, tc.want)
+		}
+	}
+	none := func(int, rune) bool { return false }
+	if got := string(ArabicForms([]rune("سلام"), none)); got != "سلام" {
+		t.Errorf("without forms in the face: %+q", got)
+	}
+}
+
+func TestAlignAndMetrics(t *testing.T) {
+	e := New(nil)
+	for _, tc := range []struct {
+		align Align
+		x     func(w float64) float64
+	}{
+		{Left, func(float64) float64 { return 0 }},
+		{Center, func(w float64) float64 { return (300 - w) / 2 }},
+		{Right, func(w float64) float64 { return 300 - w }},
+	} {
+		lines := e.Lines(Paragraph{Spans: []Span{sans(20, "Centred title "), sans(10, "small")}, Align: tc.align, LineHeight: 1.5}, 300)
+		if len(lines) != 1 {
+			t.Fatalf("%d lines", len(lines))
+		}
+		l := lines[0]
+		if got, want := l.Segments[0].X, tc.x(l.Width); math.Abs(got-want) > 1e-9 {
+			t.Errorf("align %d: X %f, want %f", tc.align, got, want)
+		}
+		noto := fonts.Default().Face("NotoSans", "")
+		if l.Height != 30 || l.Ascent != float64(noto.Ascent())*20/1000 {
+			t.Errorf("height %f ascent %f", l.Height, l.Ascent)
+		}
+		if Height(lines) != 30 {
+			t.Errorf("Height = %f", Height(lines))
+		}
+	}
+	if lines := e.Lines(Paragraph{}, 100); lines != nil {
+		t.Errorf("empty paragraph gave %d lines", len(lines))
+	}
+	if lines := e.Lines(Paragraph{Spans: []Span{sans(10, "x")}}, 100); lines[0].Height != 12.5 {
+		t.Errorf("default line height gave %f", lines[0].Height)
+	}
+}
+
+func TestConcurrent(t *testing.T) {
+	e := New(nil)
+	p := Paragraph{Spans: []Span{sans(12, strings.Repeat("Concurrent layout is deterministic. ", 20))}}
+	want := texts(e.Lines(p, 200))
+	var wg sync.WaitGroup
+	for range 8 {
+		wg.Go(func() {
+			if got := texts(e.Lines(p, 200)); !slices.Equal(got, want) {
+				t.Error("concurrent result differs")
+			}
+		})
+	}
+	wg.Wait()
+}
+
+func FuzzLines(f *testing.F) {
+	f.Add("alpha beta-gamma https://x.org/a/b 中文。", 40.0, uint8(0))
+	f.Add("\n\n  \t x\r\ny—", 3.0, uint8(1))
+	f.Add("\U0001F600\u0301))((", 0.0, uint8(2))
+	f.Add("السلام عليكم לא שלום", 30.0, uint8(2))
+	e := New(nil)
+	f.Fuzz(func(t *testing.T, text string, width float64, align uint8) {
+		if !utf8.ValidString(text) || math.IsNaN(width) {
+			return
+		}
+		p := Paragraph{Spans: []Span{sans(10, text)}, Align: Align(align % 3)}
+		lines := e.Lines(p, width)
+		checkPreserved(t, p, lines)
+		if width > 0 && !math.IsInf(width, 0) {
+			checkGeometry(t, lines, width)
+		}
+	})
+}
+
+func BenchmarkLines(b *testing.B) {
+	e := New(nil)
+	p := Paragraph{Spans: []Span{
+		sans(14, "Motivated reasoning is the tendency to process information in a way that favours conclusions one already wants to reach. "),
+		{Text: "It shapes ", Font: Font{Bold: true, Size: 14}},
+		sans(14, "how people search for evidence, evaluate arguments and remember facts — from politics to health decisions, with effects documented in Räksmörgås-style Swedish too."),
+	}}
+	for b.Loop() {
+		e.Lines(p, 400)
+	}
+}
+
+func BenchmarkWidth(b *testing.B) {
+	e := New(nil)
+	s := sans(12, "Key concepts and mechanisms of motivated reasoning")
+	for b.Loop() {
+		e.Width(s)
+	}
+}
