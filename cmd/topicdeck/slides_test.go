@@ -1,0 +1,137 @@
+package main
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/scholargate/topicdeck/internal/checktool"
+	"github.com/scholargate/topicdeck/internal/phrases"
+	"github.com/scholargate/topicdeck/topic"
+)
+
+const slidesSeed = "../../topic/testdata/seed-page.txt"
+
+func TestSlidesCommand(t *testing.T) {
+	seed, err := filepath.Abs(slidesSeed)
+	if err != nil {
+		t.Fatal(err)
+	}
+	e, err := topic.ReadFile(seed, topic.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	src, err := os.ReadFile("../../layouts/deck/testdata/greek.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	t.Chdir(dir)
+
+	// The default output is <slug>-slides.pdf in the working directory.
+	code, stdout, errOut := runCLI(t, "", "slides", seed, "--course", "NEU101", "--author", "A. Lecturer", "--date", "3 February 2026")
+	if code != 0 || stdout != "" || errOut != "" {
+		t.Fatalf("exit %d, stdout %q, stderr %q", code, stdout, errOut)
+	}
+	out := filepath.Join(dir, "neuroadaptation-and-tolerance-slides.pdf")
+	checktool.PDF(t, out, append(phrases.Of(e), "NEU101", "A. Lecturer", "3 February 2026"), 12)
+
+	// -o names the file; flags may follow the entry.
+	code, _, errOut = runCLI(t, "", "slides", seed, "-o", "deck.pdf", "--layout", "contrast", "--aspect", "4:3", "--lang", "sv")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	text := checktool.Text(t, filepath.Join(dir, "deck.pdf"))
+	for _, want := range []string{"Översikt", "Kärnfrågor", "Repetition"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("--lang sv: deck lacks %q", want)
+		}
+	}
+
+	// -o - writes the PDF to standard output; ENTRY - reads standard input.
+	code, stdout, _ = runCLI(t, "", "slides", "-o", "-", seed)
+	if code != 0 || !strings.HasPrefix(stdout, "%PDF-") {
+		t.Errorf("exit %d, stdout starts %q", code, stdout[:min(len(stdout), 8)])
+	}
+	code, _, errOut = runCLI(t, string(src), "slides", "-")
+	if code != 0 {
+		t.Fatalf("stdin: exit %d: %s", code, errOut)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "νευροπροσαρμογή-και-ανοχή-slides.pdf")); err != nil {
+		t.Errorf("stdin entry: %v", err)
+	}
+}
+
+func TestSlidesCommandWarnings(t *testing.T) {
+	cjk, _ := filepath.Abs("../../layouts/deck/testdata/cjk.md")
+	out := filepath.Join(t.TempDir(), "cjk.pdf")
+	code, _, errOut := runCLI(t, "", "slides", cjk, "-o", out)
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	want := "topicdeck: warning: no font has U+4E2D '中' (add one with --font-dir)\n"
+	if strings.Count(errOut, want) != 1 {
+		t.Errorf("stderr should warn once about 中:\n%s", errOut)
+	}
+	code, _, errOut = runCLI(t, "", "slides", cjk, "-o", out, "--font-dir", "/usr/share/fonts/truetype/droid")
+	if code != 0 || errOut != "" {
+		t.Errorf("with --font-dir: exit %d, stderr %q", code, errOut)
+	}
+}
+
+func TestSlidesCommandErrors(t *testing.T) {
+	seed, _ := filepath.Abs(slidesSeed)
+	for _, tt := range []struct {
+		name string
+		args []string
+		code int
+		want string
+	}{
+		{"no entry", []string{"slides"}, 2, "want one ENTRY"},
+		{"two entries", []string{"slides", seed, seed}, 2, "want one ENTRY"},
+		{"bad aspect", []string{"slides", seed, "--aspect", "3:2"}, 2, `--aspect "3:2"`},
+		{"unknown layout", []string{"slides", seed, "--layout", "fancy"}, 1, `unknown layout "fancy"`},
+		{"missing file", []string{"slides", "no-such-entry.md"}, 1, "no-such-entry.md: error: cannot read file"},
+		{"bad font dir", []string{"slides", seed, "--font-dir", "/no/such/fonts"}, 1, "/no/such/fonts"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			dir := t.TempDir()
+			t.Chdir(dir)
+			code, _, errOut := runCLI(t, "", tt.args...)
+			if code != tt.code || !strings.HasPrefix(errOut, "topicdeck: ") || !strings.Contains(errOut, tt.want) {
+				t.Errorf("exit %d (want %d), stderr %q (want %q)", code, tt.code, errOut, tt.want)
+			}
+			// A failed export leaves nothing behind, not even a temporary file.
+			if left, _ := os.ReadDir(dir); len(left) != 0 {
+				t.Errorf("left %d files in the working directory", len(left))
+			}
+		})
+	}
+}
+
+func TestLayoutsCommand(t *testing.T) {
+	code, stdout, errOut := runCLI(t, "", "layouts")
+	if code != 0 || errOut != "" {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	lines := strings.Split(strings.TrimSpace(stdout), "\n")
+	if f := strings.Fields(lines[0]); strings.Join(f, " ") != "NAME KIND ORIGIN DESCRIPTION" {
+		t.Errorf("header = %q", lines[0])
+	}
+	for _, name := range []string{"lecture", "contrast", "minimal"} {
+		found := false
+		for _, l := range lines[1:] {
+			f := strings.Fields(l)
+			if len(f) > 3 && f[0] == name && f[1] == "slides" && f[2] == "built-in" {
+				found = true
+			}
+		}
+		if !found {
+			t.Errorf("layouts lacks %s as a built-in slides layout:\n%s", name, stdout)
+		}
+	}
+	if code, _, _ := runCLI(t, "", "layouts", "extra"); code != 2 {
+		t.Errorf("layouts with an argument: exit %d, want 2", code)
+	}
+}

@@ -1,0 +1,101 @@
+// Package phrases lists what an artifact made from an entry must contain:
+// every sentence of its prose and every item, term, definition, question
+// and answer, so tests can check that nothing was lost on the way to a PDF.
+package phrases
+
+import (
+	"strings"
+
+	"github.com/scholargate/topicdeck/sentence"
+	"github.com/scholargate/topicdeck/topic"
+)
+
+// Of returns the phrases of an entry, white space folded, in entry order.
+// Prose is cut into sentences, since layouts may set each on its own line
+// or slide; everything else is whole.
+func Of(e *topic.Entry) []string {
+	var c collector
+	c.add(e.Title)
+	c.add(e.Subject)
+	c.body(e.Summary)
+	c.body(e.Definition)
+	c.body(e.Scope)
+	c.items(e.CoreQuestions)
+	for _, k := range e.KeyConcepts {
+		c.text(k.Term)
+		c.text(k.Definition)
+	}
+	for _, t := range e.KeyTheories {
+		c.text(t.Name)
+		c.body(t.Description)
+	}
+	c.body(e.Mechanisms)
+	if e.Relevance != nil {
+		c.add(e.Relevance.Heading)
+		c.body(e.Relevance.Body)
+	}
+	c.body(e.History)
+	for _, q := range append(append([]topic.QA(nil), e.Debates...), e.FAQ...) {
+		c.text(q.Question)
+		c.body(q.Answer)
+	}
+	for _, l := range [][]topic.Item{e.KeyFigures, e.RelatedTopics, e.SeminalWorks, e.Methods, e.RelatedConcepts} {
+		c.items(l)
+	}
+	for _, s := range e.Sections {
+		c.add(s.Heading)
+		c.body(s.Body)
+	}
+	return c.out
+}
+
+type collector struct{ out []string }
+
+// add records the sentences of s.
+func (c *collector) add(s string) {
+	for _, p := range sentence.Split(s) {
+		if p = strings.Join(strings.Fields(p), " "); p != "" {
+			c.out = append(c.out, p)
+		}
+	}
+}
+
+func (c *collector) text(t topic.Text) { c.add(t.Plain()) }
+
+func (c *collector) items(items []topic.Item) {
+	for _, it := range items {
+		c.text(it.Text)
+		c.body(it.Blocks)
+		c.items(it.Children)
+	}
+}
+
+func (c *collector) body(b topic.Body) {
+	for _, bl := range b {
+		switch bl.Kind {
+		case topic.ListBlock:
+			c.items(bl.Items)
+		case topic.CodeBlock:
+			// A run of spaces inside a code line is drawn as a gap that
+			// text extraction reads as a column break, so the pieces
+			// either side of it are separate phrases.
+			for _, line := range strings.Split(bl.Code, "\n") {
+				for _, piece := range strings.Split(strings.ReplaceAll(line, "\t", "  "), "  ") {
+					if piece = strings.Join(strings.Fields(piece), " "); piece != "" {
+						c.out = append(c.out, piece)
+					}
+				}
+			}
+		case topic.TableBlock:
+			for _, row := range bl.Rows {
+				for _, cell := range row {
+					c.text(cell)
+				}
+			}
+		case topic.QuoteBlock:
+			c.body(bl.Blocks)
+		default:
+			c.text(bl.Text)
+		}
+	}
+}

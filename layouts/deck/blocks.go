@@ -1,0 +1,298 @@
+package deck
+
+import (
+	"strconv"
+	"strings"
+
+	"github.com/scholargate/topicdeck/plan"
+	"github.com/scholargate/topicdeck/textlayout"
+	"github.com/scholargate/topicdeck/topic"
+)
+
+// flow is where blocks are being set: the body size, the width from the
+// indent to the column's right edge, the indent, and the base style.
+type flow struct {
+	size   float64
+	width  float64
+	height float64 // the column's height, for blocks that must fit one slide
+	indent float64
+	st     style
+}
+
+// in returns the flow indented by d.
+func (c flow) in(d float64) flow {
+	c.indent += d
+	c.width -= d
+	return c
+}
+
+// bodyStyle is the plain body text style at size.
+func (p *planner) bodyStyle(size float64) style {
+	return style{
+		font:  textlayout.Font{Family: p.th.BodyFamily, Size: size},
+		color: p.th.Text,
+		link:  p.th.Accent,
+		mono:  p.th.MonoFamily,
+	}
+}
+
+// flowAt starts a flow at size in a column of width w and height h.
+func (p *planner) flowAt(size, w, h float64) flow {
+	return flow{size: size, width: w, height: h, st: p.bodyStyle(size)}
+}
+
+// lines breaks spans into lines of at most width, each offset by dx.
+func (p *planner) lines(sp []textlayout.Span, width, dx, lh float64, align textlayout.Align) []lineAt {
+	if len(sp) == 0 {
+		return nil
+	}
+	ls := p.eng.Lines(textlayout.Paragraph{Spans: sp, Align: align, LineHeight: lh}, width)
+	out := make([]lineAt, len(ls))
+	for i, l := range ls {
+		out[i] = lineAt{line: l, dx: dx}
+	}
+	return out
+}
+
+// line measures one unbroken line.
+func (p *planner) line(sp textlayout.Span) textlayout.Line {
+	ls := p.eng.Lines(textlayout.Paragraph{Spans: []textlayout.Span{sp}}, 1e6)
+	if len(ls) == 0 {
+		return textlayout.Line{}
+	}
+	return ls[0]
+}
+
+// paraBox sets sentences as one paragraph in frame f with text of width w
+// (starting gutter from the frame's left). It is cut between sentences when
+// it must be, and between lines only when one sentence outgrows a slide.
+func (p *planner) paraBox(f frame, sents []topic.Text, st style, w, gutter float64, withMarker bool) *box {
+	lines := p.lines(spans(join(sents), st), w, gutter, p.th.LineHeight, textlayout.Left)
+	b := linesBox(f, lines, withMarker)
+	if len(sents) > 1 {
+		byLine := b.split
+		b.split = func(avail float64, fresh bool) (*box, *box) {
+			var head *box
+			k := 0
+			for n := 1; n < len(sents); n++ {
+				h := p.paraBox(f, sents[:n], st, w, gutter, withMarker)
+				if h.h > avail+eps {
+					break
+				}
+				head, k = h, n
+			}
+			if head != nil {
+				return head, p.paraBox(f, sents[k:], st, w, gutter, false)
+			}
+			if byLine != nil {
+				return byLine(avail, fresh)
+			}
+			return nil, nil
+		}
+	}
+	return b
+}
+
+// bullet returns a marker that draws glyph in the accent colour beside the
+// first line, sharing its baseline.
+func (p *planner) bullet(glyph string, size float64) func(x, y float64, first textlayout.Line) []plan.Item {
+	m := p.line(textlayout.Span{Text: glyph, Font: textlayout.Font{Family: p.th.BodyFamily, Size: size}, Color: p.th.Accent})
+	return func(x, y float64, first textlayout.Line) []plan.Item {
+		return []plan.Item{&plan.Text{X: x, Y: y + first.Ascent - m.Ascent, Line: m}}
+	}
+}
+
+// numeral returns a marker that draws n in bold accent, right-aligned in a
+// gutter, so numbered questions line up whatever their count.
+func (p *planner) numeral(label string, size, gutter float64) func(x, y float64, first textlayout.Line) []plan.Item {
+	m := p.line(textlayout.Span{Text: label, Font: textlayout.Font{Family: p.th.BodyFamily, Size: size, Bold: true}, Color: p.th.Accent})
+	return func(x, y float64, first textlayout.Line) []plan.Item {
+		return []plan.Item{&plan.Text{X: x + gutter - 0.45*size - m.Width, Y: y + first.Ascent - m.Ascent, Line: m}}
+	}
+}
+
+// numberGutter is the width numerals up to n need, plus the gap to the text.
+func (p *planner) numberGutter(n int, size float64) float64 {
+	w := p.eng.Width(textlayout.Span{Text: strconv.Itoa(n), Font: textlayout.Font{Family: p.th.BodyFamily, Size: size, Bold: true}})
+	return w + 0.45*size + 0.2*size
+}
+
+// bulletGlyphs are the list markers by nesting depth; all are in the
+// embedded faces.
+var bulletGlyphs = []string{"•", "–", "▪"}
+
+// bulletItem sets one bulleted paragraph.
+func (p *planner) bulletItem(t topic.Text, c flow, level int) *box {
+	g := 1.1 * c.size
+	f := frame{above: 0.4 * c.size, indent: c.indent, width: c.width,
+		marker: p.bullet(bulletGlyphs[level%len(bulletGlyphs)], c.size)}
+	return p.paraBox(f, sentences(t), c.st, c.width-g, g, true)
+}
+
+// numbered sets numbered paragraphs (core questions, the outline) with
+// accent numerals from start.
+func (p *planner) numbered(texts []topic.Text, start int, c flow) []*box {
+	g := p.numberGutter(start+len(texts)-1, c.size)
+	var out []*box
+	for i, t := range texts {
+		n := start + i
+		f := frame{above: 0.45 * c.size, indent: c.indent, width: c.width, marker: p.numeral(strconv.Itoa(n), c.size, g)}
+		out = append(out, p.paraBox(f, sentences(t), c.st, c.width-g, g, true))
+	}
+	return out
+}
+
+// prose sets a body. Long prose (three sentences or more) becomes one
+// bullet per sentence, which is how slides are read; short prose stays
+// paragraphs. Lists, code, tables, quotes and sub-headings keep their form.
+func (p *planner) prose(b topic.Body, c flow) []*box {
+	asBullets := sentenceCount(b) >= 3
+	var out []*box
+	for _, bl := range b {
+		switch bl.Kind {
+		case topic.ParagraphBlock:
+			if empty(bl.Text) {
+				continue
+			}
+			if asBullets {
+				for _, s := range sentences(bl.Text) {
+					out = append(out, p.bulletItem(s, c, 0))
+				}
+			} else {
+				f := frame{above: 0.6 * c.size, indent: c.indent, width: c.width}
+				out = append(out, p.paraBox(f, sentences(bl.Text), c.st, c.width, 0, false))
+			}
+			// "… as follows:" introduces what comes next; keep them together.
+			if strings.HasSuffix(strings.TrimSpace(bl.Text.Plain()), ":") {
+				out[len(out)-1].keep = true
+			}
+		case topic.ListBlock:
+			out = append(out, p.list(bl.Items, bl.Ordered, bl.Start, 0, c)...)
+		case topic.CodeBlock:
+			if strings.TrimSpace(bl.Code) != "" {
+				out = append(out, p.code(bl.Code, c))
+			}
+		case topic.TableBlock:
+			if tb := p.table(bl, c); tb != nil {
+				out = append(out, tb)
+			}
+		case topic.QuoteBlock:
+			out = append(out, p.quote(bl.Blocks, c)...)
+		case topic.HeadingBlock:
+			if empty(bl.Text) {
+				continue
+			}
+			st := c.st
+			st.font.Bold = true
+			st.font.Size = c.size + 2
+			st.color = p.th.Accent
+			f := frame{above: 0.9 * c.size, indent: c.indent, width: c.width}
+			h := p.paraBox(f, []topic.Text{trimText(bl.Text)}, st, c.width, 0, false)
+			h.keep = true
+			out = append(out, h)
+		case topic.RuleBlock:
+			out = append(out, ruleBox(0.5*c.size, 0.6*c.size, p.th.Rule))
+		}
+	}
+	return out
+}
+
+// list sets list items with their sub-lists and inner blocks, indented by
+// depth; each item is one box that is cut between its parts.
+func (p *planner) list(items []topic.Item, ordered bool, start, level int, c flow) []*box {
+	if ordered && start == 0 {
+		start = 1
+	}
+	g := 1.1 * c.size
+	if ordered {
+		g = p.numberGutter(start+len(items)-1, c.size)
+	}
+	var out []*box
+	for i, it := range items {
+		var parts []*box
+		if !empty(it.Text) {
+			f := frame{above: 0.4 * c.size, indent: c.indent, width: c.width}
+			if ordered {
+				f.marker = p.numeral(strconv.Itoa(start+i), c.size, g)
+			} else {
+				f.marker = p.bullet(bulletGlyphs[level%len(bulletGlyphs)], c.size)
+			}
+			parts = append(parts, p.paraBox(f, sentences(it.Text), c.st, c.width-g, g, true))
+		}
+		inner := c.in(g)
+		parts = append(parts, p.prose(it.Blocks, inner)...)
+		parts = append(parts, p.list(it.Children, false, 0, level+1, inner)...)
+		if len(parts) > 0 {
+			out = append(out, stack(parts))
+		}
+	}
+	return out
+}
+
+// code sets a code block in the mono face, one source line per line,
+// keeping indentation; long lines wrap inside the box.
+func (p *planner) code(src string, c flow) *box {
+	size := c.size - 4
+	if size < p.th.MinBodySize {
+		size = p.th.MinBodySize
+	}
+	font := textlayout.Font{Family: p.th.MonoFamily, Size: size}
+	space := p.eng.Width(textlayout.Span{Text: " ", Font: font})
+	pad := 0.0
+	var fill *Color
+	if p.th.Boxes {
+		pad = 0.5 * size
+		fill = &p.th.Tint
+	}
+	inner := c.width - 2*pad
+	var lines []lineAt
+	for _, raw := range strings.Split(strings.TrimRight(src, "\n"), "\n") {
+		raw = strings.TrimRight(strings.ReplaceAll(raw, "\t", "    "), " \r")
+		text := strings.TrimLeft(raw, " ")
+		dx := float64(len(raw)-len(text)) * space
+		if dx > inner/2 {
+			dx = inner / 2
+		}
+		if text == "" {
+			lines = append(lines, lineAt{line: textlayout.Line{Height: size * 1.25, Ascent: size}})
+			continue
+		}
+		ls := p.lines([]textlayout.Span{{Text: text, Font: font, Color: p.th.Text}}, inner-dx, dx, 1.25, textlayout.Left)
+		for i := 1; i < len(ls); i++ {
+			ls[i].wrapped = true
+		}
+		lines = append(lines, ls...)
+	}
+	f := frame{above: 0.6 * c.size, pad: pad, fill: fill, radius: 4, width: c.width, indent: c.indent}
+	return linesBox(f, lines, false)
+}
+
+// quote sets quoted blocks indented, in italics, with an accent bar.
+func (p *planner) quote(blocks []topic.Block, c flow) []*box {
+	inner := c.in(0.9 * c.size)
+	inner.st.font.Italic = true
+	var out []*box
+	for _, b := range p.prose(blocks, inner) {
+		out = append(out, barred(b, c.indent, p.th.Accent))
+	}
+	return out
+}
+
+// barred draws a thin bar beside a box at x offset dx, also on its pieces.
+func barred(b *box, dx float64, color Color) *box {
+	nb := *b
+	nb.draw = func(x, y float64) []plan.Item {
+		items := []plan.Item{&plan.Rect{X: x + dx, Y: y, W: 3, H: b.h, Fill: &color}}
+		return append(items, b.draw(x, y)...)
+	}
+	if b.split != nil {
+		nb.split = func(avail float64, fresh bool) (*box, *box) {
+			h, t := b.split(avail, fresh)
+			if h == nil {
+				return nil, nil
+			}
+			return barred(h, dx, color), barred(t, dx, color)
+		}
+	}
+	return &nb
+}

@@ -1,0 +1,175 @@
+// Package deck holds the built-in slide layouts: lecture (the default),
+// contrast and minimal. They are one planner parameterized by a Theme, and
+// they plan from what each field of an entry means: a definition becomes a
+// highlighted statement, core questions get numbers, each key theory,
+// debate and FAQ item gets its own slide, long prose becomes one bullet
+// per sentence.
+//
+// Planning measures everything with the shared text engine, so overflow is
+// decided, never hoped away: what does not fit continues on a slide titled
+// "… (cont.)", cut between bullets or sentences, and body text never
+// shrinks below the theme's minimum.
+package deck
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+
+	"github.com/scholargate/topicdeck/layouts"
+	"github.com/scholargate/topicdeck/locale"
+	"github.com/scholargate/topicdeck/plan"
+	"github.com/scholargate/topicdeck/textlayout"
+	"github.com/scholargate/topicdeck/topic"
+)
+
+func init() {
+	layouts.Register("lecture", New(Lecture, "slides for projecting: a lecture deck planned from the meaning of each section (default)"))
+	layouts.Register("contrast", New(Contrast, "slides with light text on a dark ground, 7:1 contrast or more, for dim rooms and weak projectors"))
+	layouts.Register("minimal", New(Minimal, "slides in black on white without decoration"))
+}
+
+// Layout is a slide layout: the lecture planner with a theme.
+type Layout struct {
+	Theme       Theme
+	Extras      Extras // what a layout file adds (custom.go); zero for the built-ins
+	description string
+}
+
+// New returns a slide layout with theme; description is the line
+// `topicdeck layouts` shows.
+func New(theme Theme, description string) *Layout {
+	return &Layout{Theme: theme, description: description}
+}
+
+// Kind reports that the layout makes slides.
+func (l *Layout) Kind() layouts.Kind { return layouts.KindSlides }
+
+// Description is the layout's one-line description.
+func (l *Layout) Description() string { return l.description }
+
+// PageSize returns the slide size in points for an aspect ratio: 960×540
+// for "16:9" (the default, also for ""), 720×540 for "4:3".
+func PageSize(aspect string) (w, h float64, err error) {
+	switch aspect {
+	case "", "16:9":
+		return 960, 540, nil
+	case "4:3":
+		return 720, 540, nil
+	}
+	return 0, 0, fmt.Errorf("unknown aspect ratio %q (want 16:9 or 4:3)", aspect)
+}
+
+// Plan plans the entry as a slide deck.
+func (l *Layout) Plan(e *topic.Entry, env *layouts.Env) (*plan.Document, error) {
+	if e == nil {
+		return nil, errors.New("deck: no entry")
+	}
+	if env == nil || env.Text == nil {
+		return nil, errors.New("deck: no text engine")
+	}
+	w, h, err := l.pageSize(env.Options.Aspect)
+	if err != nil {
+		return nil, err
+	}
+	p := &planner{th: l.Theme, ex: l.Extras, eng: env.Text, lab: env.Labels, opt: env.Options, e: e, w: w, h: h}
+	p.plan()
+	return &plan.Document{Width: w, Height: h, Pages: p.pages, Meta: p.meta()}, nil
+}
+
+// planner plans one deck.
+type planner struct {
+	th    Theme
+	ex    Extras
+	eng   *textlayout.Engine
+	lab   locale.Labels
+	opt   layouts.Options
+	e     *topic.Entry
+	w, h  float64
+	pages []*plan.Page
+	cover int // how many pages the title slide takes (no footer on them)
+}
+
+// section is one planned part of the deck before it is cut into slides.
+type section struct {
+	title   string
+	kicker  string // the section a theory, debate or FAQ item belongs to
+	outline string // its entry in the outline; "" for none
+	marks   []plan.Bookmark
+	cols    int
+	force   bool // only cols columns: the layout file's columns form
+	build   func(c flow) []*box
+}
+
+// columnGap is the space between two columns of a slide.
+const columnGap = 36
+
+func (p *planner) plan() {
+	ledeOnCover := p.planCover()
+	var secs []section
+	if !ledeOnCover && !bodyEmpty(p.e.Summary) {
+		secs = append(secs, p.proseSection(p.lab.Get(locale.Summary), p.e.Summary))
+	}
+	secs = append(secs, p.bodySections()...)
+	var entries []topic.Text
+	for _, s := range secs {
+		if s.outline != "" {
+			entries = append(entries, topic.Plain(s.outline))
+		}
+	}
+	if len(entries) > 0 && !p.ex.NoOutline {
+		cols := 1
+		if len(entries) > 7 {
+			cols = 2
+		}
+		p.emit(section{
+			title: p.lab.Get(locale.Outline),
+			marks: []plan.Bookmark{{Title: p.lab.Get(locale.Outline)}},
+			cols:  cols,
+			build: func(c flow) []*box { return p.numbered(entries, 1, c) },
+		})
+	}
+	for _, s := range secs {
+		p.emit(s)
+	}
+	if !itemsEmpty(p.e.CoreQuestions) && !p.ex.NoReview {
+		p.emit(section{
+			title: p.lab.Get(locale.Review),
+			marks: []plan.Bookmark{{Title: p.lab.Get(locale.Review)}},
+			cols:  1,
+			build: func(c flow) []*box { return p.list(p.e.CoreQuestions, true, 1, 0, c) },
+		})
+	}
+	p.finish()
+}
+
+// meta is the document metadata.
+func (p *planner) meta() plan.Meta {
+	var kw []string
+	for _, c := range p.e.KeyConcepts {
+		if t := strings.TrimSpace(c.Term.Plain()); t != "" {
+			kw = append(kw, t)
+		}
+	}
+	lang := p.e.LangOrDefault()
+	if locale.Base(lang) != p.lab.Lang() {
+		lang = p.lab.Lang()
+	}
+	return plan.Meta{
+		Title:    p.e.Title,
+		Author:   p.author(),
+		Subject:  p.e.Subject,
+		Keywords: strings.Join(kw, ", "),
+		Creator:  p.opt.Creator,
+		Lang:     lang,
+		Date:     p.opt.Time,
+	}
+}
+
+// author is the author line: the caller's choice, else the entry's authors.
+func (p *planner) author() string {
+	if p.opt.Author != "" {
+		return p.opt.Author
+	}
+	return strings.Join(p.e.Authors, ", ")
+}
