@@ -3,22 +3,17 @@ GO      ?= go
 BIN     := bin/topicdeck
 FUZZTIME ?= 30s
 
-.PHONY: build demo test fuzz bench lint clean
+.PHONY: build demo test fuzz bench loadtest lint clean
 
 build:
 	$(GO) build -o $(BIN) ./cmd/topicdeck
 
-# demo builds every artifact for samples/ into out/.
+# demo builds every artifact of samples/ (decks, handouts, course glossary)
+# into out/, incrementally: run it twice and the second run skips them all.
 demo: build
-	@mkdir -p out
-	@for f in samples/*.md samples/*.json samples/*.yaml; do \
-		$(BIN) validate "$$f" || exit 1; \
-	done
-	@for f in samples/*.md samples/*.json samples/*.yaml; do \
-		base=$$(basename "$${f%.*}"); \
-		$(BIN) import "$$f" --to json -o "out/$$base.json" || exit 1; \
-	done
-	@echo "demo: artifacts are in out/"
+	$(BIN) build samples -o out
+	@echo "demo: decks and handouts are in out/<slug>/, the glossary of all entries is out/course-glossary.xlsx:"
+	@find out -type f \( -name '*.pdf' -o -name '*.xlsx' \) | sort | sed 's/^/  /'
 
 test: lint
 	$(GO) test ./...
@@ -36,8 +31,17 @@ fuzz:
 		done; \
 	done
 
+# bench builds N (default 1000) synthetic entries end to end and prints
+# entries/s, artifacts/s and peak RSS with the machine, then runs the Go
+# benchmarks (BenchmarkBuild… and the others).
 bench:
+	$(GO) run ./cmd/benchbuild -n $(or $(N),1000)
 	$(GO) test -run '^$$' -bench . -benchmem ./...
+
+# loadtest runs 50 concurrent clients for 20 s against `topicdeck serve` on
+# loopback and prints p50/p99 latency, requests per second and peak heap.
+loadtest:
+	$(GO) run ./cmd/loadtest -clients 50 -duration 20s
 
 clean:
 	rm -rf bin out
