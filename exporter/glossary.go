@@ -61,13 +61,7 @@ func Glossary(entries []*topic.Entry, opt GlossaryOptions, w io.Writer) ([]strin
 // once per entry.
 func glossaryReferences(entries []*topic.Entry, extra []string) (map[*topic.Entry][]glossary.Reference, []string, error) {
 	var warnings []string
-	problems := func(ps []topic.Problem) {
-		for _, p := range ps {
-			// The CLI says "warning:" itself; keep file:line:col first.
-			p.Severity = topic.SeverityWarning
-			warnings = append(warnings, strings.Replace(p.String(), ": warning: ", ": ", 1))
-		}
-	}
+	problems := func(ps []topic.Problem) { warnings = append(warnings, problemWarnings(ps)...) }
 	shared, ps, err := bib.LoadFor(&topic.Entry{}, extra)
 	if err != nil {
 		return nil, nil, err
@@ -98,13 +92,7 @@ func glossaryReferences(entries []*topic.Entry, extra []string) (map[*topic.Entr
 			lib = own
 		}
 		resolved, ps := bib.Resolve(e, lib)
-		if lib.Len() == 0 && len(ps) > 1 {
-			// With no bibliography at all every key gets the same warning;
-			// one line per entry says it without burying other messages.
-			first := ps[0]
-			first.Message = fmt.Sprintf("%d seminal works look like citation keys, but no bibliography was given (set bibliography: or use --bib); they are listed as written", len(ps))
-			ps = []topic.Problem{first}
-		}
+		ps = compressUnresolved(lib, ps)
 		problems(ps)
 		for _, r := range resolved {
 			gr := glossary.Reference{Text: r.Text, DOI: glossary.FindDOI(r.Text.Plain())}

@@ -135,7 +135,7 @@ func TestGlossarySeedWithBibliography(t *testing.T) {
 	}
 	// Without a bibliography the keys stay as written, with one warning.
 	_, warns = writeGlossary(t, entries, GlossaryOptions{Format: glossary.XLSX})
-	if len(warns) != 1 || warns[0] != seedPage+":75:3: 3 seminal works look like citation keys, but no bibliography was given (set bibliography: or use --bib); they are listed as written" {
+	if len(warns) != 1 || warns[0] != seedPage+":75:3: 3 seminal works look like citation keys, but no bibliography was given (set bibliography: or use --bib)" {
 		t.Errorf("warnings %q", warns)
 	}
 }

@@ -29,6 +29,9 @@ type SlideOptions struct {
 	Course  string // shown on the title slide and in every footer
 	Date    string // shown on the title slide as given
 	FontDir string // extra TrueType faces for characters the built-in ones lack
+	// Bib lists bibliography files read after the entry's own, so seminal
+	// works written as citation keys print as full references.
+	Bib []string
 }
 
 // Result describes a written artifact.
@@ -75,20 +78,30 @@ func textEngine(fontDir string) (*textSetup, error) {
 // (or a test) can see which slide holds what. It also returns the font set
 // the plan was measured with, which drawing must use.
 func PlanSlides(e *topic.Entry, opt SlideOptions) (*plan.Document, *fonts.Set, error) {
+	doc, set, _, err := planSlides(e, opt)
+	return doc, set, err
+}
+
+// planSlides is PlanSlides with the warnings of resolving references.
+func planSlides(e *topic.Entry, opt SlideOptions) (*plan.Document, *fonts.Set, []string, error) {
+	e, warnings, err := WithReferences(e, opt.Bib)
+	if err != nil {
+		return nil, nil, nil, err
+	}
 	name := opt.Layout
 	if name == "" {
 		name = DefaultSlideLayout
 	}
 	planner, err := layoutfile.Planner(name, layouts.KindSlides)
 	if err != nil {
-		return nil, nil, err
+		return nil, nil, nil, err
 	}
 	ts, err := textEngine(opt.FontDir)
 	if err != nil {
-		return nil, nil, err
+		return nil, nil, nil, err
 	}
 	if ts, err = withLayoutFonts(ts, planner); err != nil {
-		return nil, nil, err
+		return nil, nil, nil, err
 	}
 	lang := opt.Lang
 	if lang == "" {
@@ -109,25 +122,25 @@ func PlanSlides(e *topic.Entry, opt SlideOptions) (*plan.Document, *fonts.Set, e
 	env.Deck = func() (*plan.Document, error) { return planner.Plan(e, env) }
 	doc, err := planner.Plan(e, env)
 	if err != nil {
-		return nil, nil, err
+		return nil, nil, nil, err
 	}
 	if opt.Lang != "" {
 		doc.Meta.Lang = opt.Lang
 	}
-	return doc, ts.set, nil
+	return doc, ts.set, warnings, nil
 }
 
 // Slides plans an entry's slide deck with the chosen layout and writes it
 // to w as PDF.
 func Slides(e *topic.Entry, opt SlideOptions, w io.Writer) (Result, error) {
-	doc, set, err := PlanSlides(e, opt)
+	doc, set, warnings, err := planSlides(e, opt)
 	if err != nil {
 		return Result{}, err
 	}
 	if err := pdfdraw.Write(w, doc, set); err != nil {
 		return Result{}, err
 	}
-	return Result{Pages: len(doc.Pages), Warnings: MissingWarnings(doc)}, nil
+	return Result{Pages: len(doc.Pages), Warnings: append(warnings, MissingWarnings(doc)...)}, nil
 }
 
 // MissingWarnings words one warning per character no face could draw.

@@ -158,7 +158,7 @@ func (v *validator) content(e *Entry) {
 			continue
 		}
 		if len(c.Definition) == 0 {
-			v.add(SeverityWarning, c.Pos, "key concept %q has no definition; glossaries will show the term alone", short(term))
+			v.add(SeverityWarning, c.Pos, "key concept %q has no definition; the glossary will look for one in the text and mark it for review", short(term))
 		}
 	}
 	for _, t := range e.KeyTheories {

@@ -42,9 +42,9 @@ sections:
 	want := []string{
 		`osmosis.yaml:2:1: warning: section "Definition" is empty; add content or remove it`,
 		`osmosis.yaml:4:5: warning: core question "Why does water move" does not end with "?"`,
-		`osmosis.yaml:6:5: warning: key concept "Osmotic pressure" has no definition; glossaries will show the term alone`,
+		`osmosis.yaml:6:5: warning: key concept "Osmotic pressure" has no definition; the glossary will look for one in the text and mark it for review`,
 		`osmosis.yaml:9:5: warning: key concept "osmotic pressure" is listed twice (first at line 6)`,
-		`osmosis.yaml:9:5: warning: key concept "osmotic pressure" has no definition; glossaries will show the term alone`,
+		`osmosis.yaml:9:5: warning: key concept "osmotic pressure" has no definition; the glossary will look for one in the text and mark it for review`,
 		`osmosis.yaml:11:5: warning: key theory "Van 't Hoff law" has no description`,
 		`osmosis.yaml:13:5: warning: debate "Is aquaporin transport the main route?" has no answer`,
 		`osmosis.yaml:17:5: warning: FAQ item "Why do cells burst?" has no answer`,

@@ -22,13 +22,14 @@ func slidesCommand() *cli.Command {
 			"<slug>-slides.pdf in the working directory (or -o FILE; -o - for stdout).",
 		Flags: []cli.Flag{
 			&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: "write to `FILE` (- for standard output)"},
-			&cli.StringFlag{Name: "layout", Value: exporter.DefaultSlideLayout, Usage: "slide layout `NAME` (see topicdeck layouts)"},
+			&cli.StringFlag{Name: "layout", Value: exporter.DefaultSlideLayout, Usage: "slide layout `NAME`, or a layout file (path ending .yaml; see topicdeck layouts)"},
 			&cli.StringFlag{Name: "aspect", Value: "16:9", Usage: "slide shape: 16:9 or 4:3"},
 			&cli.StringFlag{Name: "lang", Usage: "language of the labels (en, sv), overriding the entry's"},
 			&cli.StringFlag{Name: "author", Usage: "author line of the title slide"},
 			&cli.StringFlag{Name: "course", Usage: "course name for the title slide and footers"},
 			&cli.StringFlag{Name: "date", Usage: "date for the title slide, as written"},
 			&cli.StringFlag{Name: "font-dir", Usage: "`DIR` of extra TrueType fonts for characters the built-in ones lack"},
+			&cli.StringSliceFlag{Name: "bib", Usage: "bibliography `FILE` (.bib or CSL-JSON .json) for seminal works given as citation keys; repeatable"},
 		},
 		Action: runSlides,
 	}
@@ -62,6 +63,7 @@ func runSlides(ctx context.Context, cmd *cli.Command) error {
 		Course:  cmd.String("course"),
 		Date:    cmd.String("date"),
 		FontDir: cmd.String("font-dir"),
+		Bib:     cmd.StringSlice("bib"),
 	}
 	out := cmd.String("output")
 	if out == "" {

@@ -9,6 +9,7 @@ import (
 
 	"github.com/urfave/cli/v3"
 
+	"github.com/scholargate/topicdeck/exporter"
 	"github.com/scholargate/topicdeck/topic"
 )
 
@@ -23,6 +24,7 @@ func init() {
 			"with --strict), 2 usage error.",
 		Flags: []cli.Flag{
 			&cli.BoolFlag{Name: "strict", Usage: "treat warnings as errors"},
+			&cli.StringSliceFlag{Name: "bib", Usage: "bibliography `FILE` (.bib or CSL-JSON) to resolve seminal works against, besides the entry's own; repeatable"},
 			maxSizeFlag(),
 		},
 		OnUsageError: commandUsageError,
@@ -107,7 +109,7 @@ func validateAction(ctx context.Context, cmd *cli.Command) error {
 	strict := cmd.Bool("strict")
 	failed := false
 	for _, f := range files {
-		for _, p := range validateFile(f, st, opt) {
+		for _, p := range validateFile(f, st, opt, cmd.StringSlice("bib")) {
 			fmt.Fprintln(st.out, p.String())
 			if p.Severity == topic.SeverityError || strict {
 				failed = true
@@ -121,8 +123,9 @@ func validateAction(ctx context.Context, cmd *cli.Command) error {
 }
 
 // validateFile loads one entry and returns its load error or its
-// warnings, as problems.
-func validateFile(path string, st *streams, opt topic.Options) []topic.Problem {
+// warnings, as problems: the entry's own, then its references' (keys no
+// bibliography resolves, errors in the bibliography itself).
+func validateFile(path string, st *streams, opt topic.Options, bibs []string) []topic.Problem {
 	var e *topic.Entry
 	var err error
 	if path == "-" {
@@ -137,5 +140,14 @@ func validateFile(path string, st *streams, opt topic.Options) []topic.Problem {
 		}
 		return []topic.Problem{{File: path, Severity: topic.SeverityError, Message: err.Error()}}
 	}
-	return topic.Validate(e)
+	problems := topic.Validate(e)
+	refs, err := exporter.ReferenceProblems(e, bibs)
+	if err != nil {
+		var te *topic.Error
+		if errors.As(err, &te) {
+			return append(problems, te.Problem)
+		}
+		return append(problems, topic.Problem{File: path, Severity: topic.SeverityError, Message: err.Error()})
+	}
+	return append(problems, refs...)
 }

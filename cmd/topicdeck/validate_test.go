@@ -81,7 +81,7 @@ func TestValidateWarningsAndStrict(t *testing.T) {
 	if err := os.WriteFile(file, []byte("title: Osmosis\nkey_concepts:\n  - Tonicity\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	want := file + `:3:5: warning: key concept "Tonicity" has no definition; glossaries will show the term alone` + "\n"
+	want := file + `:3:5: warning: key concept "Tonicity" has no definition; the glossary will look for one in the text and mark it for review` + "\n"
 	code, out, _ := runCLI(t, "", "validate", file)
 	if code != 0 || out != want {
 		t.Errorf("warnings alone: exit %d, stdout %q", code, out)

@@ -6,6 +6,7 @@ package phrases
 import (
 	"strings"
 
+	"github.com/scholargate/topicdeck/bib"
 	"github.com/scholargate/topicdeck/sentence"
 	"github.com/scholargate/topicdeck/topic"
 )
@@ -39,7 +40,7 @@ func Of(e *topic.Entry) []string {
 		c.text(q.Question)
 		c.body(q.Answer)
 	}
-	for _, l := range [][]topic.Item{e.KeyFigures, e.RelatedTopics, e.SeminalWorks, e.Methods, e.RelatedConcepts} {
+	for _, l := range [][]topic.Item{e.KeyFigures, e.RelatedTopics, references(e), e.Methods, e.RelatedConcepts} {
 		c.items(l)
 	}
 	for _, s := range e.Sections {
@@ -47,6 +48,26 @@ func Of(e *topic.Entry) []string {
 		c.body(s.Body)
 	}
 	return c.out
+}
+
+// references returns the seminal works as artifacts print them: keys
+// resolved through the entry's own bibliography into full references, or
+// their fallback form; free text as written.
+func references(e *topic.Entry) []topic.Item {
+	if len(e.SeminalWorks) == 0 {
+		return nil
+	}
+	lib, _, err := bib.LoadFor(e, nil)
+	if err != nil {
+		lib = bib.NewLibrary()
+	}
+	refs, _ := bib.Resolve(e, lib)
+	out := make([]topic.Item, len(e.SeminalWorks))
+	for i, it := range e.SeminalWorks {
+		it.Text = refs[i].Text
+		out[i] = it
+	}
+	return out
 }
 
 type collector struct{ out []string }

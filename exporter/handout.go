@@ -1,0 +1,126 @@
+package exporter
+
+import (
+	"io"
+	"sync"
+
+	"github.com/scholargate/topicdeck/fonts"
+	"github.com/scholargate/topicdeck/layouts"
+	_ "github.com/scholargate/topicdeck/layouts/handout" // registers the built-in handout layouts
+	"github.com/scholargate/topicdeck/locale"
+	"github.com/scholargate/topicdeck/pdfdraw"
+	"github.com/scholargate/topicdeck/plan"
+	"github.com/scholargate/topicdeck/topic"
+)
+
+// DefaultHandoutLayout is the handout layout used when none is named: three
+// slides a page with lines to write on beside each.
+const DefaultHandoutLayout = "slides-3"
+
+// HandoutOptions are the choices for a printable handout. Empty fields take
+// the defaults: slides-3 on A4, slides in horizontal order, drawn from the
+// lecture deck.
+type HandoutOptions struct {
+	Layout       string // a registered handout layout (see `topicdeck layouts`)
+	SlidesLayout string // the slide layout whose slides the handout shows
+	Paper        string // "a4" or "letter"
+	Order        string // "horizontal" or "vertical": how slides fill a page
+	Aspect       string // slide shape, "16:9" or "4:3"
+	Lang         string // language of the labels, overriding the entry's
+	Author       string // overrides the entry's authors
+	Course       string // course name, printed where the layout shows it
+	Date         string // date for the title slide, as written
+	FontDir      string // extra TrueType faces for characters the built-in ones lack
+	// Bib lists bibliography files read after the entry's own, so seminal
+	// works written as citation keys print as full references.
+	Bib []string
+}
+
+// HandoutFileName is the default output name: <slug>-handout-<layout>.pdf.
+func HandoutFileName(e *topic.Entry, layout string) string {
+	if layout == "" {
+		layout = DefaultHandoutLayout
+	}
+	return e.SlugOrDefault() + "-handout-" + layout + ".pdf"
+}
+
+// PlanHandout plans an entry's handout without drawing it, and returns the
+// font set the plan was measured with, which drawing must use. Layouts that
+// show slides get the deck through the environment, planned at most once.
+func PlanHandout(e *topic.Entry, opt HandoutOptions) (*plan.Document, *fonts.Set, error) {
+	doc, set, _, err := planHandout(e, opt)
+	return doc, set, err
+}
+
+// planHandout is PlanHandout with the warnings of resolving references.
+func planHandout(e *topic.Entry, opt HandoutOptions) (*plan.Document, *fonts.Set, []string, error) {
+	name := opt.Layout
+	if name == "" {
+		name = DefaultHandoutLayout
+	}
+	planner, err := layouts.LookupPlanner(name, layouts.KindHandout)
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	ts, err := textEngine(opt.FontDir)
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	lang := opt.Lang
+	if lang == "" {
+		lang = e.LangOrDefault()
+	}
+	deckEntry := e
+	e, warnings, err := WithReferences(e, opt.Bib)
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	env := &layouts.Env{
+		Text:   ts.text,
+		Labels: locale.For(lang),
+		Options: layouts.Options{
+			Aspect:  opt.Aspect,
+			Paper:   opt.Paper,
+			Order:   opt.Order,
+			Author:  opt.Author,
+			Course:  opt.Course,
+			Date:    opt.Date,
+			Creator: Creator,
+			Time:    DocumentTime(),
+		},
+		Deck: sync.OnceValues(func() (*plan.Document, error) {
+			deck, _, err := PlanSlides(deckEntry, SlideOptions{
+				Layout:  opt.SlidesLayout,
+				Aspect:  opt.Aspect,
+				Lang:    opt.Lang,
+				Author:  opt.Author,
+				Course:  opt.Course,
+				Date:    opt.Date,
+				FontDir: opt.FontDir,
+				Bib:     opt.Bib,
+			})
+			return deck, err
+		}),
+	}
+	doc, err := planner.Plan(e, env)
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	if opt.Lang != "" {
+		doc.Meta.Lang = opt.Lang
+	}
+	return doc, ts.set, warnings, nil
+}
+
+// Handout plans an entry's handout with the chosen layout and writes it to
+// w as PDF.
+func Handout(e *topic.Entry, opt HandoutOptions, w io.Writer) (Result, error) {
+	doc, set, warnings, err := planHandout(e, opt)
+	if err != nil {
+		return Result{}, err
+	}
+	if err := pdfdraw.Write(w, doc, set); err != nil {
+		return Result{}, err
+	}
+	return Result{Pages: len(doc.Pages), Warnings: append(warnings, MissingWarnings(doc)...)}, nil
+}

@@ -1,0 +1,182 @@
+package exporter_test
+
+import (
+	"bytes"
+	"io"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/scholargate/topicdeck/exporter"
+	"github.com/scholargate/topicdeck/internal/checktool"
+	"github.com/scholargate/topicdeck/topic"
+)
+
+func seedEntry(t testing.TB) *topic.Entry {
+	t.Helper()
+	e, err := topic.ReadFile("../topic/testdata/seed-page.txt", topic.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return e
+}
+
+func TestHandoutFileName(t *testing.T) {
+	e := &topic.Entry{Title: "Neuroadaptation and Tolerance"}
+	for layout, want := range map[string]string{
+		"":       "neuroadaptation-and-tolerance-handout-slides-3.pdf",
+		"reader": "neuroadaptation-and-tolerance-handout-reader.pdf",
+	} {
+		if got := exporter.HandoutFileName(e, layout); got != want {
+			t.Errorf("%q: got %s, want %s", layout, got, want)
+		}
+	}
+}
+
+// TestHandout writes each kind of handout through the public API and
+// checks the file as a reader would, with its metadata.
+func TestHandout(t *testing.T) {
+	e := seedEntry(t)
+	dir := t.TempDir()
+	for _, tc := range []struct {
+		opt   exporter.HandoutOptions
+		size  string
+		pages int
+	}{
+		{exporter.HandoutOptions{}, "595.28 x 841.89", 0},
+		{exporter.HandoutOptions{Layout: "reader", Paper: "letter"}, "612 x 792", 0},
+		{exporter.HandoutOptions{Layout: "slides-6", Order: "vertical", SlidesLayout: "minimal"}, "595.28 x 841.89", 0},
+		{exporter.HandoutOptions{Layout: "slides-9", SlidesLayout: "contrast", Aspect: "4:3"}, "595.28 x 841.89", 0},
+	} {
+		path := filepath.Join(dir, exporter.HandoutFileName(e, tc.opt.Layout+tc.opt.SlidesLayout))
+		var res exporter.Result
+		err := exporter.WriteFile(path, nil, func(w io.Writer) error {
+			var err error
+			res, err = exporter.Handout(e, tc.opt, w)
+			return err
+		})
+		if err != nil {
+			t.Fatalf("%+v: %v", tc.opt, err)
+		}
+		checktool.PDF(t, path, []string{e.Title}, 0)
+		if n := checktool.Pages(t, path); n != res.Pages || n == 0 {
+			t.Errorf("%+v: %d pages, result says %d", tc.opt, n, res.Pages)
+		}
+		info, err := exec.Command("pdfinfo", path).Output()
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, want := range []string{"Creator:         " + exporter.Creator, "Title:           " + e.Title, tc.size} {
+			if !strings.Contains(string(info), want) {
+				t.Errorf("%+v: pdfinfo lacks %q:\n%s", tc.opt, want, info)
+			}
+		}
+	}
+}
+
+// TestHandoutDeterministic checks byte-identical output for the same input,
+// and that SOURCE_DATE_EPOCH, not the clock, dates the file.
+func TestHandoutDeterministic(t *testing.T) {
+	e := seedEntry(t)
+	run := func() []byte {
+		var buf bytes.Buffer
+		if _, err := exporter.Handout(e, exporter.HandoutOptions{Layout: "guided"}, &buf); err != nil {
+			t.Fatal(err)
+		}
+		return buf.Bytes()
+	}
+	a, b := run(), run()
+	if !bytes.Equal(a, b) {
+		t.Error("two runs differ")
+	}
+	t.Setenv("SOURCE_DATE_EPOCH", "1700000000")
+	if c := run(); bytes.Equal(a, c) {
+		t.Error("SOURCE_DATE_EPOCH did not change the document date")
+	}
+}
+
+// TestHandoutErrors checks that a bad option is an error and leaves no file.
+func TestHandoutErrors(t *testing.T) {
+	e := seedEntry(t)
+	dir := t.TempDir()
+	for _, opt := range []exporter.HandoutOptions{
+		{Layout: "nope"},
+		{Layout: "lecture"},
+		{Paper: "a3"},
+		{Layout: "slides-4", Order: "diagonal"},
+		{SlidesLayout: "reader"},
+	} {
+		path := filepath.Join(dir, "out.pdf")
+		err := exporter.WriteFile(path, nil, func(w io.Writer) error {
+			_, err := exporter.Handout(e, opt, w)
+			return err
+		})
+		if err == nil {
+			t.Errorf("%+v: no error", opt)
+		}
+		if ents, _ := os.ReadDir(dir); len(ents) != 0 {
+			t.Errorf("%+v: left %v behind", opt, ents)
+		}
+	}
+}
+
+// TestHandoutMissingCharacter checks the warning for a character no face has.
+func TestHandoutMissingCharacter(t *testing.T) {
+	e := &topic.Entry{Title: "Runes", Summary: topic.Paragraphs("A rune no face has: \U0001D11E.")}
+	res, err := exporter.Handout(e, exporter.HandoutOptions{Layout: "reader"}, &bytes.Buffer{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Warnings) != 1 || !strings.Contains(res.Warnings[0], "U+1D11E") {
+		t.Errorf("warnings %q", res.Warnings)
+	}
+}
+
+func BenchmarkHandout(b *testing.B) {
+	e := seedEntry(b)
+	for _, layout := range []string{"slides-1", "slides-2", "slides-3", "slides-4", "slides-6", "slides-9", "notes", "reader", "cornell", "guided"} {
+		b.Run(layout, func(b *testing.B) {
+			for b.Loop() {
+				if _, err := exporter.Handout(e, exporter.HandoutOptions{Layout: layout}, &bytes.Buffer{}); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
+
+// TestHandoutReferences checks that the reader prints seminal works given
+// as citation keys as their full references from the entry's bibliography,
+// and that a missing bibliography is a warning with the keys kept.
+func TestHandoutReferences(t *testing.T) {
+	e, err := topic.ReadFile("../samples/neuroadaptation-and-tolerance.md", topic.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(t.TempDir(), "reader.pdf")
+	var res exporter.Result
+	err = exporter.WriteFile(path, nil, func(w io.Writer) error {
+		res, err = exporter.Handout(e, exporter.HandoutOptions{Layout: "reader"}, w)
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	checktool.PDF(t, path, []string{"Koob, G. F., & Volkow, N. D. (2010). Neurocircuitry of addiction.", "https://doi.org/10.1038/npp.2009.110"}, 9.5)
+	if text := checktool.Text(t, path); strings.Contains(text, "koob-2009-neurocircuitry") {
+		t.Error("the citation key is printed instead of its reference")
+	}
+	if len(res.Warnings) != 0 {
+		t.Errorf("warnings: %q", res.Warnings)
+	}
+
+	res, err = exporter.Handout(seedEntry(t), exporter.HandoutOptions{Layout: "reader"}, io.Discard)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Warnings) != 1 || !strings.Contains(res.Warnings[0], "3 seminal works look like citation keys") {
+		t.Errorf("warnings without a bibliography: %q", res.Warnings)
+	}
+}

@@ -1,0 +1,72 @@
+package exporter
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/scholargate/topicdeck/bib"
+	"github.com/scholargate/topicdeck/topic"
+)
+
+// WithReferences returns a copy of e whose seminal works are printable
+// references: citation keys resolved through the entry's bibliography and
+// the extra files (--bib) into APA 7 text with DOI links, unresolved keys
+// in a readable fallback form, free text as written. Every layout then
+// shows full references without knowing about bibliographies. The
+// warnings name each key no bibliography resolves.
+func WithReferences(e *topic.Entry, extra []string) (*topic.Entry, []string, error) {
+	if len(e.SeminalWorks) == 0 {
+		return e, nil, nil
+	}
+	lib, ps, err := bib.LoadFor(e, extra)
+	if err != nil {
+		return nil, nil, err
+	}
+	warnings := problemWarnings(ps)
+	refs, ps := bib.Resolve(e, lib)
+	warnings = append(warnings, problemWarnings(compressUnresolved(lib, ps))...)
+	out := *e
+	out.SeminalWorks = make([]topic.Item, len(e.SeminalWorks))
+	for i, it := range e.SeminalWorks {
+		it.Text = refs[i].Text
+		out.SeminalWorks[i] = it
+	}
+	return &out, warnings, nil
+}
+
+// ReferenceProblems returns the warnings validate prints for an entry's
+// seminal works: keys no bibliography resolves, unreadable bibliography
+// entries, duplicate keys.
+func ReferenceProblems(e *topic.Entry, extra []string) ([]topic.Problem, error) {
+	if len(e.SeminalWorks) == 0 && len(extra) == 0 {
+		return nil, nil
+	}
+	lib, ps, err := bib.LoadFor(e, extra)
+	if err != nil {
+		return nil, err
+	}
+	_, unresolved := bib.Resolve(e, lib)
+	return append(ps, compressUnresolved(lib, unresolved)...), nil
+}
+
+// compressUnresolved turns one warning per key into one per entry when
+// there is no bibliography at all: every key would say the same thing.
+func compressUnresolved(lib *bib.Library, ps []topic.Problem) []topic.Problem {
+	if lib.Len() > 0 || len(ps) < 2 {
+		return ps
+	}
+	first := ps[0]
+	first.Message = fmt.Sprintf("%d seminal works look like citation keys, but no bibliography was given (set bibliography: or use --bib)", len(ps))
+	return []topic.Problem{first}
+}
+
+// problemWarnings words problems as CLI warnings, file:line:col first;
+// the CLI adds "warning:" itself.
+func problemWarnings(ps []topic.Problem) []string {
+	var out []string
+	for _, p := range ps {
+		p.Severity = topic.SeverityWarning
+		out = append(out, strings.Replace(p.String(), ": warning: ", ": ", 1))
+	}
+	return out
+}

@@ -1,0 +1,160 @@
+package handout
+
+import (
+	"strings"
+
+	"github.com/scholargate/topicdeck/layouts"
+	"github.com/scholargate/topicdeck/locale"
+	"github.com/scholargate/topicdeck/plan"
+	"github.com/scholargate/topicdeck/textlayout"
+	"github.com/scholargate/topicdeck/topic"
+)
+
+// cornellLayout is a Cornell note sheet: a cue column of the entry's core
+// questions and key concepts, a ruled notes area prompted by the section
+// headings, and a summary box at the foot of every page.
+type cornellLayout struct{}
+
+func (cornellLayout) Kind() layouts.Kind { return layouts.KindHandout }
+
+func (cornellLayout) Description() string {
+	return "Cornell note sheet: cue column, ruled notes prompted by the sections, summary box"
+}
+
+const (
+	cueShare = 0.31 // of the body width
+	colGap   = 14.0
+)
+
+// Plan pours the cues and the prompts into their columns independently and
+// then lays the two side by side, page for page.
+func (cornellLayout) Plan(e *topic.Entry, env *layouts.Env) (*plan.Document, error) {
+	doc, p, err := newDocument(e, env)
+	if err != nil {
+		return nil, err
+	}
+	a := p.body()
+	sumH := max(a.H*0.2, 5*ruleSpacing)
+	colsH := a.H - sumH - colGap
+	cueW := a.W * cueShare
+	cue := area{X: a.X, Y: a.Y, W: cueW - colGap/2, H: colsH}
+	notes := area{X: a.X + cueW + colGap/2, Y: a.Y, W: a.W - cueW - colGap/2, H: colsH}
+
+	cf := newFlow(cue)
+	cf.add(cornellCues(e, env, cue.W)...)
+	nf := newFlow(notes)
+	nf.add(cornellPrompts(e, env, notes.W)...)
+	cues, prompts := cf.finish(), nf.finish()
+
+	n := max(len(cues), len(prompts))
+	for i := 0; i < n; i++ {
+		pg := &plan.Page{Background: white}
+		if i < len(cues) {
+			pg.Items = append(pg.Items, cues[i].Items...)
+		}
+		if i < len(prompts) {
+			pg.Items = append(pg.Items, prompts[i].Items...)
+			pg.Bookmarks = append(pg.Bookmarks, prompts[i].Bookmarks...)
+		} else {
+			// The cues ran longer than the prompts: more room to write.
+			pg.Items = append(pg.Items, ruled(notes.X, notes.Y, notes.W, notes.H-ruleSpacing*0.5)...)
+		}
+		pg.Items = append(pg.Items, &plan.Rule{X1: notes.X - colGap/2, Y1: a.Y, X2: notes.X - colGap/2, Y2: a.Y + colsH, Color: frameInk, Width: 0.75})
+		pg.Items = append(pg.Items, summaryBox(env, area{X: a.X, Y: a.bottom() - sumH, W: a.W, H: sumH})...)
+		doc.Pages = append(doc.Pages, pg)
+	}
+	runningHead(doc, p, env, e.Title)
+	return doc, nil
+}
+
+// cornellCues sets the cue column: the core questions to answer and the
+// key concepts to explain, the review prompts of the Cornell method.
+func cornellCues(e *topic.Entry, env *layouts.Env, w float64) []block {
+	ts := newTypesetter(env.Text, w)
+	ts.size = 10
+	out := []block{ts.heading(env.Labels.Get(locale.Cues), 12, 0)}
+	if len(e.CoreQuestions) > 0 {
+		out = append(out, ts.heading(sectionHeading(e, topic.SectionRef{Field: topic.FieldCoreQuestions}, env.Labels), 10, 10))
+		for _, q := range e.CoreQuestions {
+			b := block{rows: ts.lines(ts.spans(q.Text, font(10, false, false)), 0, 0, 1.3), before: 6}
+			out = append(out, b)
+			for _, c := range q.Children {
+				out = append(out, block{rows: ts.lines(ts.spans(c.Text, font(10, false, false)), 8, 0, 1.3), before: 3})
+			}
+		}
+	}
+	if len(e.KeyConcepts) > 0 {
+		out = append(out, ts.heading(sectionHeading(e, topic.SectionRef{Field: topic.FieldKeyConcepts}, env.Labels), 10, 12))
+		for _, c := range e.KeyConcepts {
+			out = append(out, block{rows: ts.lines(ts.spans(c.Term, font(10, false, false)), 0, 8, 1.3), before: 4})
+		}
+	}
+	return out
+}
+
+// cornellPrompts sets the notes column: the title, then each section's
+// heading as a prompt over ruled lines, more lines for longer sections.
+func cornellPrompts(e *topic.Entry, env *layouts.Env, w float64) []block {
+	ts := newTypesetter(env.Text, w)
+	title := ts.heading(e.Title, 15, 0)
+	title.mark = &plan.Bookmark{Title: e.Title, Level: 0}
+	title.keepWithNext = false
+	out := []block{title}
+	for _, r := range readingOrder(e) {
+		if sectionEmpty(e, r) {
+			continue
+		}
+		hd := sectionHeading(e, r, env.Labels)
+		h := ts.heading(hd, bodySize, 12)
+		h.mark = &plan.Bookmark{Title: hd, Level: 1}
+		out = append(out, h)
+		n := min(max(words(e, r)/35, 3), 10)
+		rows := make([]row, n)
+		for i := range rows {
+			rows[i] = row{h: ruleSpacing, draw: func(x, y float64) []plan.Item { return ruled(x, y, w, ruleSpacing) }}
+		}
+		out = append(out, block{rows: rows, loose: true})
+	}
+	return out
+}
+
+// words counts a section's words, to size its writing space.
+func words(e *topic.Entry, r topic.SectionRef) int {
+	n := 0
+	for i := 0; i < unitCount(e, r); i++ {
+		n += len(strings.Fields(unitText(e, r, i)))
+	}
+	switch r.Field {
+	case topic.FieldKeyConcepts:
+		for _, c := range e.KeyConcepts {
+			n += len(strings.Fields(c.Definition.Plain()))
+		}
+	case topic.FieldKeyTheories:
+		for _, t := range e.KeyTheories {
+			n += len(strings.Fields(t.Description.Plain()))
+		}
+	case topic.FieldDebates, topic.FieldFAQ:
+		qs := e.Debates
+		if r.Field == topic.FieldFAQ {
+			qs = e.FAQ
+		}
+		for _, q := range qs {
+			n += len(strings.Fields(q.Answer.Plain()))
+		}
+	}
+	return n
+}
+
+// summaryBox is the framed box at the foot of a Cornell page, ruled for
+// the student's own summary.
+func summaryBox(env *layouts.Env, a area) []plan.Item {
+	items := []plan.Item{&plan.Rect{X: a.X, Y: a.Y, W: a.W, H: a.H, Stroke: &frameInkC, LineWidth: 0.75}}
+	ls := env.Text.Lines(textlayout.Paragraph{Spans: []textlayout.Span{{Text: env.Labels.Get(locale.Summary), Font: font(bodySize, true, false), Color: ink}}}, a.W-16)
+	y := a.Y + 6
+	for _, l := range ls {
+		items = append(items, &plan.Text{X: a.X + 8, Y: y, Line: l})
+		y += l.Height
+	}
+	items = append(items, ruled(a.X+8, y, a.W-16, a.bottom()-y-4)...)
+	return items
+}

@@ -1,0 +1,197 @@
+package handout
+
+import (
+	"fmt"
+	"math"
+	"sort"
+	"strings"
+	"unicode"
+
+	"github.com/scholargate/topicdeck/layouts"
+	"github.com/scholargate/topicdeck/locale"
+	"github.com/scholargate/topicdeck/plan"
+	"github.com/scholargate/topicdeck/textlayout"
+	"github.com/scholargate/topicdeck/topic"
+)
+
+// guidedLayout is guided notes: the reader's text with each key concept
+// blanked out as a numbered gap about as long as the word, for the student
+// to fill in while listening, and an answer key on the last page.
+type guidedLayout struct{}
+
+func (guidedLayout) Kind() layouts.Kind { return layouts.KindHandout }
+
+func (guidedLayout) Description() string {
+	return "guided notes: the text with key concepts as numbered gaps, answer key at the end"
+}
+
+// Plan sets the study text through a gapper, then the key on a new page.
+func (guidedLayout) Plan(e *topic.Entry, env *layouts.Env) (*plan.Document, error) {
+	doc, p, err := newDocument(e, env)
+	if err != nil {
+		return nil, err
+	}
+	a := readingArea(p)
+	ts := newTypesetter(env.Text, a.W)
+	g := newGapper(e, env.Text)
+	ts.spans = g.spans
+	s := &study{e: e, env: env, ts: ts, labels: env.Labels, gaps: g}
+	f := newFlow(a)
+	f.add(s.titleBlocks()...)
+	for _, r := range readingOrder(e) {
+		// One gap per term and section: enough to listen for, and the rest
+		// of the section stays readable.
+		g.used = map[string]bool{}
+		f.add(s.sectionBlocks(r, 1)...)
+	}
+	if len(g.key) > 0 {
+		f.add(answerKey(g, env, ts)...)
+	}
+	doc.Pages = f.finish()
+	runningHead(doc, p, env, e.Title)
+	return doc, nil
+}
+
+// answerKey lists the gaps by number with the words that fill them, in
+// two columns read across, so a long key takes half the paper.
+func answerKey(g *gapper, env *layouts.Env, ts *typesetter) []block {
+	title := env.Labels.Get(locale.AnswerKey)
+	h := ts.heading(title, 13.5, 0)
+	h.newPage = true
+	h.mark = &plan.Bookmark{Title: title, Level: 1}
+	out := []block{h}
+	const gap = 18.0
+	colW := (ts.width - gap) / 2
+	entry := func(i int) []textlayout.Line {
+		return ts.eng.Lines(textlayout.Paragraph{Spans: []textlayout.Span{
+			{Text: fmt.Sprintf("(%d) ", i+1), Font: font(bodySize, true, false), Color: ink},
+			{Text: g.key[i], Font: font(bodySize, false, false), Color: ink},
+		}, LineHeight: leading}, colW)
+	}
+	for i := 0; i < len(g.key); i += 2 {
+		cols := [][]textlayout.Line{entry(i)}
+		if i+1 < len(g.key) {
+			cols = append(cols, entry(i+1))
+		}
+		hgt := 0.0
+		for _, c := range cols {
+			hgt = max(hgt, textlayout.Height(c))
+		}
+		out = append(out, block{before: 3, rows: []row{{h: hgt, draw: func(x, y float64) []plan.Item {
+			var items []plan.Item
+			for ci, c := range cols {
+				yy := y
+				for _, l := range c {
+					items = append(items, &plan.Text{X: x + float64(ci)*(colW+gap), Y: yy, Line: l})
+					yy += l.Height
+				}
+			}
+			return items
+		}}}})
+	}
+	return out
+}
+
+// gapper blanks key concepts out of running text. Gaps are numbered in
+// reading order, which is the order the text is set in.
+type gapper struct {
+	eng   *textlayout.Engine
+	terms [][]rune // lower-cased, longest first so a longer term wins
+	used  map[string]bool
+	key   []string // key[n-1] is the text gap n stands for
+}
+
+func newGapper(e *topic.Entry, eng *textlayout.Engine) *gapper {
+	g := &gapper{eng: eng, used: map[string]bool{}}
+	seen := map[string]bool{}
+	for _, c := range e.KeyConcepts {
+		t := strings.TrimSpace(c.Term.Plain())
+		l := strings.ToLower(t)
+		if t == "" || seen[l] {
+			continue
+		}
+		seen[l] = true
+		g.terms = append(g.terms, lowerRunes(t))
+	}
+	sort.SliceStable(g.terms, func(i, j int) bool { return len(g.terms[i]) > len(g.terms[j]) })
+	return g
+}
+
+func lowerRunes(s string) []rune {
+	rs := []rune(s)
+	for i, r := range rs {
+		rs[i] = unicode.ToLower(r)
+	}
+	return rs
+}
+
+// spans converts inline text, replacing the first occurrence of each term
+// in the current section with a numbered gap.
+func (g *gapper) spans(t topic.Text, f textlayout.Font) []textlayout.Span {
+	var out []textlayout.Span
+	for _, r := range t {
+		rs := []rune(r.Text)
+		low := lowerRunes(r.Text)
+		start := 0
+		for i := 0; i < len(rs); i++ {
+			term := g.match(low, i)
+			if term == nil {
+				continue
+			}
+			if start < i {
+				out = append(out, runSpan(topic.Run{Text: string(rs[start:i]), Style: r.Style, URL: r.URL}, f))
+			}
+			word := string(rs[i : i+len(term)])
+			g.used[string(term)] = true
+			out = append(out, g.gap(word, runSpan(r, f).Font))
+			i += len(term) - 1
+			start = i + 1
+		}
+		if start < len(rs) {
+			out = append(out, runSpan(topic.Run{Text: string(rs[start:]), Style: r.Style, URL: r.URL}, f))
+		}
+	}
+	return out
+}
+
+// match returns the unused term that starts at low[i] as a whole word.
+func (g *gapper) match(low []rune, i int) []rune {
+	if i > 0 && isWordRune(low[i-1]) {
+		return nil
+	}
+	for _, t := range g.terms {
+		if g.used[string(t)] || i+len(t) > len(low) {
+			continue
+		}
+		if string(low[i:i+len(t)]) != string(t) {
+			continue
+		}
+		if end := i + len(t); end < len(low) && isWordRune(low[end]) {
+			continue
+		}
+		return t
+	}
+	return nil
+}
+
+func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
+
+// gap is "(n) ____" with the line about as long as the word it hides, so
+// the student has room to write it.
+func (g *gapper) gap(word string, f textlayout.Font) textlayout.Span {
+	g.key = append(g.key, word)
+	f.Bold, f.Italic, f.Family = false, false, "sans"
+	n := 5
+	if u := g.eng.Width(textlayout.Span{Text: "_", Font: f}); u > 0 {
+		n = max(n, int(math.Ceil(g.eng.Width(textlayout.Span{Text: word, Font: f})/u)))
+	}
+	return textlayout.Span{Text: fmt.Sprintf("(%d)\u00a0%s", len(g.key), strings.Repeat("_", n)), Font: f, Color: ink}
+}
+
+// gapTerm blanks a glossary term outright: the definition beside it is
+// the clue.
+func (g *gapper) gapTerm(t topic.Text, f textlayout.Font) []textlayout.Span {
+	term := strings.TrimSpace(t.Plain())
+	g.used[string(lowerRunes(term))] = true
+	return []textlayout.Span{g.gap(term, f)}
+}

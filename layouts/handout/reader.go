@@ -1,0 +1,44 @@
+package handout
+
+import (
+	"github.com/scholargate/topicdeck/layouts"
+	"github.com/scholargate/topicdeck/plan"
+	"github.com/scholargate/topicdeck/topic"
+)
+
+// readerLayout is the study guide: the whole entry set for reading away
+// from the lecture, with a running head, page numbers and an outline.
+type readerLayout struct{}
+
+func (readerLayout) Kind() layouts.Kind { return layouts.KindHandout }
+
+func (readerLayout) Description() string {
+	return "study guide: the full entry to read, definition boxed, glossary, Q&A, references"
+}
+
+// Plan sets the entry in one column of comfortable measure.
+func (readerLayout) Plan(e *topic.Entry, env *layouts.Env) (*plan.Document, error) {
+	doc, p, err := newDocument(e, env)
+	if err != nil {
+		return nil, err
+	}
+	a := readingArea(p)
+	s := &study{e: e, env: env, ts: newTypesetter(env.Text, a.W), labels: env.Labels}
+	f := newFlow(a)
+	f.add(s.all()...)
+	doc.Pages = f.finish()
+	runningHead(doc, p, env, e.Title)
+	return doc, nil
+}
+
+// readingArea narrows the body to about 75 characters a line, the measure
+// that reads comfortably at 10.5 pt.
+func readingArea(p Paper) area {
+	a := p.body()
+	const measure = 440.0
+	if a.W > measure {
+		a.X += (a.W - measure) / 2
+		a.W = measure
+	}
+	return a
+}

@@ -1,0 +1,149 @@
+package handout
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+
+	"github.com/scholargate/topicdeck/layouts"
+	"github.com/scholargate/topicdeck/plan"
+	"github.com/scholargate/topicdeck/topic"
+)
+
+// slideGrid prints the deck N slides to a page, each slide redrawn as
+// vectors inside a thin frame, with ruled lines for notes where the page
+// has room for them.
+type slideGrid struct {
+	n, cols, rows int
+	// lines puts ruled note lines beside each slide (the three-slide
+	// handout); under puts them below a lone slide.
+	lines, under bool
+}
+
+var slideGrids = []slideGrid{
+	{n: 1, cols: 1, rows: 1, under: true},
+	{n: 2, cols: 1, rows: 2},
+	{n: 3, cols: 1, rows: 3, lines: true},
+	{n: 4, cols: 2, rows: 2},
+	{n: 6, cols: 2, rows: 3},
+	{n: 9, cols: 3, rows: 3},
+}
+
+func (g slideGrid) name() string { return fmt.Sprintf("slides-%d", g.n) }
+
+func (slideGrid) Kind() layouts.Kind { return layouts.KindHandout }
+
+func (g slideGrid) Description() string {
+	switch {
+	case g.lines:
+		return fmt.Sprintf("%d slides a page with ruled note lines beside each", g.n)
+	case g.under:
+		return "one slide a page with ruled note lines below"
+	}
+	return fmt.Sprintf("%d slides a page", g.n)
+}
+
+// deckFor plans the deck the handout shows.
+func deckFor(env *layouts.Env) (*plan.Document, error) {
+	if env.Deck == nil {
+		return nil, errors.New("this handout shows slides, but no slide deck was given to plan")
+	}
+	d, err := env.Deck()
+	if err != nil {
+		return nil, err
+	}
+	if len(d.Pages) == 0 || d.Width <= 0 || d.Height <= 0 {
+		return nil, errors.New("the slide deck has no slides")
+	}
+	return d, nil
+}
+
+// vertical reports whether slides run down the columns first.
+func vertical(env *layouts.Env) (bool, error) {
+	switch strings.ToLower(env.Options.Order) {
+	case "", "horizontal":
+		return false, nil
+	case "vertical":
+		return true, nil
+	}
+	return false, fmt.Errorf("unknown order %q (want horizontal or vertical)", env.Options.Order)
+}
+
+// Plan lays the deck out ceil(slides/N) pages long.
+func (g slideGrid) Plan(e *topic.Entry, env *layouts.Env) (*plan.Document, error) {
+	doc, p, err := newDocument(e, env)
+	if err != nil {
+		return nil, err
+	}
+	down, err := vertical(env)
+	if err != nil {
+		return nil, err
+	}
+	deck, err := deckFor(env)
+	if err != nil {
+		return nil, err
+	}
+	a := p.body()
+	const gap = 16.0
+	slideW := a.W
+	if g.lines {
+		slideW = a.W * 0.54
+	}
+	cellW := (slideW - gap*float64(g.cols-1)) / float64(g.cols)
+	cellH := (a.H - gap*float64(g.rows-1)) / float64(g.rows)
+	if g.under {
+		cellH = a.H * 0.5
+	}
+	scale := min(cellW/deck.Width, cellH/deck.Height)
+	w, h := deck.Width*scale, deck.Height*scale
+	for start := 0; start < len(deck.Pages); start += g.n {
+		pg := &plan.Page{Background: white}
+		for k := 0; k < g.n && start+k < len(deck.Pages); k++ {
+			row, col := k/g.cols, k%g.cols
+			if down {
+				row, col = k%g.rows, k/g.rows
+			}
+			x := a.X + float64(col)*(cellW+gap) + (cellW-w)/2
+			if g.lines {
+				x = a.X
+			}
+			y := a.Y + float64(row)*(cellH+gap)
+			if !g.under {
+				y += (cellH - h) / 2
+			}
+			src := deck.Pages[start+k]
+			pg.Items = append(pg.Items, slideItems(src, deck, x, y, w, h)...)
+			if src.Label != "" {
+				pg.Bookmarks = append(pg.Bookmarks, plan.Bookmark{Title: src.Label, Level: 0})
+			}
+			switch {
+			case g.lines:
+				lx := a.X + slideW + gap
+				pg.Items = append(pg.Items, ruled(lx, y, a.X+a.W-lx, h)...)
+			case g.under:
+				pg.Items = append(pg.Items, ruled(a.X, y+h+gap, a.W, a.bottom()-(y+h+gap))...)
+			}
+		}
+		doc.Pages = append(doc.Pages, pg)
+	}
+	runningHead(doc, p, env, e.Title)
+	return doc, nil
+}
+
+// slideItems draws a slide scaled into a box, framed with a hairline so a
+// white slide still reads as a slide on white paper.
+func slideItems(src *plan.Page, deck *plan.Document, x, y, w, h float64) []plan.Item {
+	return []plan.Item{
+		&plan.Embed{X: x, Y: y, W: w, H: h, SrcW: deck.Width, SrcH: deck.Height, Page: printable(src)},
+		&plan.Rect{X: x, Y: y, W: w, H: h, Stroke: &frameInkC, LineWidth: 0.6},
+	}
+}
+
+// ruled fills a box with writing lines, ruleSpacing apart.
+func ruled(x, y, w, h float64) []plan.Item {
+	var out []plan.Item
+	for ly := y + ruleSpacing; ly <= y+h+0.01; ly += ruleSpacing {
+		out = append(out, &plan.Rule{X1: x, Y1: ly, X2: x + w, Y2: ly, Color: ruleGrey, Width: 0.5})
+	}
+	return out
+}
