@@ -67,8 +67,17 @@ func (p firstLineFrontMatter) Open(parent ast.Node, reader text.Reader, pc parse
 // each item into term and definition at the first ":" or "—" after a
 // plausible term ("Term: definition", "**Term** — definition"). Key
 // theories, debates and FAQ take a "###" heading per theory or question
-// with the blocks below it as description or answer; debates and FAQ also
-// accept a paragraph ending in "?" as a question.
+// with the blocks below it as description or answer; debates and FAQ
+// without such headings take each paragraph ending in "?" as a question,
+// and key theories before their first heading take list items as
+// "Name: description". What the model cannot hold is an error, never
+// dropped: a key concept with sub-items, prose before the first theory or
+// question, a second "#" heading.
+//
+// The model has no place for a few details, which are therefore not
+// kept: a link's title attribute, that an image was an image (it becomes a
+// link with its alt text), the spaces on a blank line in code, and link
+// reference definitions (their URLs live on in the links using them).
 func ReadMarkdown(name string, data []byte) (*Entry, error) {
 	if err := validText(name, data); err != nil {
 		return nil, err
@@ -323,8 +332,12 @@ func (r *mdReader) title(h *ast.Heading) error {
 		return errorf(r.name, r.nodePos(h), "the `# Title` heading must come before the first `##` section")
 	}
 	r.h1 = true
+	heading := strings.TrimSpace(r.line(h).Plain())
 	if !r.fmTitle {
-		r.e.Title = strings.TrimSpace(r.inline(h).Plain())
+		r.e.Title = heading
+	} else if strings.Join(strings.Fields(heading), " ") != strings.Join(strings.Fields(r.e.Title), " ") {
+		// Ignoring either would silently lose the author's words.
+		return errorf(r.name, r.nodePos(h), "the `#` heading %q differs from the front matter's title %q; keep one of them", heading, r.e.Title)
 	}
 	return nil
 }
@@ -332,7 +345,7 @@ func (r *mdReader) title(h *ast.Heading) error {
 // section reads the content between an H2 and the next H1/H2.
 func (r *mdReader) section(h *ast.Heading, from, to ast.Node) error {
 	e := r.e
-	heading := strings.TrimSpace(r.inline(h).Plain())
+	heading := strings.TrimSpace(r.line(h).Plain())
 	ref := SectionRef{Heading: heading, Pos: r.nodePos(h)}
 	f, known := LookupHeading(heading)
 	if known && e.Has(f) {
@@ -460,7 +473,7 @@ func (r *mdReader) theories(from, to ast.Node) ([]Theory, error) {
 	}
 	for n != nil && n != to {
 		end := r.nextH3(n.NextSibling(), to)
-		out = append(out, Theory{Name: r.inline(n), Description: r.blocks(n.NextSibling(), end), Pos: r.nodePos(n)})
+		out = append(out, Theory{Name: r.line(n), Description: r.blocks(n.NextSibling(), end), Pos: r.nodePos(n)})
 		n = end
 	}
 	return out, nil
@@ -491,7 +504,7 @@ func (r *mdReader) questions(from, to ast.Node, heading string) ([]QA, error) {
 	}
 	for n := first; byHeading && n != nil && n != to; {
 		end := r.nextH3(n.NextSibling(), to)
-		out = append(out, QA{Question: r.inline(n), Answer: r.blocks(n.NextSibling(), end), Pos: r.nodePos(n)})
+		out = append(out, QA{Question: r.line(n), Answer: r.blocks(n.NextSibling(), end), Pos: r.nodePos(n)})
 		n = end
 	}
 	return out, nil

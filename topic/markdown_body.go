@@ -109,7 +109,7 @@ func (c *mdConv) linePos(off int) Pos {
 // breaks. Raw HTML is kept as text; link reference definitions are applied
 // to the links that use them.
 func ParseBody(src string) Body {
-	source := []byte(strings.ToValidUTF8(src, "\uFFFD"))
+	source := []byte(safeSource(src))
 	doc := bodyParser.Parse(text.NewReader(source))
 	c := newConv(source)
 	return c.blocks(doc.FirstChild(), nil)
@@ -133,7 +133,7 @@ func (c *mdConv) block(n ast.Node) Block {
 	p := c.nodePos(n)
 	switch v := n.(type) {
 	case *ast.Heading:
-		return Block{Kind: HeadingBlock, Level: v.Level, Text: c.inline(v), Pos: p}
+		return Block{Kind: HeadingBlock, Level: v.Level, Text: c.line(v), Pos: p}
 	case *ast.List:
 		bl := Block{Kind: ListBlock, Ordered: v.IsOrdered(), Items: c.items(v), Pos: p}
 		if v.IsOrdered() {
@@ -160,7 +160,7 @@ func (c *mdConv) block(n ast.Node) Block {
 		for r := v.FirstChild(); r != nil; r = r.NextSibling() {
 			var row []Text
 			for cell := r.FirstChild(); cell != nil; cell = cell.NextSibling() {
-				row = append(row, c.inline(cell))
+				row = append(row, c.line(cell))
 			}
 			bl.Rows = append(bl.Rows, row)
 		}

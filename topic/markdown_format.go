@@ -19,7 +19,14 @@ func FormatBody(b Body) string {
 // form is pushed down. Headings nested in lists or quotes cannot break the
 // structure and keep their level.
 func formatBlocks(b Body, minLevel int) string {
-	var parts []string
+	return joinBlocks(b, minLevel, false)
+}
+
+// joinBlocks writes blocks separated by blank lines. Inside a list item
+// (inItem), goldmark ends the item at a blank line that follows an empty
+// sub-item, so a block after one is written on the next line instead.
+func joinBlocks(b Body, minLevel int, inItem bool) string {
+	var out strings.Builder
 	var prev *Block
 	alt := false
 	for i := range b {
@@ -32,10 +39,34 @@ func formatBlocks(b Body, minLevel int) string {
 			// into one; switching the marker keeps them apart.
 			alt = prev != nil && prev.Kind == ListBlock && prev.Ordered == bl.Ordered && !alt
 		}
+		if prev != nil {
+			if inItem && prev.Kind == ListBlock && endsEmpty(prev.Items) {
+				out.WriteString("\n")
+			} else {
+				out.WriteString("\n\n")
+			}
+		}
 		prev = &b[i]
-		parts = append(parts, formatBlock(bl, minLevel, alt))
+		out.WriteString(formatBlock(bl, minLevel, alt))
 	}
-	return strings.Join(parts, "\n\n")
+	return out.String()
+}
+
+// endsEmpty reports whether the last of the items, at any depth, is an
+// empty item.
+func endsEmpty(items []Item) bool {
+	if len(items) == 0 {
+		return false
+	}
+	last := items[len(items)-1]
+	switch {
+	case len(last.Blocks) > 0:
+		bl := last.Blocks[len(last.Blocks)-1]
+		return bl.Kind == ListBlock && endsEmpty(bl.Items)
+	case len(last.Children) > 0:
+		return endsEmpty(last.Children)
+	}
+	return len(last.Text) == 0
 }
 
 func formatBlock(bl Block, minLevel int, alt bool) string {
@@ -106,9 +137,15 @@ func formatItem(it Item, marker string) string {
 		parts = append(parts, first)
 	}
 	if len(it.Children) > 0 {
+		// Empty items nest on one line ("- * -"); alternating the
+		// marker keeps such a line from reading as a thematic break.
+		child := "-"
+		if first == "" && marker == "-" {
+			child = "*"
+		}
 		var kids []string
 		for _, ch := range it.Children {
-			kids = append(kids, formatItem(ch, "-"))
+			kids = append(kids, formatItem(ch, child))
 		}
 		sub := strings.Join(kids, "\n")
 		if first != "" && len(it.Children[0].Text) > 0 {
@@ -119,10 +156,18 @@ func formatItem(it Item, marker string) string {
 			parts = append(parts, sub)
 		}
 	}
-	if len(it.Blocks) > 0 {
-		parts = append(parts, formatBlocks(it.Blocks, 1))
-	}
 	body := strings.Join(parts, "\n\n")
+	if len(it.Blocks) > 0 {
+		blocks := joinBlocks(it.Blocks, 1, true)
+		switch {
+		case body == "":
+			body = blocks
+		case endsEmpty(it.Children):
+			body += "\n" + blocks
+		default:
+			body += "\n\n" + blocks
+		}
+	}
 	if first == "" && len(it.Blocks) > 0 && len(it.Children) == 0 && it.Blocks[0].Kind == RuleBlock {
 		// "- ---" would read as a rule, not as an item holding one.
 		body = "\n" + body

@@ -96,6 +96,21 @@ func FuzzReadPageText(f *testing.F) {
 			}
 			return
 		}
+		// Every word on a line that is not navigation is in the entry.
+		have := map[string]bool{}
+		for _, w := range mdWord.FindAllString(mdEntryText(e), -1) {
+			have[w] = true
+		}
+		for _, line := range strings.Split(string(data), "\n") {
+			if isChrome(strings.TrimSpace(line)) {
+				continue
+			}
+			for _, w := range mdWord.FindAllString(line, -1) {
+				if !have[w] {
+					t.Fatalf("word %q of line %q is not in the entry", w, line)
+				}
+			}
+		}
 		mdRoundTrip(t, e)
 	})
 }

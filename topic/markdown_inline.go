@@ -1,6 +1,7 @@
 package topic
 
 import (
+	"reflect"
 	"strconv"
 	"strings"
 	"unicode"
@@ -41,7 +42,7 @@ func inlineParsers() []util.PrioritizedValue {
 // Link titles and image-ness are not kept: an image becomes a link whose
 // text is its alt text.
 func ParseInline(src string) Text {
-	source := []byte(strings.ToValidUTF8(src, "\uFFFD"))
+	source := []byte(safeSource(src))
 	doc := inlineParser.Parse(text.NewReader(source))
 	c := &mdConv{src: source}
 	var t Text
@@ -54,11 +55,27 @@ func ParseInline(src string) Text {
 	return normalizeText(t)
 }
 
+// safeSource replaces what CommonMark does not allow in a document:
+// invalid UTF-8 and NUL both become U+FFFD.
+func safeSource(src string) string {
+	return strings.ReplaceAll(strings.ToValidUTF8(src, "\uFFFD"), "\x00", "\uFFFD")
+}
+
 // inline converts the inline children of a block node.
 func (c *mdConv) inline(n ast.Node) Text {
 	var t Text
 	c.inlineInto(&t, n, 0, "")
 	return normalizeText(t)
+}
+
+// line converts the inline content of a heading or table cell, which is
+// one line: a hard break there (a setext heading may hold one) is a space.
+func (c *mdConv) line(n ast.Node) Text {
+	t := c.inline(n)
+	for i := range t {
+		t[i].Text = strings.ReplaceAll(t[i].Text, "\n", " ")
+	}
+	return t
 }
 
 func (c *mdConv) inlineInto(t *Text, n ast.Node, style Style, url string) {
@@ -107,9 +124,9 @@ func (c *mdConv) inlineInto(t *Text, n ast.Node, style Style, url string) {
 				dest = v.(*ast.Image).Destination
 			}
 			u := unescapeMarkdown(string(dest))
-			before := len(normalizeText(*t).Plain())
+			before := len(*t)
 			c.inlineInto(t, v, style, u)
-			if len(normalizeText(*t).Plain()) == before {
+			if (*t)[before:].Plain() == "" {
 				// A link without text still has its URL to show.
 				*t = append(*t, Run{Text: u, Style: style, URL: u})
 			}
@@ -236,6 +253,7 @@ type inlineOpts struct {
 type marker struct {
 	style Style // Bold or Italic; 0 for a link
 	url   string
+	delim string // the emphasis delimiter written: "*", "**", "_" or "__"
 }
 
 func (m marker) in(r Run) bool {
@@ -254,7 +272,44 @@ func formatInline(t Text, o inlineOpts) string {
 		}
 	}
 	t = normalizeText(t)
-	w := &inlineWriter{opts: o, runs: t}
+	emphasis := false
+	for _, r := range t {
+		emphasis = emphasis || r.Style&(Bold|Italic) != 0
+	}
+	if !emphasis {
+		return writeInline(t, o, emphasisForms[0])
+	}
+	// CommonMark pairs emphasis delimiters by rules that depend on the
+	// characters around them, and a few tangles of emphasis and
+	// punctuation read back differently in one spelling than another.
+	// Each spelling is checked by reading it back; the first faithful one
+	// wins.
+	first := ""
+	for k, form := range emphasisForms {
+		out := writeInline(t, o, form)
+		if k == 0 {
+			first = out
+		}
+		if reflect.DeepEqual(ParseInline(out), t) {
+			return out
+		}
+	}
+	return first
+}
+
+// emphasisForm is one way of spelling emphasis.
+type emphasisForm struct {
+	ch            string // the delimiter character: "*" or "_"
+	shortestFirst bool   // of two styles opened together, open the shorter first
+}
+
+// emphasisForms are tried in order; "*" first because it also works
+// inside words.
+var emphasisForms = []emphasisForm{{ch: "*"}, {ch: "*", shortestFirst: true}, {ch: "_"}, {ch: "_", shortestFirst: true}}
+
+// writeInline writes normalized runs in one emphasis form.
+func writeInline(t Text, o inlineOpts, form emphasisForm) string {
+	w := &inlineWriter{opts: o, runs: t, form: form}
 	var stack []marker
 	for i, r := range t {
 		// Close what this run does not continue, and everything opened
@@ -273,7 +328,7 @@ func formatInline(t Text, o inlineOpts) string {
 		var want []marker
 		has := func(m marker) bool {
 			for _, s := range stack {
-				if s == m {
+				if s.style == m.style && s.url == m.url {
 					return true
 				}
 			}
@@ -293,7 +348,7 @@ func formatInline(t Text, o inlineOpts) string {
 			return n
 		}
 		for a := 1; a < len(want); a++ {
-			for b := a; b > 0 && span(want[b]) > span(want[b-1]); b-- {
+			for b := a; b > 0 && (span(want[b]) > span(want[b-1])) != form.shortestFirst && span(want[b]) != span(want[b-1]); b-- {
 				want[b], want[b-1] = want[b-1], want[b]
 			}
 		}
@@ -301,8 +356,7 @@ func formatInline(t Text, o inlineOpts) string {
 			if m.style == 0 && w.autolink(i) {
 				continue
 			}
-			w.open(m)
-			stack = append(stack, m)
+			stack = append(stack, w.open(m))
 		}
 		if w.skip > i {
 			continue
@@ -330,27 +384,68 @@ type inlineWriter struct {
 	// opened is set while the next text directly follows an emphasis
 	// opener, where leading whitespace would break the syntax.
 	opened bool
+	// closedAfterPunct is set while the next text directly follows an
+	// emphasis closer that itself follows punctuation: a letter there
+	// would keep the closer from closing.
+	closedAfterPunct bool
+	// inCloserRun is set right after an emphasis closer, so the next
+	// closer knows it joins the same delimiter run, and lastCloser is
+	// its character, which an opener right after it must not repeat.
+	inCloserRun bool
+	lastCloser  string
+	form        emphasisForm
 }
 
-func (w *inlineWriter) open(m marker) {
+func otherDelim(ch string) string {
+	if ch == "*" {
+		return "_"
+	}
+	return "*"
+}
+
+// open writes an opener and returns the marker as opened. Right after a
+// closer it uses "_" instead of "*": "**" + "*" + "**" would merge into
+// one delimiter run and pair up differently.
+func (w *inlineWriter) open(m marker) marker {
+	ch := w.form.ch
+	if w.inCloserRun && w.lastCloser == ch {
+		ch = otherDelim(ch)
+	}
+	w.closedAfterPunct, w.inCloserRun = false, false
 	switch m.style {
 	case Bold:
-		w.b.WriteString("**")
+		m.delim = ch + ch
 		w.opened = true
 	case Italic:
-		w.b.WriteString("*")
+		m.delim = ch
 		w.opened = true
 	default:
 		w.b.WriteString("[")
+		return m
 	}
+	w.b.WriteString(m.delim)
+	return m
 }
 
 func (w *inlineWriter) close(m marker) {
+	switch {
+	case m.style == 0:
+		w.closedAfterPunct, w.inCloserRun = false, false
+	case !w.inCloserRun:
+		// Flanking looks at the character before the whole run.
+		before, _ := utf8.DecodeLastRuneInString(w.b.String())
+		w.closedAfterPunct, w.inCloserRun = util.IsPunctRune(before), true
+	}
+	if m.delim != "" {
+		w.lastCloser = m.delim[:1]
+	}
+	if strings.HasPrefix(m.delim, "_") {
+		// A "_" closer never closes before a letter.
+		w.closedAfterPunct = true
+	}
 	switch m.style {
-	case Bold:
-		w.b.WriteString("**")
-	case Italic:
-		w.b.WriteString("*")
+	case Bold, Italic:
+		w.b.WriteString(m.delim)
 	default:
 		w.b.WriteString("](")
 		w.b.WriteString(linkDestination(m.url))
@@ -373,23 +468,35 @@ func (w *inlineWriter) autolink(i int) bool {
 	w.b.WriteString("<" + r.Text + ">")
 	w.skip = i + 1
 	w.opened = false
+	w.closedAfterPunct, w.inCloserRun = false, false
 	return true
 }
 
 // text writes run i, escaped.
 func (w *inlineWriter) text(i int, stack []marker) {
 	r := w.runs[i]
-	opened := w.opened
-	w.opened = false
-	// Does an emphasis delimiter follow this run directly?
+	opened, afterCloser := w.opened, w.closedAfterPunct
+	w.opened, w.closedAfterPunct, w.inCloserRun = false, false, false
+	// Does an emphasis delimiter follow this run directly? An opener
+	// right after it needs this run not to end in a letter when what
+	// follows the opener is punctuation (or an encoded space).
 	closing := i+1 == len(w.runs)
+	beforeOpener := false
 	if !closing {
 		next := w.runs[i+1]
+		continuing := Style(0)
 		for _, m := range stack {
 			if m.style != 0 && !m.in(next) {
 				closing = true
 			}
+			if m.style != 0 && m.in(next) {
+				continuing |= m.style
+			}
 		}
+		first, _ := utf8.DecodeRuneInString(next.Text)
+		punct := next.Style&Code != 0 || next.URL != "" && next.URL != r.URL ||
+			util.IsPunctRune(first) || unicode.IsSpace(first)
+		beforeOpener = !closing && next.Style&^continuing&(Bold|Italic) != 0 && punct
 	}
 	if r.Style&Code != 0 {
 		w.b.WriteString(codeSpan(r.Text, w.opts.table))
@@ -407,21 +514,38 @@ func (w *inlineWriter) text(i int, stack []marker) {
 			}
 		}
 		lineStart := w.b.Len() == 0 || strings.HasSuffix(w.b.String(), "\n")
-		edgeL := lineStart || (k == 0 && opened)
-		edgeR := k < len(lines)-1 || closing
-		w.b.WriteString(escapeInline(line, lineStart, edgeL, edgeR, w.opts))
+		e := inlineEdges{
+			lineStart: lineStart,
+			spaceL:    lineStart || (k == 0 && opened),
+			spaceR:    k < len(lines)-1 || closing,
+			letterL:   k == 0 && afterCloser,
+			letterR:   k == len(lines)-1 && beforeOpener,
+		}
+		w.b.WriteString(escapeInline(line, e))
 	}
 }
 
-// escapeInline escapes one line of plain text. edgeL and edgeR say whether
-// whitespace at that end would be trimmed or break a delimiter; it is then
-// written as a character reference.
-func escapeInline(s string, lineStart, edgeL, edgeR bool, o inlineOpts) string {
+// inlineEdges says what surrounds a line of text being escaped.
+type inlineEdges struct {
+	lineStart bool // block syntax would be read at its start
+	// spaceL and spaceR: white space at that end would be trimmed or
+	// break a delimiter, so it is written as a character reference.
+	spaceL, spaceR bool
+	// letterL and letterR: a delimiter beside that end sits next to
+	// punctuation, so a character there that is neither space nor
+	// punctuation is written as a reference, whose "&" and ";" are.
+	letterL, letterR bool
+}
+
+// escapeInline escapes one line of plain text.
+func escapeInline(s string, e inlineEdges) string {
 	var b strings.Builder
 	rs := []rune(s)
 	for i, r := range rs {
+		plain := !unicode.IsSpace(r) && !util.IsPunctRune(r)
 		switch {
-		case unicode.IsSpace(r) && (edgeL && allSpace(rs[:i]) || edgeR && allSpace(rs[i+1:])):
+		case unicode.IsSpace(r) && (e.spaceL && allSpace(rs[:i]) || e.spaceR && allSpace(rs[i+1:])),
+			plain && (i == 0 && e.letterL || i == len(rs)-1 && e.letterR):
 			b.WriteString("&#" + strconv.Itoa(int(r)) + ";")
 			continue
 		case strings.ContainsRune("\\`*[]<|", r):
@@ -434,7 +558,7 @@ func escapeInline(s string, lineStart, edgeL, edgeR bool, o inlineOpts) string {
 			if _, _, ok := charRef(string(rs[i:])); ok {
 				b.WriteByte('\\')
 			}
-		case lineStart && allSpace(rs[:i]):
+		case e.lineStart && allSpace(rs[:i]):
 			if strings.ContainsRune("#>-+=~", r) {
 				b.WriteByte('\\')
 			} else if r >= '0' && r <= '9' {
@@ -446,7 +570,7 @@ func escapeInline(s string, lineStart, edgeL, edgeR bool, o inlineOpts) string {
 					b.WriteString(string(rs[i:j]))
 					b.WriteByte('\\')
 					b.WriteRune(rs[j])
-					b.WriteString(escapeInline(string(rs[j+1:]), false, false, edgeR, o))
+					b.WriteString(escapeInline(string(rs[j+1:]), inlineEdges{spaceR: e.spaceR, letterR: e.letterR}))
 					return b.String()
 				}
 			}
@@ -481,7 +605,9 @@ func codeSpan(s string, table bool) string {
 	if table {
 		s = strings.ReplaceAll(s, "|", "\\|")
 	}
-	if s != "" && (s[0] == '`' || s[len(s)-1] == '`' || s[0] == ' ' || s[len(s)-1] == ' ') && strings.Trim(s, " ") != "" {
+	// goldmark strips one space at each end unless the content is all
+	// white space (tabs included).
+	if s != "" && (s[0] == '`' || s[len(s)-1] == '`' || s[0] == ' ' || s[len(s)-1] == ' ') && strings.Trim(s, " \t\n\v\f\r") != "" {
 		s = " " + s + " "
 	}
 	return fence + s + fence

@@ -23,6 +23,7 @@ func TestReadMarkdownErrors(t *testing.T) {
 		{"unclosed", "---\ntitle: X\n\n# X\n", `e.md:1:1: error: front matter opened with "---" is never closed`},
 		{"no title", "Just a lede.\n\n## Definition\n\nText.\n", "e.md:1:1: error: no title: add `title:` to the front matter or a `# Title` heading"},
 		{"empty title", "#\n\nText.\n", "e.md:1:1: error: no title"},
+		{"h1 differs from title", "---\ntitle: X\n---\n\n# Y\n", "e.md:5:1: error: the `#` heading \"Y\" differs from the front matter's title \"X\""},
 		{"second h1", "# X\n\n## Definition\n\nText.\n\n# Y\n", "e.md:7:1: error: a second `#` heading"},
 		{"late h1", "## A\n\nText.\n\n# T\n", "e.md:5:1: error: the `# Title` heading must come before the first `##` section"},
 		{"front matter after blank line", "\n---\ntitle: x\n---\n", "e.md:1:1: error: no title"},
@@ -52,7 +53,7 @@ func TestReadMarkdownErrors(t *testing.T) {
 func TestReadMarkdownTitle(t *testing.T) {
 	tests := []struct{ src, title, summary string }{
 		{"# From heading\n\nLede.\n", "From heading", "Lede."},
-		{"---\ntitle: From front matter\n---\n\n# Heading\n\nLede.\n", "From front matter", "Lede."},
+		{"---\ntitle: From front matter\n---\n\n# From  front matter\n\nLede.\n", "From front matter", "Lede."},
 		{"---\ntitle: Only front matter\n---\n\nLede.\n", "Only front matter", "Lede."},
 		{"Lede first.\n\n# Late *title*\n", "Late title", "Lede first."},
 		{"---\n---\n# Empty front matter\n", "Empty front matter", ""},

@@ -1,8 +1,8 @@
 package topic
 
 import (
-	"regexp"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -33,13 +33,30 @@ var siteChrome = map[string]bool{
 	"Menu":                      true,
 }
 
-// comingSoon matches a button whose "Snart" (soon) badge was copied glued
-// to its label: "VideoSnart", "Hitta ämne med PaperMindSnartFind papers &
-// topics". A glued badge never occurs in prose.
-var comingSoon = regexp.MustCompile(`\p{L}(Snart|Soon)(\p{Lu}|$)`)
+// hasGluedBadge reports whether a button's "Snart" (soon) badge was copied
+// glued to its label: "VideoSnart", "Hitta ämne med PaperMindSnartFind
+// papers & topics". A badge glued between letters never occurs in prose.
+func hasGluedBadge(line string) bool {
+	for _, badge := range []string{"Snart", "Soon"} {
+		for off := 0; ; {
+			i := strings.Index(line[off:], badge)
+			if i < 0 {
+				break
+			}
+			i += off
+			before, _ := utf8.DecodeLastRuneInString(line[:i])
+			after, _ := utf8.DecodeRuneInString(line[i+len(badge):])
+			if unicode.IsLetter(before) && (i+len(badge) == len(line) || unicode.IsUpper(after)) {
+				return true
+			}
+			off = i + len(badge)
+		}
+	}
+	return false
+}
 
 func isChrome(line string) bool {
-	return siteChrome[line] || comingSoon.MatchString(line)
+	return siteChrome[line] || hasGluedBadge(line)
 }
 
 // pageLine is one non-blank, non-chrome line of page text.
@@ -89,6 +106,10 @@ func ReadPageText(name string, data []byte) (*Entry, error) {
 				l.text, l.bullet = strings.TrimSpace(rest), m.level
 				break
 			}
+		}
+		if l.text == "" {
+			// A bullet with nothing after it holds no words.
+			continue
 		}
 		lines = append(lines, l)
 	}
