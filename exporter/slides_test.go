@@ -83,7 +83,7 @@ func TestSlidesSamples(t *testing.T) {
 			// the sample one, as `--bib` would give it.
 			e.Bibliography = "../../samples/neuroadaptation.bib"
 		}
-		want := phrases.Of(e)
+		want := phrases.Printed(e)
 		for _, name := range slideLayouts(t) {
 			for _, aspect := range []string{"16:9", "4:3"} {
 				t.Run(filepath.Base(f)+"/"+name+"/"+aspect, func(t *testing.T) {
@@ -116,7 +116,7 @@ func TestSlidesStress(t *testing.T) {
 			continue // TestSlidesCJK
 		}
 		e := slidesEntry(t, f)
-		want := phrases.Of(e)
+		want := phrases.Printed(e)
 		// The planner's tests run every stress entry in every layout and
 		// aspect; here each goes through pdfcheck in one of them, in turn.
 		name := names[i%len(names)]
@@ -157,7 +157,7 @@ func TestSlidesCJK(t *testing.T) {
 		if len(res.Warnings) > 0 {
 			t.Errorf("warnings with %s: %v", droidDir, res.Warnings)
 		}
-		checktool.PDF(t, path, phrases.Of(e), 12)
+		checktool.PDF(t, path, phrases.Printed(e), 12)
 	})
 }
 

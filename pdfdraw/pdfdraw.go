@@ -61,8 +61,8 @@ func Write(w io.Writer, doc *plan.Document, set *fonts.Set) error {
 		pdf.AddPage()
 		d.font = fontState{}
 		d.bookmarks(p.Bookmarks)
-		if !isWhite(p.Background) {
-			d.fill(p.Background)
+		if p.Ground() != plan.White {
+			d.fill(p.Ground())
 			pdf.Rect(0, 0, doc.Width, doc.Height, "F")
 		}
 		d.items(p.Items, identity)
@@ -386,8 +386,8 @@ func (d *drawer) embed(v *plan.Embed, t transform) {
 		dy: t.y(v.Y + (v.H-v.SrcH*s)/2),
 		s:  t.s * s,
 	}
-	if !isWhite(v.Page.Background) {
-		d.fill(v.Page.Background)
+	if v.Page.Ground() != plan.White {
+		d.fill(v.Page.Ground())
 		d.pdf.Rect(inner.dx, inner.dy, v.SrcW*inner.s, v.SrcH*inner.s, "F")
 	}
 	d.items(v.Page.Items, inner)
@@ -397,8 +397,3 @@ func (d *drawer) fill(c plan.Color) {
 	d.pdf.SetFillColor(int(c.R), int(c.G), int(c.B))
 }
 
-// isWhite treats the zero colour as "no background" too, so a plan that
-// leaves Background unset gets plain white pages rather than black ones.
-func isWhite(c plan.Color) bool {
-	return c == plan.Color{R: 255, G: 255, B: 255} || c == plan.Color{}
-}

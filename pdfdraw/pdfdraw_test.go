@@ -95,7 +95,7 @@ func testDoc(t testing.TB, set *fonts.Set) (*plan.Document, [][]textlayout.Line)
 		Title: "Motiverat resonerande – test", Author: "Åsa Öberg", Subject: "pdfdraw", Keywords: "test, pdf",
 		Creator: "topicdeck test", Lang: "sv-SE", Date: time.Date(2026, 1, 2, 3, 4, 5, 0, time.UTC),
 	}}
-	p1 := &plan.Page{Background: plan.Color{R: 250, G: 248, B: 240}, Bookmarks: []plan.Bookmark{{Title: "Definition – Ärende", Level: 0}, {Title: "Δεύτερο", Level: 1}}}
+	p1 := &plan.Page{Background: &plan.Color{R: 250, G: 248, B: 240}, Bookmarks: []plan.Bookmark{{Title: "Definition – Ärende", Level: 0}, {Title: "Δεύτερο", Level: 1}}}
 	b := &builder{e: e, page: p1, x: 40, y: 30, w: 640}
 	var all [][]textlayout.Line
 	all = append(all, b.para(textlayout.Span{Text: "Motivated reasoning", Font: textlayout.Font{Bold: true, Size: 28}}))
@@ -272,7 +272,7 @@ func TestMissingGlyphs(t *testing.T) {
 func TestBookmarksWithoutText(t *testing.T) {
 	fill := plan.Color{R: 200}
 	doc := &plan.Document{Width: 300, Height: 200, Meta: plan.Meta{Title: "Shapes only"}, Pages: []*plan.Page{{
-		Background: plan.Color{R: 20, G: 20, B: 20},
+		Background: &plan.Color{R: 20, G: 20, B: 20},
 		Bookmarks:  []plan.Bookmark{{Title: "Översikt", Level: 0}, {Title: "Deep", Level: 3}},
 		Items:      []plan.Item{&plan.Rect{X: 10, Y: 10, W: 50, H: 50, Fill: &fill}},
 	}}}

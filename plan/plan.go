@@ -33,13 +33,25 @@ type Meta struct {
 
 // Page is one page or slide. Items are drawn in order.
 type Page struct {
-	Background Color
+	// Background fills the whole page; nil leaves it white (paper).
+	Background *Color
 	Items      []Item
 	// Bookmarks become PDF outline entries pointing at this page.
 	Bookmarks []Bookmark
 	// Label says what the page shows ("Definition", "Key concepts (cont.)"),
 	// for tests, notes and handouts; it is not drawn.
 	Label string
+}
+
+// White is the colour of paper and of a page without a Background.
+var White = Color{R: 255, G: 255, B: 255}
+
+// Ground returns the page's background colour, White when none is set.
+func (p *Page) Ground() Color {
+	if p.Background == nil {
+		return White
+	}
+	return *p.Background
 }
 
 // Bookmark is one outline entry; Level 0 is top level.

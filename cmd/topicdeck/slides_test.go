@@ -22,6 +22,13 @@ func TestSlidesCommand(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	// A copied page cannot name its bibliography: --bib gives it, and the
+	// references slide must then hold the full references.
+	bibFile, err := filepath.Abs("../../samples/neuroadaptation.bib")
+	if err != nil {
+		t.Fatal(err)
+	}
+	e.Bibliography = bibFile
 	src, err := os.ReadFile("../../layouts/deck/testdata/greek.md")
 	if err != nil {
 		t.Fatal(err)
@@ -30,12 +37,12 @@ func TestSlidesCommand(t *testing.T) {
 	t.Chdir(dir)
 
 	// The default output is <slug>-slides.pdf in the working directory.
-	code, stdout, errOut := runCLI(t, "", "slides", seed, "--course", "NEU101", "--author", "A. Lecturer", "--date", "3 February 2026")
+	code, stdout, errOut := runCLI(t, "", "slides", seed, "--bib", bibFile, "--course", "NEU101", "--author", "A. Lecturer", "--date", "3 February 2026")
 	if code != 0 || stdout != "" || errOut != "" {
 		t.Fatalf("exit %d, stdout %q, stderr %q", code, stdout, errOut)
 	}
 	out := filepath.Join(dir, "neuroadaptation-and-tolerance-slides.pdf")
-	checktool.PDF(t, out, append(phrases.Of(e), "NEU101", "A. Lecturer", "3 February 2026"), 12)
+	checktool.PDF(t, out, append(phrases.Printed(e), "NEU101", "A. Lecturer", "3 February 2026"), 12)
 
 	// -o names the file; flags may follow the entry.
 	code, _, errOut = runCLI(t, "", "slides", seed, "-o", "deck.pdf", "--layout", "contrast", "--aspect", "4:3", "--lang", "sv")

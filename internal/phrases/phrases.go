@@ -40,7 +40,7 @@ func Of(e *topic.Entry) []string {
 		c.text(q.Question)
 		c.body(q.Answer)
 	}
-	for _, l := range [][]topic.Item{e.KeyFigures, e.RelatedTopics, references(e), e.Methods, e.RelatedConcepts} {
+	for _, l := range [][]topic.Item{e.KeyFigures, e.RelatedTopics, e.SeminalWorks, e.Methods, e.RelatedConcepts} {
 		c.items(l)
 	}
 	for _, s := range e.Sections {
@@ -50,24 +50,27 @@ func Of(e *topic.Entry) []string {
 	return c.out
 }
 
-// references returns the seminal works as artifacts print them: keys
-// resolved through the entry's own bibliography into full references, or
-// their fallback form; free text as written.
-func references(e *topic.Entry) []topic.Item {
+// Printed returns the phrases of an entry as the exporter prints it:
+// seminal works given as citation keys resolved through the entry's own
+// bibliography into full references (or their fallback form when no
+// bibliography has them). Planner-level tests, which see the entry as
+// written, use Of.
+func Printed(e *topic.Entry) []string {
 	if len(e.SeminalWorks) == 0 {
-		return nil
+		return Of(e)
 	}
 	lib, _, err := bib.LoadFor(e, nil)
 	if err != nil {
 		lib = bib.NewLibrary()
 	}
 	refs, _ := bib.Resolve(e, lib)
-	out := make([]topic.Item, len(e.SeminalWorks))
+	out := *e
+	out.SeminalWorks = make([]topic.Item, len(e.SeminalWorks))
 	for i, it := range e.SeminalWorks {
 		it.Text = refs[i].Text
-		out[i] = it
+		out.SeminalWorks[i] = it
 	}
-	return out
+	return Of(&out)
 }
 
 type collector struct{ out []string }

@@ -204,8 +204,8 @@ func TestMinimalHasNoDecoration(t *testing.T) {
 				t.Errorf("slide %d: minimal layout draws a box %+v", n+1, r)
 			}
 		}
-		if p.Background != (Color{R: 255, G: 255, B: 255}) {
-			t.Errorf("slide %d: background %v", n+1, p.Background)
+		if p.Ground() != (Color{R: 255, G: 255, B: 255}) {
+			t.Errorf("slide %d: background %v", n+1, p.Ground())
 		}
 	}
 }

@@ -420,7 +420,7 @@ func (p *planner) emit(s section) {
 		pages = [][]column{nil}
 	}
 	for i, cs := range pages {
-		pg := &plan.Page{Background: p.th.Background, Label: s.title}
+		pg := &plan.Page{Background: &p.th.Background, Label: s.title}
 		t := title
 		if i > 0 {
 			t = cont
@@ -529,7 +529,7 @@ func (p *planner) planCover() bool {
 		pages = paginate(build(0), colH, 1)
 	}
 	for i, cs := range pages {
-		pg := &plan.Page{Background: p.th.Background, Label: p.e.Title}
+		pg := &plan.Page{Background: &p.th.Background, Label: p.e.Title}
 		if i == 0 {
 			pg.Bookmarks = []plan.Bookmark{{Title: p.e.Title}}
 		}

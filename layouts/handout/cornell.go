@@ -48,7 +48,7 @@ func (cornellLayout) Plan(e *topic.Entry, env *layouts.Env) (*plan.Document, err
 
 	n := max(len(cues), len(prompts))
 	for i := 0; i < n; i++ {
-		pg := &plan.Page{Background: white}
+		pg := &plan.Page{}
 		if i < len(cues) {
 			pg.Items = append(pg.Items, cues[i].Items...)
 		}

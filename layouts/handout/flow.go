@@ -83,7 +83,7 @@ func (f *flow) page() *plan.Page {
 }
 
 func (f *flow) newPage() {
-	f.pages = append(f.pages, &plan.Page{Background: white})
+	f.pages = append(f.pages, &plan.Page{})
 	f.y = f.area.Y
 	f.fresh = true
 }
@@ -222,7 +222,6 @@ func (f *flow) finish() []*plan.Page {
 }
 
 var (
-	white     = plan.Color{R: 0xff, G: 0xff, B: 0xff}
 	boxFillC  = boxFill
 	frameInkC = frameInk
 )

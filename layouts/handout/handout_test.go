@@ -375,8 +375,8 @@ func TestDarkThemePrintsLight(t *testing.T) {
 	doc := planFor(t, "slides-3", e, envFor(e, "a4", "", "contrast"))
 	var walk func(p *plan.Page)
 	walk = func(p *plan.Page) {
-		if lum(p.Background) < 0.5 {
-			t.Errorf("page %q printed on a dark ground %v", p.Label, p.Background)
+		if lum(p.Ground()) < 0.5 {
+			t.Errorf("page %q printed on a dark ground %v", p.Label, p.Ground())
 		}
 		for _, it := range p.Items {
 			switch v := it.(type) {

@@ -13,7 +13,7 @@ import (
 // mirrored, so light text becomes dark text and a dark box a pale one.
 // Light slides are returned as they are.
 func printable(p *plan.Page) *plan.Page {
-	if luminance(p.Background) >= 0.5 {
+	if luminance(p.Ground()) >= 0.5 {
 		return p
 	}
 	return lighten(p)
@@ -21,7 +21,7 @@ func printable(p *plan.Page) *plan.Page {
 
 func lighten(p *plan.Page) *plan.Page {
 	out := *p
-	out.Background = white
+	out.Background = nil
 	out.Items = make([]plan.Item, len(p.Items))
 	for i, it := range p.Items {
 		switch v := it.(type) {

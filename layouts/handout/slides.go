@@ -97,7 +97,7 @@ func (g slideGrid) Plan(e *topic.Entry, env *layouts.Env) (*plan.Document, error
 	scale := min(cellW/deck.Width, cellH/deck.Height)
 	w, h := deck.Width*scale, deck.Height*scale
 	for start := 0; start < len(deck.Pages); start += g.n {
-		pg := &plan.Page{Background: white}
+		pg := &plan.Page{}
 		for k := 0; k < g.n && start+k < len(deck.Pages); k++ {
 			row, col := k/g.cols, k%g.cols
 			if down {

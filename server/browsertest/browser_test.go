@@ -149,7 +149,7 @@ func TestDownloadSlideshow(t *testing.T) {
 	}
 	// allowAndName saves the file under the download's GUID.
 	deck := filepath.Join(downloads, done.GUID)
-	checktool.PDF(t, deck, phrases.Of(seed), 12)
+	checktool.PDF(t, deck, phrases.Printed(seed), 12)
 	if w, h := pageSize(t, deck); w/h < 1.7 {
 		t.Errorf("default deck is %gx%g pt, want 16:9", w, h)
 	}
@@ -167,7 +167,7 @@ func TestDownloadSlideshow(t *testing.T) {
 	}
 	done = awaitDownload(t, progress)
 	deck = filepath.Join(downloads, done.GUID)
-	checktool.PDF(t, deck, phrases.Of(seed), 12)
+	checktool.PDF(t, deck, phrases.Printed(seed), 12)
 	if w, h := pageSize(t, deck); w/h > 1.4 {
 		t.Errorf("4:3 deck is %gx%g pt", w, h)
 	}

@@ -1,0 +1,860 @@
+package exporter
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/binary"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"runtime"
+	"sort"
+	"strconv"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	"github.com/scholargate/topicdeck/bib"
+	"github.com/scholargate/topicdeck/layouts"
+	"github.com/scholargate/topicdeck/layouts/layoutfile"
+	"github.com/scholargate/topicdeck/topic"
+)
+
+// DefaultHandouts are the handouts a build makes when none are named: the
+// three-slide note-taking handout and the reader's study guide.
+var DefaultHandouts = []string{"slides-3", "reader"}
+
+// CourseGlossaryFile is the name of the one glossary a build makes of all
+// its entries, in the output folder.
+const CourseGlossaryFile = "course-glossary.xlsx"
+
+// BuildOptions are the choices for a build. Empty fields take the defaults
+// of the single-artifact exports.
+type BuildOptions struct {
+	// Out is the output folder; each entry gets Out/<slug>/.
+	Out string
+	// Layout is the slide layout of the decks (DefaultSlideLayout).
+	Layout string
+	// Handouts are the handout layouts made for each entry; nil means
+	// DefaultHandouts, an empty non-nil list means none.
+	Handouts []string
+	Aspect   string // slide shape, "16:9" or "4:3"
+	Paper    string // handout paper, "a4" or "letter"
+	Order    string // how slides fill a handout page
+	Lang     string // language of the labels, overriding the entries'
+	Author   string // overrides the entries' authors
+	Course   string // course name for title slides, footers and the glossary's title
+	Date     string // date for the title slides, as written
+	FontDir  string // extra TrueType faces
+	// Bib lists course bibliography files, read after each entry's own,
+	// for the glossary's References sheet.
+	Bib []string
+	// Jobs is how many entries are built at once; 0 means one per CPU.
+	Jobs int
+	// Force rebuilds every entry even when its inputs have not changed.
+	Force bool
+	// Shard restricts the build to a stable share of the entries.
+	Shard Shard
+	// Read tunes reading the entries (size limit).
+	Read topic.Options
+	// Progress, when set, is told about each entry as it is finished
+	// (built, skipped or failed). Calls come one at a time.
+	Progress func(BuildEvent)
+}
+
+// BuildStatus is what happened to one entry.
+type BuildStatus uint8
+
+// The outcomes of an entry.
+const (
+	Built BuildStatus = iota
+	Skipped
+	Failed
+)
+
+func (s BuildStatus) String() string {
+	switch s {
+	case Built:
+		return "built"
+	case Skipped:
+		return "unchanged"
+	}
+	return "failed"
+}
+
+// BuildEvent reports one finished entry.
+type BuildEvent struct {
+	Path   string
+	Slug   string
+	Status BuildStatus
+	// Artifacts are the files written, relative to the output folder.
+	Artifacts []string
+	Err       error
+	Warnings  []string
+	// Done counts the entries finished so far, of Total.
+	Done, Total int
+}
+
+// BuildReport sums a build up.
+type BuildReport struct {
+	Entries int // entries in this build (this shard's share)
+	Built   int
+	Skipped int // unchanged since the last build
+	Failed  int
+	// Artifacts counts the files written, the glossary included.
+	Artifacts int
+	// Glossary is the course glossary's path when this build wrote it.
+	Glossary string
+	// Removed are files deleted because no entry makes them any more.
+	Removed []string
+	// Failures are the errors of the entries that failed and of the
+	// glossary, each naming its file (and line where known).
+	Failures []error
+	Warnings []string
+	Elapsed  time.Duration
+	// Manifest is the path of the manifest written.
+	Manifest string
+}
+
+// Shard is a stable share of a catalogue: the entries whose slug hashes to
+// Index modulo Count. Adding or removing an entry never moves another one
+// to a different shard. The zero value is the whole catalogue.
+type Shard struct {
+	Index, Count int
+}
+
+// ParseShard reads "i/n", 0 ≤ i < n (the form of a Kubernetes indexed Job's
+// JOB_COMPLETION_INDEX and of a CI matrix index).
+func ParseShard(s string) (Shard, error) {
+	a, b, ok := strings.Cut(s, "/")
+	i, err1 := strconv.Atoi(strings.TrimSpace(a))
+	n, err2 := strconv.Atoi(strings.TrimSpace(b))
+	if !ok || err1 != nil || err2 != nil || n < 1 || i < 0 || i >= n {
+		return Shard{}, fmt.Errorf("shard %q: want i/n with 0 ≤ i < n, e.g. 0/4", s)
+	}
+	return Shard{Index: i, Count: n}, nil
+}
+
+func (s Shard) String() string { return fmt.Sprintf("%d/%d", s.Index, s.Count) }
+
+// Has reports whether the entry with this slug belongs to the shard.
+func (s Shard) Has(slug string) bool {
+	if s.Count <= 1 {
+		return true
+	}
+	h := sha256.Sum256([]byte(slug))
+	return binary.BigEndian.Uint64(h[:8])%uint64(s.Count) == uint64(s.Index)
+}
+
+// Build makes every artifact of every entry paths name (files, or folders
+// standing for the entry files directly in them): for each entry the slide
+// deck and the handouts, in Out/<slug>/, and one course glossary of all
+// entries, Out/course-glossary.xlsx. Entries are built concurrently, yet
+// the output is the same whatever the scheduling.
+//
+// A build is incremental: Out/manifest.json records the hash of each
+// entry's inputs and its artifacts, an entry whose inputs are unchanged
+// (and whose artifacts are all still there) is skipped, and the artifacts
+// of an entry that is gone are removed.
+//
+// One bad entry never stops the others: its error is in the report's
+// Failures and the rest are built. The error returned is for the build as
+// a whole (bad options, an unwritable output folder).
+func Build(paths []string, opt BuildOptions) (*BuildReport, error) {
+	start := time.Now()
+	b, err := newBuilder(paths, opt)
+	if err != nil {
+		return nil, err
+	}
+	b.scan()
+	b.assign()
+	// The glossary is made beside the decks rather than after them, so no
+	// worker waits idle through it at the end.
+	finish := b.glossary()
+	b.render()
+	finish()
+	b.prune()
+	b.report.Manifest = filepath.Join(b.out, ManifestName(b.opt.Shard))
+	if err := b.next.write(b.report.Manifest); err != nil {
+		return b.report, err
+	}
+	sort.Strings(b.report.Removed)
+	b.report.Elapsed = time.Since(start)
+	return b.report, nil
+}
+
+// builder carries one build.
+type builder struct {
+	opt      BuildOptions
+	out      string
+	handouts []string
+	jobs     int
+	sources  []*source
+	prev     *Manifest
+	next     *Manifest
+	report   *BuildReport
+	// shared is the hash of the inputs every entry shares: options,
+	// version, course bibliographies and fonts.
+	shared string
+	files  *fileHashes
+	done   int
+	total  int
+}
+
+// source is one entry file through the build.
+type source struct {
+	path  string // as found
+	key   string // manifest key: cleaned, slash-separated
+	data  []byte
+	hash  string
+	entry *topic.Entry
+	err   error
+	slug  string
+	deps  []string
+	// inputs is the hash of everything the entry's artifacts depend on.
+	inputs string
+	prev   *ManifestEntry
+	// unchanged: inputs equal to the last build's and artifacts present.
+	unchanged bool
+	// ignored: a file in an entry folder that is another entry's
+	// bibliography (a CSL-JSON .json), not an entry.
+	ignored bool
+	mine    bool
+	record  *ManifestEntry
+}
+
+func newBuilder(paths []string, opt BuildOptions) (*builder, error) {
+	if opt.Out == "" {
+		return nil, errors.New("build: no output folder")
+	}
+	if opt.Layout == "" {
+		opt.Layout = DefaultSlideLayout
+	}
+	if _, err := layoutfile.Planner(opt.Layout, layouts.KindSlides); err != nil {
+		return nil, err
+	}
+	handouts := opt.Handouts
+	if handouts == nil {
+		handouts = DefaultHandouts
+	}
+	seen := map[string]bool{}
+	var hs []string
+	for _, h := range handouts {
+		if seen[h] {
+			continue
+		}
+		seen[h] = true
+		if _, err := layouts.LookupPlanner(h, layouts.KindHandout); err != nil {
+			return nil, err
+		}
+		hs = append(hs, h)
+	}
+	jobs := opt.Jobs
+	if jobs <= 0 {
+		jobs = runtime.GOMAXPROCS(0)
+	}
+	if err := os.MkdirAll(opt.Out, 0o755); err != nil {
+		return nil, fmt.Errorf("cannot make output folder: %w", err)
+	}
+	// Load the faces and fill the engine once, before the workers start.
+	if _, err := textEngine(opt.FontDir); err != nil {
+		return nil, err
+	}
+	b := &builder{
+		opt:      opt,
+		out:      opt.Out,
+		handouts: hs,
+		jobs:     jobs,
+		report:   &BuildReport{},
+		files:    &fileHashes{},
+	}
+	files, err := buildFiles(paths, opt.Out)
+	if err != nil {
+		return nil, err
+	}
+	for _, f := range files {
+		b.sources = append(b.sources, &source{path: f, key: filepath.ToSlash(filepath.Clean(f))})
+	}
+	if b.prev, err = ReadManifest(filepath.Join(b.out, ManifestName(opt.Shard))); err != nil {
+		// A damaged manifest only costs a full rebuild.
+		b.report.Warnings = append(b.report.Warnings, err.Error()+"; rebuilding everything")
+		b.prev = &Manifest{Entries: map[string]*ManifestEntry{}}
+	}
+	b.next = &Manifest{Version: Version, Entries: map[string]*ManifestEntry{}}
+	if b.shared, err = b.sharedInputs(); err != nil {
+		return nil, err
+	}
+	return b, nil
+}
+
+// buildFiles lists the entry files of the arguments, sorted and without
+// repeats: the course file, hidden files and, when the output folder is
+// an input folder too, the manifests in it are not entries.
+func buildFiles(paths []string, outDir string) ([]string, error) {
+	if len(paths) == 0 {
+		return nil, errors.New("build: no entries given")
+	}
+	seen := map[string]bool{}
+	var out []string
+	add := func(p string) {
+		if c := filepath.Clean(p); !seen[c] {
+			seen[c] = true
+			out = append(out, p)
+		}
+	}
+	for _, p := range paths {
+		st, err := os.Stat(p)
+		if err != nil || !st.IsDir() {
+			add(p) // reading it reports what is wrong
+			continue
+		}
+		names, err := entryFiles(p)
+		if err != nil {
+			return nil, err
+		}
+		n := 0
+		for _, name := range names {
+			if !notEntry(name, outDir) {
+				add(name)
+				n++
+			}
+		}
+		if n == 0 {
+			return nil, &topic.Error{Problem: topic.Problem{File: p, Message: "folder holds no entry files (" + strings.Join(EntryExts, " ") + ")"}}
+		}
+	}
+	sort.Slice(out, func(i, j int) bool {
+		return filepath.ToSlash(filepath.Clean(out[i])) < filepath.ToSlash(filepath.Clean(out[j]))
+	})
+	return out, nil
+}
+
+// notEntry tells the files of an entry folder that are not entries: the
+// course file and the build's own manifests.
+func notEntry(path, out string) bool {
+	base := filepath.Base(path)
+	if base == CourseFile {
+		return true
+	}
+	manifest := base == "manifest.json" || strings.HasPrefix(base, "manifest.shard-") && strings.HasSuffix(base, ".json")
+	return manifest && filepath.Clean(filepath.Dir(path)) == filepath.Clean(out)
+}
+
+// sharedInputs hashes what every artifact depends on besides its entry.
+func (b *builder) sharedInputs() (string, error) {
+	o := b.opt
+	type inputs struct {
+		Version  string
+		Time     int64
+		Layout   string
+		Handouts []string
+		Aspect   string
+		Paper    string
+		Order    string
+		Lang     string
+		Author   string
+		Course   string
+		Date     string
+		Bib      []string
+		Fonts    []string
+	}
+	in := inputs{
+		Version: Version, Time: DocumentTime().Unix(), Layout: o.Layout, Handouts: b.handouts,
+		Aspect: o.Aspect, Paper: o.Paper, Order: o.Order, Lang: o.Lang, Author: o.Author,
+		Course: o.Course, Date: o.Date,
+	}
+	for _, p := range o.Bib {
+		in.Bib = append(in.Bib, p+"="+b.files.get(p))
+	}
+	if f := layoutFilePath(o.Layout); f != "" {
+		in.Layout += "=" + b.files.get(f)
+	}
+	if o.FontDir != "" {
+		des, err := os.ReadDir(o.FontDir)
+		if err != nil {
+			return "", fmt.Errorf("--font-dir: %w", err)
+		}
+		for _, de := range des {
+			if de.Type().IsRegular() {
+				p := filepath.Join(o.FontDir, de.Name())
+				in.Fonts = append(in.Fonts, de.Name()+"="+b.files.get(p))
+			}
+		}
+	}
+	data, err := json.Marshal(in)
+	if err != nil {
+		return "", err
+	}
+	return sum(data), nil
+}
+
+// layoutFilePath returns the layout file a slide layout name stands for,
+// or "" for a registered layout. Its bytes are part of every entry's
+// inputs; a font or picture it names is read when it is loaded, not
+// hashed, so replacing one in place needs --force.
+func layoutFilePath(name string) string {
+	if layoutfile.IsPath(name) {
+		return name
+	}
+	if _, err := layouts.Lookup(name); err == nil {
+		return ""
+	}
+	return layoutfile.Find(name)
+}
+
+// entryInputs hashes an entry's own inputs with the shared ones.
+func (b *builder) entryInputs(source string, deps []string) string {
+	var s strings.Builder
+	s.WriteString(b.shared + "\n" + source + "\n")
+	for _, d := range deps {
+		s.WriteString(d + "=" + b.files.get(d) + "\n")
+	}
+	return sum([]byte(s.String()))
+}
+
+// fileHashes hashes each dependency file once per build, however many
+// entries share it.
+type fileHashes struct{ m sync.Map } // path → func() string
+
+// get returns the file's sha256, or "missing" when it cannot be read (the
+// artifact step then reports the error; a file that appears later changes
+// the hash and so rebuilds the entry).
+func (f *fileHashes) get(path string) string {
+	fn, _ := f.m.LoadOrStore(path, sync.OnceValue(func() string {
+		data, err := os.ReadFile(path)
+		if err != nil {
+			return "missing"
+		}
+		return sum(data)
+	}))
+	return fn.(func() string)()
+}
+
+// parallel runs fn for 0..n-1 on the build's workers.
+func (b *builder) parallel(n int, fn func(i int)) {
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range min(b.jobs, n) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for {
+				i := int(next.Add(1)) - 1
+				if i >= n {
+					return
+				}
+				fn(i)
+			}
+		}()
+	}
+	wg.Wait()
+}
+
+// scan reads and hashes every entry file and decides which are unchanged;
+// only the changed ones are parsed (the slug of an unchanged one is in the
+// manifest), which is what makes a no-change build quick.
+func (b *builder) scan() {
+	b.parallel(len(b.sources), func(i int) {
+		s := b.sources[i]
+		data, err := os.ReadFile(s.path)
+		if err != nil {
+			var pe *os.PathError
+			if errors.As(err, &pe) {
+				err = pe.Err
+			}
+			s.err = &topic.Error{Problem: topic.Problem{File: s.path, Message: "cannot read file: " + err.Error()}}
+			return
+		}
+		s.data, s.hash = data, sum(data)
+		s.prev = b.prev.Entries[s.key]
+		if p := s.prev; p != nil && !b.opt.Force && p.Source == s.hash && p.Slug != "" {
+			s.slug, s.deps = p.Slug, p.Deps
+			s.inputs = b.entryInputs(s.hash, s.deps)
+			if s.inputs == p.Inputs && artifactsPresent(b.out, p.Artifacts) {
+				s.unchanged = true
+				return
+			}
+		}
+		b.parse(s)
+	})
+}
+
+// parse reads the entry of a source whose file has been read.
+func (b *builder) parse(s *source) {
+	if s.entry != nil || s.err != nil {
+		return
+	}
+	e, err := topic.Read(s.path, s.data, b.opt.Read)
+	if err != nil {
+		s.err = err
+		return
+	}
+	s.entry = e
+	s.slug = e.SlugOrDefault()
+	s.deps = nil
+	if e.Bibliography != "" {
+		s.deps = []string{bib.EntryBibliographyPath(e)}
+	}
+	s.inputs = b.entryInputs(s.hash, s.deps)
+	if s.slug == "" {
+		s.err = &topic.Error{Problem: topic.Problem{File: s.path, Pos: findKeyLine(s.data, "title"), Message: "the title gives no slug (no letters or digits); set slug:"}}
+	}
+}
+
+// assign settles which entries this build makes: it passes over
+// bibliography files, finds slugs used twice (the entry later in path
+// order is the error), and keeps this shard's share.
+func (b *builder) assign() {
+	bibs := map[string]bool{}
+	for _, s := range b.sources {
+		for _, d := range s.deps {
+			bibs[filepath.ToSlash(filepath.Clean(d))] = true
+		}
+	}
+	owner := map[string]*source{}
+	for _, s := range b.sources {
+		if s.err != nil && bibs[s.key] {
+			s.ignored = true
+			continue
+		}
+		if s.err != nil {
+			// An entry that cannot be read has no slug: the shard that built
+			// it before reports it, else the one its path hashes to.
+			s.mine = s.prev != nil || b.opt.Shard.Has(s.key)
+			continue
+		}
+		if first, dup := owner[s.slug]; dup {
+			s.err = &topic.Error{Problem: topic.Problem{
+				File: s.path, Pos: slugLine(s.data),
+				Message: fmt.Sprintf("slug %q is already the slug of %s; give one of them another slug", s.slug, first.path),
+			}}
+			// Its artifacts' paths are now the first entry's.
+			s.unchanged, s.prev = false, nil
+		} else {
+			owner[s.slug] = s
+		}
+		s.mine = b.opt.Shard.Has(s.slug)
+	}
+	for _, s := range b.sources {
+		if s.mine && !s.ignored {
+			b.total++
+		}
+		if s.entry != nil {
+			s.data = nil // parsed: the bytes are not needed again
+		}
+	}
+	b.report.Entries = b.total
+	for _, s := range b.sources {
+		switch {
+		case !s.mine || s.ignored:
+		case s.err != nil:
+			b.fail(s, s.err)
+		case s.unchanged:
+			s.record = s.prev
+			b.report.Skipped++
+			b.emit(BuildEvent{Path: s.path, Slug: s.slug, Status: Skipped})
+		}
+	}
+}
+
+// fail records a failed entry. The last good build's record is kept, so
+// its artifacts stay until the entry is fixed, and the next build retries.
+func (b *builder) fail(s *source, err error) {
+	s.record = s.prev
+	b.report.Failed++
+	b.report.Failures = append(b.report.Failures, err)
+	b.emit(BuildEvent{Path: s.path, Slug: s.slug, Status: Failed, Err: err})
+}
+
+func (b *builder) emit(ev BuildEvent) {
+	b.done++
+	if b.opt.Progress != nil {
+		ev.Done, ev.Total = b.done, b.total
+		b.opt.Progress(ev)
+	}
+}
+
+// rendered is the outcome of rendering one entry.
+type rendered struct {
+	s        *source
+	record   *ManifestEntry
+	written  []string
+	warnings []string
+	err      error
+}
+
+// render builds the changed entries on the workers, reporting each as it
+// finishes.
+func (b *builder) render() {
+	var todo []*source
+	for _, s := range b.sources {
+		if s.mine && !s.ignored && s.err == nil && !s.unchanged {
+			todo = append(todo, s)
+		}
+	}
+	results := make(chan rendered)
+	go func() {
+		b.parallel(len(todo), func(i int) {
+			results <- b.renderEntry(todo[i])
+		})
+		close(results)
+	}()
+	for r := range results {
+		if r.err != nil {
+			b.fail(r.s, r.err)
+			continue
+		}
+		r.s.record = r.record
+		b.report.Built++
+		b.report.Artifacts += len(r.written)
+		b.report.Warnings = append(b.report.Warnings, r.warnings...)
+		b.emit(BuildEvent{Path: r.s.path, Slug: r.s.slug, Status: Built, Artifacts: r.written, Warnings: r.warnings})
+	}
+	// Failed entries keep their last record; the warnings are sorted so the
+	// report does not depend on the order the workers finished in.
+	sort.Strings(b.report.Warnings)
+	for _, s := range b.sources {
+		if s.mine && !s.ignored && s.record != nil {
+			b.next.Entries[s.key] = s.record
+		}
+	}
+}
+
+// artifactFile is an artifact rendered in memory: an entry's files are
+// written only once all of them have been made, so a failing handout never
+// leaves a new deck beside old handouts.
+type artifactFile struct {
+	name   string
+	layout string
+	data   bytes.Buffer
+}
+
+// renderEntry makes one entry's artifacts and writes them.
+func (b *builder) renderEntry(s *source) rendered {
+	b.parse(s)
+	if s.err != nil {
+		return rendered{s: s, err: s.err}
+	}
+	e, o := s.entry, b.opt
+	r := rendered{s: s}
+	warn := func(what string, ws []string) {
+		for _, w := range ws {
+			r.warnings = append(r.warnings, fmt.Sprintf("%s: %s: %s", s.path, what, w))
+		}
+	}
+	files := make([]*artifactFile, 0, 1+len(b.handouts))
+	deck := &artifactFile{name: s.slug + "-slides.pdf", layout: o.Layout}
+	res, err := Slides(e, SlideOptions{
+		Layout: o.Layout, Aspect: o.Aspect, Lang: o.Lang, Author: o.Author,
+		Course: o.Course, Date: o.Date, FontDir: o.FontDir,
+	}, &deck.data)
+	if err != nil {
+		return rendered{s: s, err: entryError(s.path, "slides ("+o.Layout+")", err)}
+	}
+	warn("slides", res.Warnings)
+	files = append(files, deck)
+	for _, h := range b.handouts {
+		f := &artifactFile{name: s.slug + "-handout-" + h + ".pdf", layout: h}
+		res, err := Handout(e, HandoutOptions{
+			Layout: h, SlidesLayout: o.Layout, Paper: o.Paper, Order: o.Order, Aspect: o.Aspect,
+			Lang: o.Lang, Author: o.Author, Course: o.Course, Date: o.Date, FontDir: o.FontDir,
+		}, &f.data)
+		if err != nil {
+			return rendered{s: s, err: entryError(s.path, "handout "+h, err)}
+		}
+		warn("handout "+h, res.Warnings)
+		files = append(files, f)
+	}
+	dir := filepath.Join(b.out, s.slug)
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return rendered{s: s, err: entryError(s.path, "output", err)}
+	}
+	rec := &ManifestEntry{Slug: s.slug, Source: s.hash, Deps: s.deps, Inputs: s.inputs}
+	for _, f := range files {
+		rel := s.slug + "/" + f.name
+		wrote, err := writeIfChanged(filepath.Join(dir, f.name), f.data.Bytes())
+		if err != nil {
+			return rendered{s: s, err: entryError(s.path, "output", err)}
+		}
+		if wrote {
+			r.written = append(r.written, rel)
+		}
+		rec.Artifacts = append(rec.Artifacts, Artifact{Path: rel, Layout: f.layout, Size: int64(f.data.Len()), SHA256: sum(f.data.Bytes())})
+	}
+	r.record = rec
+	return r
+}
+
+// writeIfChanged writes data atomically unless the file already holds
+// exactly these bytes, so a forced rebuild of unchanged output leaves
+// modification times (and rsync, make, caches) alone.
+func writeIfChanged(path string, data []byte) (bool, error) {
+	if st, err := os.Stat(path); err == nil && st.Size() == int64(len(data)) {
+		if old, err := os.ReadFile(path); err == nil && bytes.Equal(old, data) {
+			return false, nil
+		}
+	}
+	return true, WriteFile(path, nil, func(w io.Writer) error {
+		_, err := w.Write(data)
+		return err
+	})
+}
+
+// entryError names the entry file in an error that does not already.
+func entryError(path, what string, err error) error {
+	var te *topic.Error
+	if errors.As(err, &te) && te.File != "" {
+		return err
+	}
+	return &topic.Error{Problem: topic.Problem{File: path, Severity: topic.SeverityError, Message: what + ": " + err.Error()}}
+}
+
+// glossary starts the course glossary of every readable entry, in path
+// order, when any of them changed, and returns a func that waits for it
+// and records the outcome. In a sharded build only shard 0 makes it, from
+// all entries, so it is the same as an unsharded build's.
+func (b *builder) glossary() (finish func()) {
+	none := func() {}
+	if b.opt.Shard.Count > 1 && b.opt.Shard.Index != 0 {
+		return none
+	}
+	var in []*source
+	for _, s := range b.sources {
+		if s.err == nil && !s.ignored {
+			in = append(in, s)
+		}
+	}
+	if len(in) == 0 {
+		return none
+	}
+	var h strings.Builder
+	fmt.Fprintf(&h, "%s\n%d\n%s\n%s\n", Version, DocumentTime().Unix(), b.opt.Lang, b.opt.Course)
+	for _, p := range b.opt.Bib {
+		fmt.Fprintf(&h, "bib %s=%s\n", p, b.files.get(p))
+	}
+	rec := &ManifestGlossary{Path: CourseGlossaryFile}
+	for _, s := range in {
+		fmt.Fprintf(&h, "%s %s\n", s.key, s.hash)
+		for _, d := range s.deps {
+			fmt.Fprintf(&h, "  %s=%s\n", d, b.files.get(d))
+		}
+		rec.Entries = append(rec.Entries, s.key)
+	}
+	rec.Inputs = sum([]byte(h.String()))
+	if p := b.prev.Glossary; p != nil && !b.opt.Force && p.Inputs == rec.Inputs &&
+		artifactsPresent(b.out, []Artifact{{Path: p.Path, Size: p.Size}}) {
+		b.next.Glossary = p
+		return none
+	}
+	b.parallel(len(in), func(i int) { b.parse(in[i]) })
+	entries := make([]*topic.Entry, 0, len(in))
+	for _, s := range in {
+		if s.entry != nil {
+			entries = append(entries, s.entry)
+		}
+	}
+	var (
+		warnings []string
+		wrote    bool
+		err      error
+		buf      bytes.Buffer
+		done     = make(chan struct{})
+	)
+	go func() {
+		defer close(done)
+		warnings, err = Glossary(entries, GlossaryOptions{Lang: b.opt.Lang, Title: b.opt.Course, Bib: b.opt.Bib}, &buf)
+		if err == nil {
+			wrote, err = writeIfChanged(filepath.Join(b.out, CourseGlossaryFile), buf.Bytes())
+		}
+	}()
+	return func() {
+		<-done
+		b.report.Warnings = append(b.report.Warnings, warnings...)
+		path := filepath.Join(b.out, CourseGlossaryFile)
+		if err != nil {
+			b.report.Failures = append(b.report.Failures, entryError(path, "course glossary", err))
+			b.next.Glossary = b.prev.Glossary // keep the last good one
+			return
+		}
+		if wrote {
+			b.report.Artifacts++
+			b.report.Glossary = path
+		}
+		rec.Size, rec.SHA256 = int64(buf.Len()), sum(buf.Bytes())
+		b.next.Glossary = rec
+	}
+}
+
+// prune removes the files the last build made that this one does not: the
+// artifacts of removed entries, of a changed slug or a dropped handout, and
+// folders left empty.
+func (b *builder) prune() {
+	keep := map[string]bool{}
+	for _, r := range b.next.Entries {
+		for _, a := range r.Artifacts {
+			keep[a.Path] = true
+		}
+	}
+	if b.next.Glossary != nil {
+		keep[b.next.Glossary.Path] = true
+	}
+	var stale []string
+	for _, r := range b.prev.Entries {
+		for _, a := range r.Artifacts {
+			if !keep[a.Path] {
+				stale = append(stale, a.Path)
+			}
+		}
+	}
+	if g := b.prev.Glossary; g != nil && !keep[g.Path] {
+		stale = append(stale, g.Path)
+	}
+	sort.Strings(stale)
+	for _, rel := range stale {
+		// Only ever inside the output folder, whatever the manifest says.
+		if !filepath.IsLocal(filepath.FromSlash(rel)) {
+			continue
+		}
+		p := filepath.Join(b.out, filepath.FromSlash(rel))
+		if err := os.Remove(p); err == nil {
+			b.report.Removed = append(b.report.Removed, p)
+		} else if !os.IsNotExist(err) {
+			b.report.Warnings = append(b.report.Warnings, fmt.Sprintf("cannot remove %s: %v", p, err))
+		}
+		if dir := filepath.Dir(p); dir != filepath.Clean(b.out) {
+			os.Remove(dir) // fails, as it should, while the folder holds anything
+		}
+	}
+}
+
+// findKeyLine returns the position of a top-level "key:" (YAML, front
+// matter) or "key": (JSON) line, or an unknown position.
+func findKeyLine(data []byte, key string) topic.Pos {
+	for i, line := range strings.Split(string(data), "\n") {
+		t := strings.TrimLeft(line, " \t{")
+		if strings.HasPrefix(t, key+":") || strings.HasPrefix(t, `"`+key+`"`) {
+			return topic.Pos{Line: i + 1, Col: len(line) - len(t) + 1}
+		}
+	}
+	return topic.Pos{}
+}
+
+// slugLine points at where an entry's slug comes from: its slug line, else
+// its title line, else its Markdown heading.
+func slugLine(data []byte) topic.Pos {
+	for _, k := range []string{"slug", "title"} {
+		if p := findKeyLine(data, k); p.IsValid() {
+			return p
+		}
+	}
+	for i, line := range strings.Split(string(data), "\n") {
+		if strings.HasPrefix(line, "# ") {
+			return topic.Pos{Line: i + 1, Col: 1}
+		}
+	}
+	return topic.Pos{}
+}
