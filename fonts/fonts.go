@@ -113,7 +113,8 @@ type Set struct {
 	faces map[string]*Face // by Family+"/"+Style
 	sans  [4][]*Face       // by style index: "", "B", "I", "BI"
 	mono  [4][]*Face
-	extra []*Face // --font-dir faces, appended to every chain
+	extra []*Face               // --font-dir faces, appended to every chain
+	named map[string][4][]*Face // families added by WithFamily, by style index
 }
 
 var (
@@ -169,6 +170,9 @@ func styleIndex(bold, italic bool) int {
 // "mono") in a style: the first face that has a character draws it.
 func (s *Set) Chain(family string, bold, italic bool) []*Face {
 	i := styleIndex(bold, italic)
+	if ch, ok := s.named[family]; ok {
+		return ch[i]
+	}
 	if family == "mono" {
 		return s.mono[i]
 	}

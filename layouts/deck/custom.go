@@ -95,7 +95,7 @@ const (
 	FormBullets   Form = "bullets"   // one list of bullets, continued as needed
 	FormColumns   Form = "columns"   // the same in two columns
 	FormStatement Form = "statement" // each paragraph or item as a large statement
-	FormItems     Form = "items"     // one slide per paragraph or item
+	FormItems     Form = "items"     // one slide per paragraph or item, each a statement, or per titled item
 )
 
 // Forms lists the section forms.
@@ -288,12 +288,30 @@ func (p *planner) formBody(label string, b topic.Body, form Form) []section {
 	case FormStatement:
 		return []section{p.withMark(section{title: label, cols: 1, build: func(c flow) []*box { return p.statement(b, c) }})}
 	default: // FormItems
-		var items []qa
+		var parts []topic.Body
 		for _, bl := range b {
-			items = append(items, qa{nil, topic.Body{bl}})
+			parts = append(parts, topic.Body{bl})
 		}
-		return p.qaSections(label, items)
+		return p.slidePerPart(label, parts)
 	}
+}
+
+// slidePerPart gives each part a slide of its own under the section's
+// title, paragraphs set as statements; the first slide carries the
+// section's outline entry and bookmark.
+func (p *planner) slidePerPart(label string, parts []topic.Body) []section {
+	var out []section
+	for _, part := range parts {
+		if bodyEmpty(part) {
+			continue
+		}
+		s := section{title: label, cols: 1, build: func(c flow) []*box { return p.statement(part, c) }}
+		if len(out) == 0 {
+			s = p.withMark(s)
+		}
+		out = append(out, s)
+	}
+	return out
 }
 
 // formList plans list items in a form other than their own.
@@ -312,11 +330,11 @@ func (p *planner) formList(label string, items []topic.Item, form Form) []sectio
 		}
 		return []section{p.withMark(section{title: label, cols: 1, build: func(c flow) []*box { return p.statement(body, c) }})}
 	default: // FormItems
-		var qs []qa
+		var parts []topic.Body
 		for _, it := range items {
-			qs = append(qs, qa{nil, itemBody(it)})
+			parts = append(parts, itemBody(it))
 		}
-		return p.qaSections(label, qs)
+		return p.slidePerPart(label, parts)
 	}
 }
 
@@ -547,10 +565,9 @@ func (p *planner) templateFooters(ft Footer) {
 		rs := flatten(FillFooter(ft.Right, vals))
 		rl := p.line(textlayout.Span{Text: rs, Font: font, Color: p.th.Muted})
 		cs := flatten(FillFooter(ft.Center, vals))
-		cl := p.line(textlayout.Span{Text: cs, Font: font, Color: p.th.Muted})
 		leftEnd := right - rl.Width - 24
 		if cs != "" {
-			cl = p.line(textlayout.Span{Text: p.fit(cs, font, (right-left)/3), Font: font, Color: p.th.Muted})
+			cl := p.line(textlayout.Span{Text: p.fit(cs, font, (right-left)/3), Font: font, Color: p.th.Muted})
 			cx := (left+right)/2 - cl.Width/2
 			pg.Items = append(pg.Items, &plan.Text{X: cx, Y: y, Line: cl})
 			leftEnd = min(leftEnd, cx-24)
