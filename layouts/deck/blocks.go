@@ -63,6 +63,10 @@ func (p *planner) line(sp textlayout.Span) textlayout.Line {
 	return ls[0]
 }
 
+// keepBullet is the most lines a bullet may have and still be kept whole
+// rather than cut between its sentences across slides.
+const keepBullet = 4
+
 // paraBox sets sentences as one paragraph in frame f with text of width w
 // (starting gutter from the frame's left). It is cut between sentences when
 // it must be, and between lines only when one sentence outgrows a slide.
@@ -72,6 +76,11 @@ func (p *planner) paraBox(f frame, sents []topic.Text, st style, w, gutter float
 	if len(sents) > 1 {
 		byLine := b.split
 		b.split = func(avail float64, fresh bool) (*box, *box) {
+			if withMarker && !fresh && len(lines) <= keepBullet {
+				// A short bullet (a reference, a definition) reads as one
+				// thing: moved whole to the next slide, not cut in two.
+				return nil, nil
+			}
 			var head *box
 			k := 0
 			for n := 1; n < len(sents); n++ {
