@@ -3,7 +3,7 @@ GO      ?= go
 BIN     := bin/topicdeck
 FUZZTIME ?= 30s
 
-.PHONY: build demo test fuzz bench loadtest lint clean
+.PHONY: build demo test fuzz bench loadtest compare lint clean
 
 build:
 	$(GO) build -o $(BIN) ./cmd/topicdeck
@@ -18,9 +18,12 @@ demo: build
 test: lint
 	$(GO) test ./...
 
+STATICCHECK ?= $(GO) run honnef.co/go/tools/cmd/staticcheck@v0.8.2
+
 lint:
 	@test -z "$$(gofmt -l .)" || (echo "gofmt would change:"; gofmt -l .; exit 1)
 	$(GO) vet ./...
+	$(STATICCHECK) ./...
 
 # fuzz runs every fuzz target for FUZZTIME each.
 fuzz:
@@ -42,6 +45,11 @@ bench:
 # loopback and prints p50/p99 latency, requests per second and peak heap.
 loadtest:
 	$(GO) run ./cmd/loadtest -clients 50 -duration 20s
+
+# compare times topicdeck, pandoc -t beamer and marp --pdf on the seed entry
+# and prints a Markdown table (needs hyperfine, pandoc+texlive, marp, chromium).
+compare:
+	bash scripts/compare.sh
 
 clean:
 	rm -rf bin out

@@ -180,3 +180,51 @@ func TestHandoutReferences(t *testing.T) {
 		t.Errorf("warnings without a bibliography: %q", res.Warnings)
 	}
 }
+
+// TestHandoutGivenDeck checks that a handout drawn from a deck planned
+// beforehand (HandoutOptions.Deck, as Build does) is byte-identical to one
+// that plans the deck itself, and that the given deck is the one drawn.
+func TestHandoutGivenDeck(t *testing.T) {
+	e := seedEntry(t)
+	bib := []string{"../samples/neuroadaptation.bib"}
+	for _, opt := range []exporter.HandoutOptions{
+		{},
+		{Layout: "slides-6", SlidesLayout: "minimal", Aspect: "4:3", Order: "vertical", Lang: "sv"},
+		{Layout: "slides-3", Course: "PHA 101", Author: "A. Lecturer", Date: "2026-09-01", Bib: bib},
+	} {
+		deck, _, err := exporter.PlanSlides(e, exporter.SlideOptions{
+			Layout: opt.SlidesLayout, Aspect: opt.Aspect, Lang: opt.Lang, Author: opt.Author,
+			Course: opt.Course, Date: opt.Date, FontDir: opt.FontDir, Bib: opt.Bib,
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var planned, given bytes.Buffer
+		if _, err := exporter.Handout(e, opt, &planned); err != nil {
+			t.Fatalf("%+v: %v", opt, err)
+		}
+		withDeck := opt
+		withDeck.Deck = deck
+		if _, err := exporter.Handout(e, withDeck, &given); err != nil {
+			t.Fatalf("%+v: %v", opt, err)
+		}
+		if !bytes.Equal(planned.Bytes(), given.Bytes()) {
+			t.Errorf("%+v: the handout from a given deck differs from the one that planned it", opt)
+		}
+	}
+	// A deck of another shape shows that the given deck is what is drawn.
+	square, _, err := exporter.PlanSlides(e, exporter.SlideOptions{Aspect: "4:3"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var wide, given bytes.Buffer
+	if _, err := exporter.Handout(e, exporter.HandoutOptions{}, &wide); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := exporter.Handout(e, exporter.HandoutOptions{Deck: square}, &given); err != nil {
+		t.Fatal(err)
+	}
+	if bytes.Equal(wide.Bytes(), given.Bytes()) {
+		t.Error("HandoutOptions.Deck was not used")
+	}
+}

@@ -396,4 +396,3 @@ func (d *drawer) embed(v *plan.Embed, t transform) {
 func (d *drawer) fill(c plan.Color) {
 	d.pdf.SetFillColor(int(c.R), int(c.G), int(c.B))
 }
-

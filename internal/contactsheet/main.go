@@ -25,7 +25,7 @@ func main() {
 
 func run(paths []string, cols, gap int, out string) error {
 	if len(paths) == 0 || cols < 1 {
-		return fmt.Errorf("usage: contactsheet [-cols N] [-o out.png] page.png...")
+		return fmt.Errorf("usage: contactsheet [-cols N] [-o out.png] page.png (one or more)")
 	}
 	var imgs []image.Image
 	cw, ch := 0, 0
