@@ -60,8 +60,20 @@ func paginate(boxes []*box, colH float64, cols int) [][]column {
 		}
 		need := gap + b.h
 		if b.keep && len(queue) > 1 {
+			// A box kept with the next (a sub-heading, a paragraph ending
+			// in ":") needs the start of that box beside it: its smallest
+			// head, or all of it when it cannot be cut in the room left
+			// (code and tables are cut only on a fresh slide).
 			n := queue[1]
-			need += n.above + n.minHead
+			head := n.minHead
+			if room := colH - used - need - n.above; n.h > room+eps {
+				if n.split == nil {
+					head = n.h
+				} else if h, _ := n.split(room, false); h == nil {
+					head = n.h
+				}
+			}
+			need += n.above + head
 		}
 		if used+need <= colH+eps || (len(col) == 0 && gap+b.h <= colH+eps) {
 			col = append(col, placed{b, used + gap})
@@ -70,7 +82,14 @@ func paginate(boxes []*box, colH float64, cols int) [][]column {
 			continue
 		}
 		if b.split != nil && (!b.keep || len(col) == 0) {
-			if head, tail := b.split(colH-used-gap, len(col) == 0); head != nil {
+			// Below nothing but kept boxes (a heading, a lead-in ending in
+			// ":") the column counts as fresh: moving on would only strand
+			// them.
+			fresh := true
+			for _, pl := range col {
+				fresh = fresh && pl.b.keep
+			}
+			if head, tail := b.split(colH-used-gap, fresh); head != nil {
 				col = append(col, placed{head, used + gap})
 				queue[0] = tail
 				next()
