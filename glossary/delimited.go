@@ -51,7 +51,13 @@ func (g *Glossary) writeAnki(w io.Writer) ([]string, error) {
 			skipped = append(skipped, t.Name)
 			continue
 		}
-		b.WriteString(ankiField(HTML(plainText(t.Name))))
+		front := ankiField(HTML(plainText(t.Name)))
+		if strings.HasPrefix(front, "#") {
+			// Anki reads a line starting with "#" as a comment and would
+			// drop the note; the entity shows the same "#" (html:true).
+			front = "&#35;" + front[1:]
+		}
+		b.WriteString(front)
 		b.WriteByte('\t')
 		b.WriteString(ankiField(HTML(t.Definition.Text)))
 		b.WriteByte('\t')
