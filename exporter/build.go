@@ -21,6 +21,7 @@ import (
 	"github.com/scholargate/topicdeck/bib"
 	"github.com/scholargate/topicdeck/layouts"
 	"github.com/scholargate/topicdeck/layouts/layoutfile"
+	"github.com/scholargate/topicdeck/pdfdraw"
 	"github.com/scholargate/topicdeck/topic"
 )
 
@@ -51,7 +52,8 @@ type BuildOptions struct {
 	Date     string // date for the title slides, as written
 	FontDir  string // extra TrueType faces
 	// Bib lists course bibliography files, read after each entry's own,
-	// for the glossary's References sheet.
+	// so citation keys resolve in the decks, the handouts and the
+	// glossary's References sheet.
 	Bib []string
 	// Jobs is how many entries are built at once; 0 means one per CPU.
 	Jobs int
@@ -648,20 +650,26 @@ func (b *builder) renderEntry(s *source) rendered {
 	}
 	files := make([]*artifactFile, 0, 1+len(b.handouts))
 	deck := &artifactFile{name: s.slug + "-slides.pdf", layout: o.Layout}
-	res, err := Slides(e, SlideOptions{
+	// The deck is planned once and handed to the handouts that show it,
+	// which would otherwise plan it again each.
+	doc, set, refWarnings, err := planSlides(e, SlideOptions{
 		Layout: o.Layout, Aspect: o.Aspect, Lang: o.Lang, Author: o.Author,
-		Course: o.Course, Date: o.Date, FontDir: o.FontDir,
-	}, &deck.data)
+		Course: o.Course, Date: o.Date, FontDir: o.FontDir, Bib: o.Bib,
+	})
+	if err == nil {
+		err = pdfdraw.Write(&deck.data, doc, set)
+	}
 	if err != nil {
 		return rendered{s: s, err: entryError(s.path, "slides ("+o.Layout+")", err)}
 	}
-	warn("slides", res.Warnings)
+	warn("slides", append(refWarnings, MissingWarnings(doc)...))
 	files = append(files, deck)
 	for _, h := range b.handouts {
 		f := &artifactFile{name: s.slug + "-handout-" + h + ".pdf", layout: h}
 		res, err := Handout(e, HandoutOptions{
 			Layout: h, SlidesLayout: o.Layout, Paper: o.Paper, Order: o.Order, Aspect: o.Aspect,
 			Lang: o.Lang, Author: o.Author, Course: o.Course, Date: o.Date, FontDir: o.FontDir,
+			Bib: o.Bib, Deck: doc,
 		}, &f.data)
 		if err != nil {
 			return rendered{s: s, err: entryError(s.path, "handout "+h, err)}

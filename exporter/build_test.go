@@ -593,3 +593,49 @@ func TestBuildIntoInputFolder(t *testing.T) {
 		}
 	}
 }
+
+// TestBuildCourseBibliography checks that --bib files reach the decks and
+// handouts, not only the glossary: the seed page's seminal works are bare
+// citation keys, which print as full references from the course
+// bibliography. A changed bibliography rebuilds the entry.
+func TestBuildCourseBibliography(t *testing.T) {
+	dir := t.TempDir()
+	entry := filepath.Join(dir, "seed-page.txt")
+	bibPath := filepath.Join(dir, "course.bib")
+	seed, _ := os.ReadFile("../topic/testdata/seed-page.txt")
+	refs, _ := os.ReadFile("../samples/neuroadaptation.bib")
+	if err := os.WriteFile(entry, seed, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(bibPath, refs, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out := filepath.Join(dir, "out")
+	opt := BuildOptions{Out: out, Bib: []string{bibPath}, Handouts: []string{"slides-3", "reader"}}
+	r := mustBuild(t, []string{entry}, opt)
+	if r.Built != 1 || r.Failed != 0 {
+		t.Fatalf("report %+v, failures %v", r, r.Failures)
+	}
+	for _, w := range r.Warnings {
+		if strings.Contains(w, "citation keys") {
+			t.Errorf("unresolved citation keys: %s", w)
+		}
+	}
+	slug := "neuroadaptation-and-tolerance"
+	for _, name := range []string{"-slides.pdf", "-handout-slides-3.pdf", "-handout-reader.pdf"} {
+		path := filepath.Join(out, slug, slug+name)
+		text := checktool.Text(t, path)
+		if !strings.Contains(strings.Join(strings.Fields(text), " "), "Koob, G. F., & Volkow") {
+			t.Errorf("%s: the course bibliography's reference is not printed", name)
+		}
+		if strings.Contains(text, "koob-2009-neurocircuitry") {
+			t.Errorf("%s: the citation key is printed instead of its reference", name)
+		}
+	}
+	if err := os.WriteFile(bibPath, append(refs, "\n% revised\n"...), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if r := mustBuild(t, []string{entry}, opt); r.Built != 1 {
+		t.Errorf("a changed course bibliography did not rebuild the entry: %+v", r)
+	}
+}

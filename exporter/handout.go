@@ -34,6 +34,12 @@ type HandoutOptions struct {
 	// Bib lists bibliography files read after the entry's own, so seminal
 	// works written as citation keys print as full references.
 	Bib []string
+	// Deck is the entry's slide deck already planned with the same
+	// options (SlidesLayout, Aspect, Lang, Author, Course, Date, FontDir,
+	// Bib). When set, handouts that show slides draw it instead of
+	// planning the deck again, which a build does once per entry. It is
+	// read, never changed, so one deck can serve several handouts.
+	Deck *plan.Document
 }
 
 // HandoutFileName is the default output name: <slug>-handout-<layout>.pdf.
@@ -89,6 +95,9 @@ func planHandout(e *topic.Entry, opt HandoutOptions) (*plan.Document, *fonts.Set
 			Time:    DocumentTime(),
 		},
 		Deck: sync.OnceValues(func() (*plan.Document, error) {
+			if opt.Deck != nil {
+				return opt.Deck, nil
+			}
 			deck, _, err := PlanSlides(deckEntry, SlideOptions{
 				Layout:  opt.SlidesLayout,
 				Aspect:  opt.Aspect,

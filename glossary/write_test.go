@@ -5,6 +5,7 @@ import (
 	"encoding/csv"
 	"encoding/xml"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -14,6 +15,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"github.com/scholargate/topicdeck/internal/checktool"
+	"github.com/scholargate/topicdeck/internal/synth"
 	"github.com/scholargate/topicdeck/topic"
 )
 
@@ -334,4 +336,26 @@ func BenchmarkCourse40(b *testing.B) {
 			b.Fatal(err)
 		}
 	}
+}
+
+// BenchmarkCourse1000 is the workbook of a 1,000-entry synthetic course
+// (internal/synth): about a third of its definitions carry bold or
+// italic runs, so it shows what the rich-text cells cost at scale.
+func BenchmarkCourse1000(b *testing.B) {
+	entries := make([]*topic.Entry, 0, 1000)
+	for i := range 1000 {
+		name, data := synth.Entry(i, synth.Options{Seed: 1})
+		e, err := topic.Read(name, data, topic.Options{})
+		if err != nil {
+			b.Fatal(err)
+		}
+		entries = append(entries, e)
+	}
+	g := Build(entries, Options{})
+	for b.Loop() {
+		if _, err := g.Write(io.Discard, WriteOptions{Format: XLSX, Time: fixedTime}); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(float64(len(g.Terms)), "terms")
 }
