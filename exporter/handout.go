@@ -8,7 +8,6 @@ import (
 	"github.com/scholargate/topicdeck/layouts"
 	_ "github.com/scholargate/topicdeck/layouts/handout" // registers the built-in handout layouts
 	"github.com/scholargate/topicdeck/locale"
-	"github.com/scholargate/topicdeck/pdfdraw"
 	"github.com/scholargate/topicdeck/plan"
 	"github.com/scholargate/topicdeck/topic"
 )
@@ -128,8 +127,5 @@ func Handout(e *topic.Entry, opt HandoutOptions, w io.Writer) (Result, error) {
 	if err != nil {
 		return Result{}, err
 	}
-	if err := pdfdraw.Write(w, doc, set); err != nil {
-		return Result{}, err
-	}
-	return Result{Pages: len(doc.Pages), Warnings: append(warnings, MissingWarnings(doc)...)}, nil
+	return draw(w, doc, set, warnings)
 }

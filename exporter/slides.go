@@ -137,6 +137,12 @@ func Slides(e *topic.Entry, opt SlideOptions, w io.Writer) (Result, error) {
 	if err != nil {
 		return Result{}, err
 	}
+	return draw(w, doc, set, warnings)
+}
+
+// draw writes a planned document as PDF and reports it: its pages, the
+// planning's warnings and one warning per character no face could draw.
+func draw(w io.Writer, doc *plan.Document, set *fonts.Set, warnings []string) (Result, error) {
 	if err := pdfdraw.Write(w, doc, set); err != nil {
 		return Result{}, err
 	}
