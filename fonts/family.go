@@ -83,6 +83,7 @@ func (s *Set) WithFamily(name, regular, bold, italic, boldItalic string) (*Set, 
 		}
 		f := &Face{Family: pdfName, Style: styles[i], file: p, data: df.face.data, fromDir: true}
 		f.once.Do(func() { f.m = df.face.load() })
+		f.outOnce.Do(func() { f.out = df.face.outlines() })
 		faces[i] = f
 		out.faces[pdfName+"/"+styles[i]] = f
 	}

@@ -1,7 +1,10 @@
 // Package fonts holds topicdeck's embedded TrueType faces and the fallback
 // chains that pick, per character, the face that draws it. Metrics are read
 // exactly as fpdf reads them, so text measured here is drawn at the same
-// width. Faces are parsed lazily, once per process.
+// width. The embedded faces' metrics are computed at `go generate` time
+// (metrics.bin) so that start-up parses no font; a face's outlines are read
+// only when a document draws with it, and --font-dir faces are parsed once
+// per process.
 package fonts
 
 import (
@@ -15,8 +18,8 @@ import (
 	"unicode"
 )
 
-//go:embed *.ttf LICENSE-Noto.txt LICENSE-DejaVu.txt
-var embedded embed.FS
+//go:embed LICENSE-Noto.txt LICENSE-DejaVu.txt
+var licences embed.FS
 
 // Face is one TrueType file, registered with the PDF backend under Family
 // and Style.
@@ -24,67 +27,72 @@ type Face struct {
 	Family string // e.g. "NotoSans", "NotoSansMono", "DejaVuSans"
 	Style  string // "", "B", "I" or "BI"
 
-	file     string // embedded file name, or path for --font-dir faces
-	fromDir  bool
-	data     []byte // set for --font-dir faces; embedded faces read lazily
-	dataOnce sync.Once
+	file    string // embedded file name, or path for --font-dir faces
+	fromDir bool
+	data    []byte // the file: embedded in place, or read from disk
 
 	once sync.Once
 	m    *metrics
-	err  error
+
+	outOnce sync.Once
+	out     *outlines
 }
 
-// load parses the face once. Embedded faces are known good (a test parses
-// every one), so for them an error cannot occur at run time.
+// load returns the face's metrics: for an embedded face the precomputed
+// ones of metrics.bin, which TestMetricsFile keeps equal to a fresh parse.
 func (f *Face) load() *metrics {
 	f.once.Do(func() {
-		data := f.Data()
-		f.m, f.err = parse(data)
-		if f.err != nil {
-			// Keep the face usable (it draws nothing) rather than panic.
-			f.m = &metrics{widths: make([]uint16, 1<<16), missingWidth: 500}
+		if !f.fromDir {
+			f.m = embeddedMetrics(metricsFile, f.file)
+		}
+		if f.m == nil {
+			m, o, err := parse(f.Data())
+			if err != nil {
+				// Embedded faces are known good (a test parses every one);
+				// keep a broken face usable (it draws nothing), never panic.
+				m, o = &metrics{cov: emptyCoverage, missingWidth: 500}, &outlines{}
+			}
+			f.m = m
+			f.outOnce.Do(func() { f.out = o })
 		}
 	})
 	return f.m
 }
 
-// Data is the font file, for registering with the PDF backend. It is read
-// once (embed.FS copies on every read); callers must not modify it.
-func (f *Face) Data() []byte {
-	f.dataOnce.Do(func() {
-		if f.data != nil {
-			return
-		}
-		b, err := embedded.ReadFile(f.file)
+// outlines returns the table slices subsetting needs, read on first use.
+func (f *Face) outlines() *outlines {
+	f.load()
+	f.outOnce.Do(func() {
+		o, err := readOutlines(f.Data())
 		if err != nil {
-			panic("fonts: embedded face missing: " + f.file) // the build is broken
+			o = &outlines{}
 		}
-		f.data = b
+		f.out = o
 	})
-	return f.data
+	return f.out
 }
+
+// Data is the font file, for registering with the PDF backend; callers
+// must not modify it.
+func (f *Face) Data() []byte { return f.data }
 
 // Has reports whether the face draws r. Only BMP characters count: fpdf
 // reads the format 4 cmap alone, so it cannot draw anything beyond U+FFFF.
 func (f *Face) Has(r rune) bool {
-	if r < 0 || r > 0xFFFF {
-		return false
-	}
-	return f.load().widths[r] != 0
+	w, _ := f.load().cov.lookup(r)
+	return w != 0
 }
 
 // Advance is the width of r in 1/1000 em, exactly as fpdf's
 // GetStringSymbolWidth counts it (including for characters the face lacks).
 func (f *Face) Advance(r rune) int {
 	m := f.load()
-	if r >= 0 && r <= 0xFFFF {
-		switch w := m.widths[r]; w {
-		case 0:
-		case zeroWidth:
-			return 0
-		default:
-			return int(w)
-		}
+	switch w, _ := m.cov.lookup(r); w {
+	case 0:
+	case zeroWidth:
+		return 0
+	default:
+		return int(w)
 	}
 	if m.missingWidth != 0 {
 		return m.missingWidth
@@ -129,7 +137,11 @@ func Default() *Set {
 	defaultOnce.Do(func() {
 		s := &Set{faces: map[string]*Face{}}
 		add := func(family, style, file string) *Face {
-			f := &Face{Family: family, Style: style, file: file}
+			data, ok := embeddedFaces[file]
+			if !ok {
+				panic("fonts: embedded face missing: " + file) // the build is broken
+			}
+			f := &Face{Family: family, Style: style, file: file, data: data}
 			s.faces[family+"/"+style] = f
 			return f
 		}
@@ -284,6 +296,7 @@ func (s *Set) WithDir(dir string) (*Set, error) {
 			// Same file name in a second directory: give it its own name.
 			face = &Face{Family: uniqueFamily(out.faces, face.Family), file: face.file, data: face.data, fromDir: true}
 			face.once.Do(func() { face.m = df.face.load() })
+			face.outOnce.Do(func() { face.out = df.face.outlines() })
 		}
 		out.faces[face.Family+"/"] = face
 		out.extra = append(out.extra, face)
@@ -302,12 +315,13 @@ func loadDirFace(path string) *dirFace {
 	if err != nil {
 		return &dirFace{err: fmt.Errorf("font %s: %w", path, err)}
 	}
-	m, err := parse(data)
+	m, o, err := parse(data)
 	if err != nil {
 		return &dirFace{err: fmt.Errorf("font %s: %w", path, err)}
 	}
 	face := &Face{Family: familyName(path), file: path, data: data, fromDir: true}
 	face.once.Do(func() { face.m = m })
+	face.outOnce.Do(func() { face.out = o })
 	return &dirFace{face: face}
 }
 
@@ -340,7 +354,7 @@ func uniqueFamily(faces map[string]*Face, family string) string {
 func Licenses() string {
 	var b strings.Builder
 	for _, name := range []string{"LICENSE-Noto.txt", "LICENSE-DejaVu.txt"} {
-		data, err := embedded.ReadFile(name)
+		data, err := licences.ReadFile(name)
 		if err != nil {
 			panic("fonts: embedded licence missing: " + name) // the build is broken
 		}

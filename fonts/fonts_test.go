@@ -186,16 +186,16 @@ func FuzzParse(f *testing.F) {
 	f.Add(Default().Face("NotoSansMono", "").Data()[:4096])
 	f.Add(Default().Face("NotoSansMono", "").Subset([]rune("Aa 1é")))
 	f.Fuzz(func(t *testing.T, data []byte) {
-		m, err := parse(data)
+		m, _, err := parse(data)
 		if err != nil {
 			return
 		}
-		if len(m.widths) != 1<<16 {
-			t.Fatal("bad width table")
+		if len(m.cov) < covIndex || (len(m.cov)-covIndex)%covBlock != 0 {
+			t.Fatal("bad coverage table")
 		}
 		// Whatever parses must subset into something that parses again.
 		face := &Face{Family: "F", file: "fuzz", data: data, fromDir: true}
-		if _, err := parse(face.Subset([]rune("Aa 1é"))); err != nil {
+		if _, _, err := parse(face.Subset([]rune("Aa 1é"))); err != nil {
 			t.Fatalf("subset does not parse: %v", err)
 		}
 	})
@@ -204,7 +204,7 @@ func FuzzParse(f *testing.F) {
 func BenchmarkParse(b *testing.B) {
 	data := Default().Face("NotoSans", "").Data()
 	for b.Loop() {
-		if _, err := parse(data); err != nil {
+		if _, _, err := parse(data); err != nil {
 			b.Fatal(err)
 		}
 	}
@@ -220,7 +220,7 @@ func TestSubset(t *testing.T) {
 	keep := []rune("Räksmörgås Ελληνικά Русский שלום 中文の€–—\U0001F600 Aa")
 	for _, face := range set.Faces() {
 		sub := face.Subset(keep)
-		m, err := parse(sub)
+		m, _, err := parse(sub)
 		if err != nil {
 			t.Fatalf("%s: subset does not parse: %v", face, err)
 		}
@@ -232,8 +232,8 @@ func TestSubset(t *testing.T) {
 		pdf.SetFont("sub", "", 1000)
 		for r := rune(1); r < 0x3000; r++ {
 			kept := face.Has(r) && slices.Contains(keep, r)
-			if kept != (m.widths[r] != 0) {
-				t.Fatalf("%s: %q kept=%v in subset=%v", face, r, kept, m.widths[r] != 0)
+			if w, _ := m.cov.lookup(r); kept != (w != 0) {
+				t.Fatalf("%s: %q kept=%v in subset=%v", face, r, kept, w != 0)
 			}
 			if kept && pdf.GetStringSymbolWidth(string(r)) != face.Advance(r) {
 				t.Fatalf("%s: %q width changed", face, r)

@@ -5,19 +5,24 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"slices"
 )
 
 // metrics is what layout needs from a TrueType file: which BMP characters it
 // maps and their advances, computed the way fpdf's UTF-8 font loader does
 // (utf8fontfile.go) so that a measured width is exactly the drawn width.
 type metrics struct {
-	widths       []uint16 // 1/1000 em per BMP rune; 0 = not mapped, zeroWidth = mapped with no advance
-	glyphs       []uint16 // glyph index per BMP rune (for subsetting)
+	cov          coverage // advance and glyph index per mapped BMP rune
 	missingWidth int      // advance fpdf uses for characters the font lacks
 	ascent       int
 	descent      int
+}
 
-	tables      map[string][]byte // slices of the file, for subsetting
+// outlines is what subsetting needs: slices of the file's tables. It is
+// read separately from metrics so that embedded faces, whose metrics come
+// precomputed, read their table directory only when a document draws them.
+type outlines struct {
+	tables      map[string][]byte
 	numGlyphs   int
 	numHMetrics int
 }
@@ -25,6 +30,73 @@ type metrics struct {
 // zeroWidth marks a mapped character whose rounded advance is zero, as fpdf
 // does (it uses 65535 for the same purpose).
 const zeroWidth = math.MaxUint16
+
+// coverage is a two-level table over the BMP, little-endian: 256 page
+// numbers (0 = no character of that page is mapped, k = block k-1), then per
+// block 256 advances (1/1000 em; 0 = not mapped, zeroWidth = mapped with no
+// advance) and 256 glyph indices. It is read in place, so the precomputed
+// tables of the embedded faces (metrics.bin) need no decoding at start-up
+// and only the pages a document uses are ever touched.
+type coverage []byte
+
+const (
+	covIndex = 2 * 256 // size of the page index
+	covBlock = 4 * 256 // size of one block: advances then glyphs
+)
+
+// emptyCoverage maps nothing.
+var emptyCoverage = coverage(make([]byte, covIndex))
+
+// lookup returns the advance (as stored: 0, zeroWidth or 1/1000 em) and the
+// glyph index of r.
+func (c coverage) lookup(r rune) (width, glyph uint16) {
+	if r < 0 || r > 0xFFFF {
+		return 0, 0
+	}
+	k := int(binary.LittleEndian.Uint16(c[2*(r>>8):]))
+	if k == 0 {
+		return 0, 0
+	}
+	off := covIndex + (k-1)*covBlock + 2*int(r&0xFF)
+	return binary.LittleEndian.Uint16(c[off:]), binary.LittleEndian.Uint16(c[off+covBlock/2:])
+}
+
+// valid reports whether every page number points at a block of c, so that
+// lookup cannot read outside it.
+func (c coverage) valid() bool {
+	if len(c) < covIndex || (len(c)-covIndex)%covBlock != 0 {
+		return false
+	}
+	blocks := (len(c) - covIndex) / covBlock
+	for page := range 256 {
+		if int(binary.LittleEndian.Uint16(c[2*page:])) > blocks {
+			return false
+		}
+	}
+	return true
+}
+
+// encodeCoverage builds the table from per-rune advances and glyphs
+// (65,536 entries each).
+func encodeCoverage(widths, glyphs []uint16) coverage {
+	out := make([]byte, covIndex, covIndex+8*covBlock)
+	blocks := 0
+	for page := range 256 {
+		ws := widths[page<<8 : (page+1)<<8]
+		if !slices.ContainsFunc(ws, func(w uint16) bool { return w != 0 }) {
+			continue
+		}
+		blocks++
+		binary.LittleEndian.PutUint16(out[2*page:], uint16(blocks))
+		for _, w := range ws {
+			out = binary.LittleEndian.AppendUint16(out, w)
+		}
+		for _, g := range glyphs[page<<8 : (page+1)<<8] {
+			out = binary.LittleEndian.AppendUint16(out, g)
+		}
+	}
+	return out
+}
 
 // errNotTrueType explains the one font format fpdf can embed.
 var errNotTrueType = errors.New("fpdf embeds only TrueType outlines (.ttf)")
@@ -48,9 +120,10 @@ func sniff(data []byte) error {
 	return fmt.Errorf("not a TrueType font: %w", errNotTrueType)
 }
 
-// parse reads the tables fpdf reads, with bounds checks so that a damaged
-// file is an error rather than a panic inside fpdf later.
-func parse(data []byte) (*metrics, error) {
+// readOutlines reads the table directory and checks the tables fpdf reads,
+// with bounds checks so that a damaged file is an error rather than a panic
+// inside fpdf later.
+func readOutlines(data []byte) (*outlines, error) {
 	if err := sniff(data); err != nil {
 		return nil, err
 	}
@@ -80,16 +153,34 @@ func parse(data []byte) (*metrics, error) {
 	if len(head) < 54 || len(hhea) < 36 || len(maxp) < 6 {
 		return nil, errors.New("truncated head, hhea or maxp table")
 	}
-	unitsPerEm := int(binary.BigEndian.Uint16(head[18:]))
-	if unitsPerEm == 0 {
+	if binary.BigEndian.Uint16(head[18:]) == 0 {
 		return nil, errors.New("unitsPerEm is 0")
 	}
+	o := &outlines{
+		tables:      tables,
+		numHMetrics: int(binary.BigEndian.Uint16(hhea[34:])),
+		numGlyphs:   int(binary.BigEndian.Uint16(maxp[4:])),
+	}
+	if o.numHMetrics == 0 || 4*o.numHMetrics > len(tables["hmtx"]) {
+		return nil, errors.New("hmtx table shorter than hhea says")
+	}
+	return o, nil
+}
+
+// parse reads the tables fpdf reads and computes the metrics as fpdf does.
+func parse(data []byte) (*metrics, *outlines, error) {
+	o, err := readOutlines(data)
+	if err != nil {
+		return nil, nil, err
+	}
+	head, hhea, hmtx := o.tables["head"], o.tables["hhea"], o.tables["hmtx"]
+	unitsPerEm := int(binary.BigEndian.Uint16(head[18:]))
 	scale := 1000.0 / float64(unitsPerEm)
 	m := &metrics{
 		ascent:  int(float64(int16(binary.BigEndian.Uint16(hhea[4:]))) * scale),
 		descent: int(float64(int16(binary.BigEndian.Uint16(hhea[6:]))) * scale),
 	}
-	if os2 := tables["OS/2"]; len(os2) >= 72 {
+	if os2 := o.tables["OS/2"]; len(os2) >= 72 {
 		if m.ascent == 0 {
 			m.ascent = int(float64(int16(binary.BigEndian.Uint16(os2[68:]))) * scale)
 		}
@@ -97,19 +188,13 @@ func parse(data []byte) (*metrics, error) {
 			m.descent = int(float64(int16(binary.BigEndian.Uint16(os2[70:]))) * scale)
 		}
 	}
-	numHMetrics := int(binary.BigEndian.Uint16(hhea[34:]))
-	numGlyphs := int(binary.BigEndian.Uint16(maxp[4:]))
-	hmtx := tables["hmtx"]
-	if numHMetrics == 0 || 4*numHMetrics > len(hmtx) {
-		return nil, errors.New("hmtx table shorter than hhea says")
-	}
-	glyphToRunes, err := cmap4(tables["cmap"])
+	numGlyphs, numHMetrics := o.numGlyphs, o.numHMetrics
+	glyphToRunes, err := cmap4(o.tables["cmap"])
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	m.widths = make([]uint16, 1<<16)
-	m.glyphs = make([]uint16, 1<<16)
-	m.tables, m.numGlyphs, m.numHMetrics = tables, numGlyphs, numHMetrics
+	widths := make([]uint16, 1<<16)
+	glyphs := make([]uint16, 1<<16)
 	advance := func(g int) int {
 		w := int(binary.BigEndian.Uint16(hmtx[4*g:]))
 		if w >= 1<<15 {
@@ -133,12 +218,13 @@ func parse(data []byte) (*metrics, error) {
 		}
 		for _, r := range runes {
 			if r != 0 && r != 0xFFFF {
-				m.widths[r] = uint16(w)
-				m.glyphs[r] = uint16(g)
+				widths[r] = uint16(w)
+				glyphs[r] = uint16(g)
 			}
 		}
 	}
-	return m, nil
+	m.cov = encodeCoverage(widths, glyphs)
+	return m, o, nil
 }
 
 // cmap4 maps glyphs to the characters of the first Unicode format 4 subtable,

@@ -14,16 +14,16 @@ import (
 // a whole Noto face costs it several milliseconds, a subset a fraction.
 // fpdf still embeds its own subset of what is drawn.
 func (f *Face) Subset(runes []rune) []byte {
-	m := f.load()
+	m, o := f.load(), f.outlines()
 	rs := make([]int, 0, len(runes))
 	for _, r := range runes {
-		if r > 0 && r < 0xFFFF && m.glyphs[r] != 0 {
+		if r > 0 && r < 0xFFFF && m.glyph(int(r)) != 0 {
 			rs = append(rs, int(r))
 		}
 	}
 	slices.Sort(rs)
 	rs = slices.Compact(rs)
-	if out, err := subsetGlyphs(m, rs); err == nil {
+	if out, err := subsetGlyphs(m, o, rs); err == nil {
 		return out
 	}
 	// A font whose outlines this reader does not follow still works with
@@ -31,10 +31,16 @@ func (f *Face) Subset(runes []rune) []byte {
 	return subsetCmap(f.Data(), m, rs)
 }
 
+// glyph is the glyph index of BMP rune r (0 when unmapped).
+func (m *metrics) glyph(r int) int {
+	_, g := m.cov.lookup(rune(r))
+	return int(g)
+}
+
 // subsetCmap keeps the whole file but points the table directory at a new
 // character map holding only rs.
 func subsetCmap(data []byte, m *metrics, rs []int) []byte {
-	cmap := buildCmap4(rs, func(r int) int { return int(m.glyphs[r]) })
+	cmap := buildCmap4(rs, m.glyph)
 	off := (len(data) + 3) &^ 3
 	out := make([]byte, off, off+len(cmap)+3)
 	copy(out, data)
@@ -67,11 +73,14 @@ var errGlyf = errors.New("unsupported glyf data")
 
 // subsetGlyphs builds a font of glyph 0, the glyphs of rs and the
 // components of composite glyphs, renumbered in their original order.
-func subsetGlyphs(m *metrics, rs []int) ([]byte, error) {
+func subsetGlyphs(m *metrics, o *outlines, rs []int) ([]byte, error) {
 	be := binary.BigEndian
-	head, loca, glyf, hmtx := m.tables["head"], m.tables["loca"], m.tables["glyf"], m.tables["hmtx"]
+	head, loca, glyf, hmtx := o.tables["head"], o.tables["loca"], o.tables["glyf"], o.tables["hmtx"]
+	if len(head) < 54 {
+		return nil, errGlyf
+	}
 	long := be.Uint16(head[50:]) == 1
-	if (long && len(loca) < 4*(m.numGlyphs+1)) || (!long && len(loca) < 2*(m.numGlyphs+1)) {
+	if (long && len(loca) < 4*(o.numGlyphs+1)) || (!long && len(loca) < 2*(o.numGlyphs+1)) {
 		return nil, errGlyf
 	}
 	glyph := func(g int) ([]byte, error) {
@@ -122,7 +131,7 @@ func subsetGlyphs(m *metrics, rs []int) ([]byte, error) {
 	keep := map[int]bool{0: true}
 	queue := []int{0}
 	for _, r := range rs {
-		if g := int(m.glyphs[r]); !keep[g] {
+		if g := m.glyph(r); !keep[g] {
 			keep[g] = true
 			queue = append(queue, g)
 		}
@@ -130,7 +139,7 @@ func subsetGlyphs(m *metrics, rs []int) ([]byte, error) {
 	for len(queue) > 0 {
 		g := queue[len(queue)-1]
 		queue = queue[:len(queue)-1]
-		if g >= m.numGlyphs {
+		if g >= o.numGlyphs {
 			return nil, errGlyf
 		}
 		data, err := glyph(g)
@@ -140,7 +149,7 @@ func subsetGlyphs(m *metrics, rs []int) ([]byte, error) {
 		var bad bool
 		if err := components(data, func(pos int) {
 			c := int(be.Uint16(data[pos:]))
-			if c >= m.numGlyphs {
+			if c >= o.numGlyphs {
 				bad = true
 			} else if !keep[c] {
 				keep[c] = true
@@ -177,11 +186,11 @@ func subsetGlyphs(m *metrics, rs []int) ([]byte, error) {
 		}
 		be.PutUint32(newLoca[4*i:], uint32(start))
 		// Advance and side bearing, expanding the shared last advance.
-		h := min(g, m.numHMetrics-1)
+		h := min(g, o.numHMetrics-1)
 		copy(newHmtx[4*i:], hmtx[4*h:4*h+2])
-		if g < m.numHMetrics {
+		if g < o.numHMetrics {
 			copy(newHmtx[4*i+2:], hmtx[4*g+2:4*g+4])
-		} else if lsb := 4*m.numHMetrics + 2*(g-m.numHMetrics); lsb+2 <= len(hmtx) {
+		} else if lsb := 4*o.numHMetrics + 2*(g-o.numHMetrics); lsb+2 <= len(hmtx) {
 			copy(newHmtx[4*i+2:], hmtx[lsb:lsb+2])
 		}
 	}
@@ -190,11 +199,11 @@ func subsetGlyphs(m *metrics, rs []int) ([]byte, error) {
 	newHead := slices.Clone(head)
 	be.PutUint32(newHead[8:], 0) // checkSumAdjustment, fpdf zeroes it too
 	be.PutUint16(newHead[50:], 1)
-	newHhea := slices.Clone(m.tables["hhea"])
+	newHhea := slices.Clone(o.tables["hhea"])
 	be.PutUint16(newHhea[34:], uint16(n))
-	newMaxp := slices.Clone(m.tables["maxp"])
+	newMaxp := slices.Clone(o.tables["maxp"])
 	be.PutUint16(newMaxp[4:], uint16(n))
-	post := m.tables["post"]
+	post := o.tables["post"]
 	if len(post) < 32 {
 		return nil, errGlyf
 	}
@@ -203,13 +212,13 @@ func subsetGlyphs(m *metrics, rs []int) ([]byte, error) {
 
 	tables := map[string][]byte{
 		"head": newHead, "hhea": newHhea, "maxp": newMaxp, "hmtx": newHmtx,
-		"loca": newLoca, "glyf": newGlyf, "post": newPost, "name": m.tables["name"],
-		"cmap": buildCmap4(rs, func(r int) int { return newID[int(m.glyphs[r])] }),
+		"loca": newLoca, "glyf": newGlyf, "post": newPost, "name": o.tables["name"],
+		"cmap": buildCmap4(rs, func(r int) int { return newID[m.glyph(r)] }),
 	}
 	// Hinting and OS/2 metrics do not refer to glyph numbers; layout
 	// tables (GSUB, GPOS, kern…) do and fpdf ignores them, so they go.
 	for _, tag := range []string{"OS/2", "cvt ", "fpgm", "prep", "gasp"} {
-		if t := m.tables[tag]; len(t) > 0 {
+		if t := o.tables[tag]; len(t) > 0 {
 			tables[tag] = t
 		}
 	}

@@ -3,6 +3,7 @@ package textlayout
 import (
 	"math"
 	"strings"
+	"sync"
 
 	"github.com/scholargate/topicdeck/fonts"
 )
@@ -34,13 +35,14 @@ const DefaultLineHeight = 1.25
 // text measured to fit exactly is not broken.
 const epsilon = 1e-9
 
-// glyph is one input character resolved to the face that draws it.
+// glyph is one input character resolved to the face that draws it. It is
+// kept small: a deck resolves tens of thousands of them.
 type glyph struct {
-	r       rune
-	span    int
 	face    *fonts.Face
-	units   int // advance in 1/1000 em
 	adv     float64
+	r       rune
+	span    int32
+	units   int32 // advance in 1/1000 em
 	missing bool
 	space   bool // a breakable space: dropped at a line end
 	newline bool
@@ -52,9 +54,11 @@ type glyph struct {
 func (e *Engine) Width(s Span) float64 {
 	if hasArabicString(s.Text) {
 		// Contextual shapes change widths: measure as Lines does.
+		sc := getScratch()
+		defer putScratch(sc)
 		var units int
-		for _, g := range e.glyphs([]Span{s}) {
-			units += g.units
+		for _, g := range e.glyphs(sc, []Span{s}) {
+			units += int(g.units)
 		}
 		return float64(units) * s.Font.Size / 1000
 	}
@@ -102,11 +106,13 @@ func pick(chain []*fonts.Face, r rune) (*fonts.Face, bool) {
 // character that fits. "\n" forces a break. Spaces at a soft line end are
 // not drawn and not counted; every other character is kept.
 func (e *Engine) Lines(p Paragraph, width float64) []Line {
-	gs := e.glyphs(p.Spans)
+	sc := getScratch()
+	defer putScratch(sc)
+	gs := e.glyphs(sc, p.Spans)
 	if len(gs) == 0 {
 		return nil
 	}
-	brk := breaks(gs)
+	brk := breaks(sc, gs)
 	var lines []Line
 	start := 0
 	for start < len(gs) {
@@ -142,19 +148,45 @@ func (e *Engine) Lines(p Paragraph, width float64) []Line {
 	return lines
 }
 
-// glyphs resolves every character of spans to its face and advance.
-func (e *Engine) glyphs(spans []Span) []glyph {
+// scratch holds the per-call buffers of Lines, reused through a pool: they
+// are most of what breaking a paragraph allocates, and nothing of them
+// outlives the call (Line copies what it keeps).
+type scratch struct {
+	gs  []glyph
+	brk []bool
+}
+
+var scratchPool = sync.Pool{New: func() any { return new(scratch) }}
+
+func getScratch() *scratch { return scratchPool.Get().(*scratch) }
+
+// putScratch returns sc to the pool unless a huge paragraph grew it, so
+// the pool does not pin that memory.
+func putScratch(sc *scratch) {
+	if cap(sc.gs) > 1<<14 {
+		return
+	}
+	scratchPool.Put(sc)
+}
+
+// glyphs resolves every character of spans to its face and advance, in
+// sc's buffer.
+func (e *Engine) glyphs(sc *scratch, spans []Span) []glyph {
 	n := 0
 	for _, s := range spans {
 		n += len(s.Text)
 	}
-	gs := make([]glyph, 0, n)
+	gs := sc.gs[:0]
+	if cap(gs) < n {
+		gs = make([]glyph, 0, n)
+	}
+	defer func() { sc.gs = gs[:0] }()
 	for si, s := range spans {
 		chain := e.set.Chain(s.Font.Family, s.Font.Bold, s.Font.Italic)
 		first := len(gs)
 		text := s.Text
 		for i, r := range text {
-			g := glyph{r: r, span: si}
+			g := glyph{r: r, span: int32(si)}
 			switch r {
 			case '\r':
 				if i+1 < len(text) && text[i+1] == '\n' {
@@ -170,7 +202,7 @@ func (e *Engine) glyphs(spans []Span) []glyph {
 			}
 			if !g.newline {
 				g.face, g.missing = pick(chain, g.r)
-				g.units = g.face.Advance(g.r)
+				g.units = int32(g.face.Advance(g.r))
 				g.adv = float64(g.units) * s.Font.Size / 1000
 			}
 			gs = append(gs, g)
@@ -208,7 +240,7 @@ func shapeArabic(gs []glyph, spans []Span) {
 		g := &gs[i]
 		g.units = 0
 		if f != 0 {
-			g.units = g.face.Advance(f)
+			g.units = int32(g.face.Advance(f))
 		}
 		g.adv = float64(g.units) * spans[g.span].Font.Size / 1000
 	}
@@ -247,9 +279,17 @@ func looksLikeURL(tok []glyph) bool {
 	return false
 }
 
-// breaks reports, for each index, whether a line may start there.
-func breaks(gs []glyph) []bool {
-	brk := make([]bool, len(gs))
+// breaks reports, for each index, whether a line may start there, in sc's
+// buffer.
+func breaks(sc *scratch, gs []glyph) []bool {
+	brk := sc.brk[:0]
+	if cap(brk) < len(gs) {
+		brk = make([]bool, len(gs))
+	} else {
+		brk = brk[:len(gs)]
+		clear(brk)
+	}
+	sc.brk = brk
 	for i := 1; i < len(gs); i++ {
 		prev, cur := &gs[i-1], &gs[i]
 		switch {
@@ -379,7 +419,7 @@ func (e *Engine) line(gs []glyph, start, end int, p Paragraph, width float64) Li
 			ascent = max(ascent, float64(g.face.Ascent())*s.Font.Size/1000)
 		}
 		b.WriteRune(g.r)
-		units += g.units
+		units += int(g.units)
 		if g.missing {
 			if seen == nil {
 				seen = map[rune]bool{}
