@@ -2,7 +2,11 @@ package glossary
 
 import (
 	"regexp"
+	"runtime"
+	"slices"
 	"strings"
+	"sync"
+	"sync/atomic"
 
 	"github.com/scholargate/topicdeck/locale"
 	"github.com/scholargate/topicdeck/topic"
@@ -29,20 +33,20 @@ func Build(entries []*topic.Entry, opt Options) *Glossary {
 	if g.Title == "" {
 		g.Title = courseTitle(entries, g.Lang)
 	}
-	byKey := map[string]*Term{}
+	byKey := map[string]*merged{}
 	people := map[string]*Person{}
 	var peopleOrder []string
 	refs := map[string]*Reference{}
 	var refOrder []string
-	for _, e := range entries {
-		terms := Extract(e)
-		for _, t := range terms {
+	extracted := extractAll(entries)
+	for ei, e := range entries {
+		for _, t := range extracted[ei] {
 			k := Key(t.Name)
 			if m, ok := byKey[k]; ok {
 				m.merge(t)
 				continue
 			}
-			byKey[k] = t
+			byKey[k] = newMerged(t)
 			g.Terms = append(g.Terms, t)
 		}
 		info := TopicInfo{
@@ -118,10 +122,73 @@ func Build(entries []*topic.Entry, opt Options) *Glossary {
 	return g
 }
 
-// merge folds another topic's row for the same term into t. A differing
-// definition is kept among Others; an explicit one beats an extracted one
-// for the main cell.
-func (t *Term) merge(o *Term) {
+// extractAll extracts the terms of every entry, several entries at a
+// time: each entry's prose is read on its own, and reading it is most of
+// the work of a course's glossary. The result is in entry order, so the
+// glossary does not depend on which entry finished first. A panic in a
+// worker is raised again in the caller, where a server's recovery sees it.
+func extractAll(entries []*topic.Entry) [][]*Term {
+	out := make([][]*Term, len(entries))
+	workers := min(runtime.GOMAXPROCS(0), len(entries))
+	if workers <= 1 {
+		for i, e := range entries {
+			out[i] = Extract(e)
+		}
+		return out
+	}
+	var (
+		next    atomic.Int64
+		wg      sync.WaitGroup
+		once    sync.Once
+		failure any
+	)
+	for range workers {
+		wg.Go(func() {
+			defer func() {
+				if p := recover(); p != nil {
+					once.Do(func() { failure = p })
+					next.Store(int64(len(entries))) // stop the other workers early
+				}
+			}()
+			for {
+				i := int(next.Add(1) - 1)
+				if i >= len(entries) {
+					return
+				}
+				out[i] = Extract(entries[i])
+			}
+		})
+	}
+	wg.Wait()
+	if failure != nil {
+		panic(failure)
+	}
+	return out
+}
+
+// merged is a term of the course while its topics are folded in, with
+// the one-line text of its definition and of each of its others: a term
+// common to many topics is compared with each new definition, and
+// flattening the same runs again for every comparison made merging slow.
+type merged struct {
+	t      *Term
+	def    string   // the text of t.Definition
+	others []string // the texts of t.Others
+}
+
+func newMerged(t *Term) *merged {
+	m := &merged{t: t, def: defText(t.Definition)}
+	for _, o := range t.Others {
+		m.others = append(m.others, defText(o))
+	}
+	return m
+}
+
+// merge folds another topic's row for the same term into the term. A
+// differing definition is kept among Others; an explicit one beats an
+// extracted one for the main cell.
+func (m *merged) merge(o *Term) {
+	t := m.t
 	for i, topicTitle := range o.Topics {
 		if !contains(t.Topics, topicTitle) {
 			t.Topics = append(t.Topics, topicTitle)
@@ -132,56 +199,96 @@ func (t *Term) merge(o *Term) {
 		t.Aliases = append(t.Aliases, o.Name)
 	}
 	d := o.Definition
-	switch {
-	case d.Origin == Missing:
+	if d.Origin == Missing {
 		return
+	}
+	dt := defText(d)
+	switch {
 	case t.Definition.Origin == Missing:
-		t.Definition = d
+		t.Definition, m.def = d, dt
 		return
 	case d.Origin == FromEntry && t.Definition.Origin == Extracted:
 		t.Definition, d = d, t.Definition
+		m.def, dt = dt, m.def
 	}
-	if sameText(d, t.Definition) {
+	// Definitions that differ only in case or white space are the same.
+	if strings.EqualFold(dt, m.def) {
 		return
 	}
-	for _, od := range t.Others {
-		if sameText(od, d) {
+	for _, od := range m.others {
+		if strings.EqualFold(od, dt) {
 			return
 		}
 	}
 	t.Others = append(t.Others, d)
+	m.others = append(m.others, dt)
 }
 
-func sameText(a, b Definition) bool {
-	return strings.EqualFold(oneLine(a.Text.Plain()), oneLine(b.Text.Plain()))
-}
+// defText is the text two definitions are compared by.
+func defText(d Definition) string { return oneLine(d.Text.Plain()) }
 
 // linkRelated fills each term's Related with the other terms its
-// definition mentions (whole words, any case, singular or plural).
+// definition mentions (whole words, any case, singular or plural), in the
+// order the definition mentions them (terms starting at the same word in
+// course order).
+//
+// Each term's key is computed once and indexed by its text, and a
+// definition is searched by looking up, at each word, the run of words as
+// long as each key length met: a course of thousands of terms costs a few
+// map look-ups per word of its definitions, where comparing every term
+// with the terms sharing a first word took seconds.
 func linkRelated(terms []*Term) {
-	byFirst := map[string][]*Term{}
-	for _, t := range terms {
-		ws := strings.Fields(Key(t.Name))
-		if len(ws) > 0 {
-			byFirst[ws[0]] = append(byFirst[ws[0]], t)
+	// Build merged the terms by key, so a key mostly has one term.
+	byKey := make(map[string][]int, len(terms))
+	// The word counts of the keys, ascending.
+	var lengths []int
+	for i, t := range terms {
+		k := Key(t.Name)
+		if k == "" {
+			continue
+		}
+		byKey[k] = append(byKey[k], i)
+		if n := strings.Count(k, " ") + 1; !slices.Contains(lengths, n) {
+			lengths = append(lengths, n)
 		}
 	}
-	for _, t := range terms {
+	slices.Sort(lengths)
+	// linked[j] == i+1 when terms[j] is already among terms[i].Related.
+	linked := make([]int, len(terms))
+	var text strings.Builder
+	var starts, ends, found []int
+	for i, t := range terms {
 		words := strings.FieldsFunc(strings.ToLower(t.Definition.Text.Plain()), func(r rune) bool { return !isWordRune(r) })
-		for i := range words {
-			words[i] = singular(strings.Trim(words[i], "-'"))
+		// The words joined by single spaces, with where each one starts and
+		// ends, so a run of words is a substring to look up, not a new string.
+		text.Reset()
+		starts, ends = starts[:0], ends[:0]
+		for wi, w := range words {
+			if wi > 0 {
+				text.WriteByte(' ')
+			}
+			starts = append(starts, text.Len())
+			text.WriteString(singular(strings.Trim(w, "-'")))
+			ends = append(ends, text.Len())
 		}
-		seen := map[*Term]bool{t: true}
-		for i, w := range words {
-			for _, o := range byFirst[w] {
-				if seen[o] {
-					continue
+		joined := text.String()
+		linked[i] = i + 1
+		for wi := range words {
+			found = found[:0]
+			for _, n := range lengths {
+				if wi+n > len(words) {
+					break
 				}
-				ows := strings.Fields(Key(o.Name))
-				if i+len(ows) <= len(words) && strings.Join(words[i:i+len(ows)], " ") == strings.Join(ows, " ") {
-					seen[o] = true
-					t.Related = append(t.Related, o.Name)
+				for _, j := range byKey[joined[starts[wi]:ends[wi+n-1]]] {
+					if linked[j] != i+1 {
+						found = append(found, j)
+					}
 				}
+			}
+			slices.Sort(found)
+			for _, j := range found {
+				linked[j] = i + 1
+				t.Related = append(t.Related, terms[j].Name)
 			}
 		}
 	}

@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/scholargate/topicdeck/internal/synth"
 	"github.com/scholargate/topicdeck/topic"
 )
 
@@ -162,5 +163,84 @@ func TestBigEntry(t *testing.T) {
 	}
 	if counts[FromEntry] != 50 || counts[Missing] != 100 || counts[Extracted] != 350 {
 		t.Errorf("origins %v", counts)
+	}
+}
+
+// scanRelated is linkRelated as first written: each word of a definition
+// compared with every term that starts with it. It is slow but plainly
+// right, so the indexed linkRelated must give the same lists.
+func scanRelated(terms []*Term) map[*Term][]string {
+	out := map[*Term][]string{}
+	byFirst := map[string][]*Term{}
+	for _, t := range terms {
+		if ws := strings.Fields(Key(t.Name)); len(ws) > 0 {
+			byFirst[ws[0]] = append(byFirst[ws[0]], t)
+		}
+	}
+	for _, t := range terms {
+		words := strings.FieldsFunc(strings.ToLower(t.Definition.Text.Plain()), func(r rune) bool { return !isWordRune(r) })
+		for i := range words {
+			words[i] = singular(strings.Trim(words[i], "-'"))
+		}
+		seen := map[*Term]bool{t: true}
+		for i, w := range words {
+			for _, o := range byFirst[w] {
+				ows := strings.Fields(Key(o.Name))
+				if !seen[o] && i+len(ows) <= len(words) && strings.Join(words[i:i+len(ows)], " ") == strings.Join(ows, " ") {
+					seen[o] = true
+					out[t] = append(out[t], o.Name)
+				}
+			}
+		}
+	}
+	return out
+}
+
+func TestLinkRelatedMatchesScan(t *testing.T) {
+	def := func(name, text string) *Term {
+		return &Term{Name: name, Definition: Definition{Text: topic.Plain(text), Origin: FromEntry}}
+	}
+	small := []*Term{
+		def("Dopamine reward", "Reward signalled by dopamine."),
+		def("Reward", "The pleasure of a reward circuit, not of rewards."),
+		def("Reward circuits", "Reward circuits link reward--and REWARD CIRCUIT--to 'dopamine'."),
+		def("Dopamine", "A transmitter of reward circuit-wide signals; see dopamine's role and set-points."),
+		def("Set-point", "The allostatic set-point of dopamine reward, its own set-point."),
+		def("Tolerance", "Tolerance is not intolerance; -- tolerances' ends."),
+		def("Glia", ""),
+	}
+	var course []*topic.Entry
+	for i := range 120 {
+		name, data := synth.Entry(i, synth.Options{Seed: 3, Small: true})
+		e, err := topic.Read(name, data, topic.Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		course = append(course, e)
+	}
+	for _, tc := range []struct {
+		name  string
+		terms []*Term
+	}{
+		{"hand-made", small},
+		{"synthetic course", Build(course, Options{}).Terms},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			for _, tm := range tc.terms {
+				tm.Related = nil
+			}
+			want := scanRelated(tc.terms)
+			linkRelated(tc.terms)
+			linked := 0
+			for _, tm := range tc.terms {
+				if !reflect.DeepEqual(tm.Related, want[tm]) {
+					t.Errorf("%s: related %q, want %q", tm.Name, tm.Related, want[tm])
+				}
+				linked += len(tm.Related)
+			}
+			if linked == 0 {
+				t.Error("no term links another: the comparison proves nothing")
+			}
+		})
 	}
 }

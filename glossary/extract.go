@@ -72,6 +72,8 @@ func (c candidate) better(d candidate) bool {
 
 // prose holds an entry's sentences and an index from a word to where it
 // occurs, so each term costs a few map look-ups, not a scan of the entry.
+// Only the words a search starts from are indexed: an entry's prose has
+// thousands of words, and indexing all of them cost more than the search.
 type prose struct {
 	sents []sentence
 	index map[string][]tokRef
@@ -87,13 +89,11 @@ func Extract(e *topic.Entry) []*Term {
 	if len(e.KeyConcepts) == 0 {
 		return nil
 	}
-	labels := locale.For(e.LangOrDefault())
-	var p *prose // built on first need: entries that define every term skip it
 	skip := map[string]bool{}
 	for _, c := range e.KeyConcepts {
 		skip[Key(c.Term.Plain())] = true
 	}
-	var out []*Term
+	var out, search []*Term
 	for _, c := range e.KeyConcepts {
 		name := strings.Join(strings.Fields(c.Term.Plain()), " ")
 		if name == "" {
@@ -103,27 +103,43 @@ func Extract(e *topic.Entry) []*Term {
 		if len(c.Definition) > 0 && strings.TrimSpace(c.Definition.Plain()) != "" {
 			t.Definition = Definition{Text: c.Definition, Origin: FromEntry, Topic: e.Title}
 		} else {
-			if p == nil {
-				p = newProse(e, labels)
-			}
-			if best, ok := p.find(name, skip); ok {
-				d := Definition{Text: topic.Plain(best.text), Origin: Extracted, Section: best.label, Topic: e.Title}
-				if best.variant > 0 {
-					d.Matched = best.matched
-				}
-				t.Definition = d
-			} else {
-				t.Definition = Definition{Origin: Missing, Topic: e.Title}
-			}
+			search = append(search, t)
 		}
 		out = append(out, t)
+	}
+	if len(search) == 0 {
+		return out // entries that define every term skip reading the prose
+	}
+	p := &prose{index: map[string][]tokRef{}, sv: locale.Base(e.LangOrDefault()) == "sv"}
+	// Register the words each term's search starts from; read indexes
+	// only those.
+	vs := make([][]variant, len(search))
+	for i, t := range search {
+		vs[i] = variants(t.Name, skip)
+		for _, v := range vs[i] {
+			for _, f := range p.firsts(v) {
+				p.index[f] = nil
+			}
+		}
+	}
+	p.read(e, locale.For(e.LangOrDefault()))
+	for i, t := range search {
+		best, ok := p.find(vs[i])
+		if !ok {
+			t.Definition = Definition{Origin: Missing, Topic: e.Title}
+			continue
+		}
+		d := Definition{Text: topic.Plain(best.text), Origin: Extracted, Section: best.label, Topic: e.Title}
+		if best.variant > 0 {
+			d.Matched = best.matched
+		}
+		t.Definition = d
 	}
 	return out
 }
 
-// newProse splits the searchable sections of e into sentences.
-func newProse(e *topic.Entry, labels locale.Labels) *prose {
-	p := &prose{index: map[string][]tokRef{}, sv: locale.Base(e.LangOrDefault()) == "sv"}
+// read splits the searchable sections of e into sentences.
+func (p *prose) read(e *topic.Entry, labels locale.Labels) {
 	addBody := func(b topic.Body, rank int, label string) {
 		for _, para := range bodyTexts(b) {
 			p.addText(para, rank, label)
@@ -162,7 +178,6 @@ func newProse(e *topic.Entry, labels locale.Labels) *prose {
 	for _, s := range e.Sections {
 		addBody(s.Body, rankOther, s.Heading)
 	}
-	return p
 }
 
 // bodyTexts returns the prose units of a body: each paragraph and each list
@@ -245,9 +260,20 @@ func (p *prose) addSentence(rs []rune, rank int, label string) {
 		return // a question defines nothing
 	}
 	s := sentence{runes: rs, lower: make([]rune, len(rs)), section: rank, label: label, order: len(p.sents)}
+	// The sentence lower-cased once as a string, with where each rune
+	// starts in it, gives every token its text without a string each;
+	// about one rune in six starts a word.
+	var low strings.Builder
+	low.Grow(len(rs))
+	at := make([]int32, len(rs)+1) // a sentence is far shorter than 2 GB
 	for i, r := range rs {
 		s.lower[i] = unicode.ToLower(r)
+		at[i] = int32(low.Len())
+		low.WriteRune(s.lower[i])
 	}
+	at[len(rs)] = int32(low.Len())
+	lower := low.String()
+	s.toks = make([]token, 0, len(rs)/6+1)
 	for i := 0; i < len(rs); {
 		if !isWordRune(rs[i]) {
 			i++
@@ -263,12 +289,14 @@ func (p *prose) addSentence(rs []rune, rank int, label string) {
 			e--
 		}
 		if e > i {
-			s.toks = append(s.toks, token{start: i, end: e, lower: string(s.lower[i:e])})
+			s.toks = append(s.toks, token{start: i, end: e, lower: lower[at[i]:at[e]]})
 		}
 		i = j
 	}
 	for ti, t := range s.toks {
-		p.index[t.lower] = append(p.index[t.lower], tokRef{sent: len(p.sents), tok: ti})
+		if refs, ok := p.index[t.lower]; ok {
+			p.index[t.lower] = append(refs, tokRef{sent: len(p.sents), tok: ti})
+		}
 	}
 	p.sents = append(p.sents, s)
 }
@@ -301,21 +329,26 @@ func (p *prose) forms(w string) []string {
 	return out
 }
 
-// find returns the best definition candidate for term.
-func (p *prose) find(term string, skip map[string]bool) (candidate, bool) {
+// firsts returns the words a match of v may start with: its first word,
+// or any form of it when it is the only (and so also the last) word.
+func (p *prose) firsts(v variant) []string {
+	if len(v.words) == 1 {
+		return p.forms(v.words[0])
+	}
+	return v.words[:1]
+}
+
+// find returns the best definition candidate for a term, given its
+// variants, strongest first.
+func (p *prose) find(vs []variant) (candidate, bool) {
 	var best candidate
 	found := false
-	for _, v := range variants(term, skip) {
+	for _, v := range vs {
 		if found && best.variant < v.rank {
 			break // a stronger form already matched
 		}
 		n := len(v.words)
-		var firsts []string
-		if n == 1 {
-			firsts = p.forms(v.words[0])
-		} else {
-			firsts = []string{v.words[0]}
-		}
+		firsts := p.firsts(v)
 		lastForms := p.forms(v.words[n-1])
 		for _, f := range firsts {
 			for _, ref := range p.index[f] {
