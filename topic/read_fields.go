@@ -233,7 +233,8 @@ func isPlainInline(s string) bool {
 	prevSpace := false
 	for _, r := range s {
 		switch r {
-		case '*', '_', '`', '[', ']', '<', '>', '&', '\\', '!', '\n', '\r', '\t', '\f', '\v', '\uFFFD':
+		case '*', '_', '`', '[', ']', '<', '>', '&', '\\', '!', '\n', '\r', '\t', '\f', '\v', '\uFFFD', '\x00':
+			// NUL too: Markdown replaces it with U+FFFD.
 			return false
 		case ' ':
 			if prevSpace {
