@@ -481,9 +481,10 @@ func (w *inlineWriter) text(i int, stack []marker) {
 	// right after it needs this run not to end in a letter when what
 	// follows the opener is punctuation (or an encoded space).
 	closing := i+1 == len(w.runs)
-	beforeOpener := false
+	beforeOpener, beforeLink := false, false
 	if !closing {
 		next := w.runs[i+1]
+		beforeLink = next.URL != "" && next.URL != r.URL
 		continuing := Style(0)
 		for _, m := range stack {
 			if m.style != 0 && !m.in(next) {
@@ -520,6 +521,7 @@ func (w *inlineWriter) text(i int, stack []marker) {
 			spaceR:    k < len(lines)-1 || closing,
 			letterL:   k == 0 && afterCloser,
 			letterR:   k == len(lines)-1 && beforeOpener,
+			bangR:     k == len(lines)-1 && beforeLink,
 		}
 		w.b.WriteString(escapeInline(line, e))
 	}
@@ -535,6 +537,8 @@ type inlineEdges struct {
 	// punctuation, so a character there that is neither space nor
 	// punctuation is written as a reference, whose "&" and ";" are.
 	letterL, letterR bool
+	// bangR: a link follows, so a "!" at the end would make it an image.
+	bangR bool
 }
 
 // escapeInline escapes one line of plain text.
@@ -548,7 +552,7 @@ func escapeInline(s string, e inlineEdges) string {
 			plain && (i == 0 && e.letterL || i == len(rs)-1 && e.letterR):
 			b.WriteString("&#" + strconv.Itoa(int(r)) + ";")
 			continue
-		case strings.ContainsRune("\\`*[]<|", r):
+		case strings.ContainsRune("\\`*[]<|", r), r == '!' && i == len(rs)-1 && e.bangR:
 			b.WriteByte('\\')
 		case r == '_':
 			if i == 0 || i == len(rs)-1 || !isAlnum(rs[i-1]) || !isAlnum(rs[i+1]) {

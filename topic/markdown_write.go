@@ -26,8 +26,14 @@ func WriteMarkdown(w io.Writer, e *Entry) error {
 		b.Write(fm)
 		b.WriteString("---\n\n")
 	}
-	b.WriteString(formatBlock(Block{Kind: HeadingBlock, Level: 1, Text: Plain(e.Title)}, 1, false))
-	b.WriteString("\n")
+	// The "# Title" line is for people reading the file; the front matter
+	// carries the title. A title a heading cannot hold as written (a line
+	// break in it, say) is left to the front matter alone, since the
+	// reader rejects a heading that differs from the title.
+	if h := formatBlock(Block{Kind: HeadingBlock, Level: 1, Text: Plain(e.Title)}, 1, false); headingHolds(h, e.Title) {
+		b.WriteString(h)
+		b.WriteString("\n")
+	}
 	if s := formatBlocks(e.Summary, 3); s != "" {
 		b.WriteString("\n" + s + "\n")
 	}
@@ -224,4 +230,14 @@ func withStyle(t Text, s Style) Text {
 		out[i] = r
 	}
 	return out
+}
+
+// headingHolds reports whether the Markdown heading h reads back as text,
+// white space folded as the reader compares it.
+func headingHolds(h, text string) bool {
+	body := ParseBody(h)
+	if len(body) != 1 || body[0].Kind != HeadingBlock {
+		return false
+	}
+	return strings.Join(strings.Fields(body[0].Text.Plain()), " ") == strings.Join(strings.Fields(text), " ")
 }
