@@ -6,8 +6,24 @@
 // implementation is in engine.go.
 package textlayout
 
+import "math"
+
 // Color is an sRGB colour a segment is drawn in.
 type Color struct{ R, G, B uint8 }
+
+// Luminance is the colour's WCAG 2 relative luminance, from 0 (black) to
+// 1 (white): what contrast ratios and "is this a dark ground" are
+// measured with.
+func (c Color) Luminance() float64 {
+	ch := func(v uint8) float64 {
+		s := float64(v) / 255
+		if s <= 0.03928 {
+			return s / 12.92
+		}
+		return math.Pow((s+0.055)/1.055, 2.4)
+	}
+	return 0.2126*ch(c.R) + 0.7152*ch(c.G) + 0.0722*ch(c.B)
+}
 
 // Align is the horizontal alignment of lines in their box.
 type Align uint8

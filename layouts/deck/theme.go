@@ -1,10 +1,6 @@
 package deck
 
-import (
-	"math"
-
-	"github.com/scholargate/topicdeck/textlayout"
-)
+import "github.com/scholargate/topicdeck/textlayout"
 
 // Color is an sRGB colour.
 type Color = textlayout.Color
@@ -115,21 +111,9 @@ var Minimal = Theme{
 // ContrastRatio is the WCAG 2 contrast ratio of two colours, from 1 (same
 // luminance) to 21 (black on white).
 func ContrastRatio(a, b Color) float64 {
-	la, lb := luminance(a), luminance(b)
+	la, lb := a.Luminance(), b.Luminance()
 	if la < lb {
 		la, lb = lb, la
 	}
 	return (la + 0.05) / (lb + 0.05)
-}
-
-// luminance is the WCAG relative luminance of an sRGB colour.
-func luminance(c Color) float64 {
-	ch := func(v uint8) float64 {
-		s := float64(v) / 255
-		if s <= 0.03928 {
-			return s / 12.92
-		}
-		return math.Pow((s+0.055)/1.055, 2.4)
-	}
-	return 0.2126*ch(c.R) + 0.7152*ch(c.G) + 0.0722*ch(c.B)
 }

@@ -132,7 +132,7 @@ func TestMirror(t *testing.T) {
 	}
 	dark := &plan.Page{Background: &textlayout.Color{R: 0x10, G: 0x14, B: 0x1A}, Items: []plan.Item{&plan.Text{Line: textlayout.Line{Segments: []textlayout.Segment{{Text: "x", Color: textlayout.Color{R: 0xF4, G: 0xF6, B: 0xF8}}}}}}}
 	light := printable(dark)
-	if light.Ground() != plan.White || luminance(light.Items[0].(*plan.Text).Line.Segments[0].Color) > 0.2 {
+	if light.Ground() != plan.White || light.Items[0].(*plan.Text).Line.Segments[0].Color.Luminance() > 0.2 {
 		t.Errorf("printable: %+v", light)
 	}
 	if dark.Items[0].(*plan.Text).Line.Segments[0].Color.R != 0xF4 {

@@ -13,7 +13,7 @@ import (
 // mirrored, so light text becomes dark text and a dark box a pale one.
 // Light slides are returned as they are.
 func printable(p *plan.Page) *plan.Page {
-	if luminance(p.Ground()) >= 0.5 {
+	if p.Ground().Luminance() >= darkGround {
 		return p
 	}
 	return lighten(p)
@@ -58,10 +58,9 @@ func lighten(p *plan.Page) *plan.Page {
 	return &out
 }
 
-// luminance is the relative luminance of a colour, 0 (black) to 1 (white).
-func luminance(c textlayout.Color) float64 {
-	return (0.2126*float64(c.R) + 0.7152*float64(c.G) + 0.0722*float64(c.B)) / 255
-}
+// darkGround is the WCAG luminance below which a slide's ground counts as
+// dark (about sRGB #7a7a7a) and is printed in its light variant.
+const darkGround = 0.2
 
 // mirror keeps a colour's hue and saturation and mirrors its lightness
 // (HSL), so the dark theme's palette maps to a light one of the same
