@@ -2,6 +2,7 @@ package glossary
 
 import (
 	"archive/zip"
+	"bytes"
 	"fmt"
 	"io"
 	"sort"
@@ -72,23 +73,33 @@ func (g *Glossary) writeXLSX(w io.Writer, opt WriteOptions) ([]string, error) {
 			return nil, err
 		}
 	}
-	// Rich cells go in before any plain string: SetCellRichText compares
-	// each new rich string with every shared string already in the
-	// workbook, so written after the plain cells a course's glossary
-	// took time quadratic in its size (half a minute for 1,000 entries).
-	// Written first, each is compared with the rich strings before it
-	// only, which are a fraction of the cells.
-	for _, s := range sheets {
+	// Set before the Glossary sheet is streamed: SetActiveSheet reads
+	// every sheet back, and a streamed sheet read back after Flush is
+	// parsed again and its changes are dropped.
+	f.SetActiveSheet(0)
+	// The Glossary sheet, the big one, is streamed: its rich definitions
+	// become inline strings, while SetCellRichText compares each with
+	// every shared string before it (qax-os/excelize#978), most of the
+	// time of a course's workbook. Only one sheet is streamed, as excelize
+	// writes streamed sheets in map order, which would change the bytes
+	// from run to run.
+	//
+	// In the other sheets rich cells go in before any plain string, so
+	// each is compared with the rich strings before it only, a fraction of
+	// the cells.
+	for _, s := range sheets[1:] {
 		if err := x.richCells(s); err != nil {
 			return nil, fmt.Errorf("sheet %s: %w", s.name, err)
 		}
 	}
-	for _, s := range sheets {
+	if err := x.stream(sheets[0], l); err != nil {
+		return nil, fmt.Errorf("sheet %s: %w", sheets[0].name, err)
+	}
+	for _, s := range sheets[1:] {
 		if err := x.fill(s, l); err != nil {
 			return nil, fmt.Errorf("sheet %s: %w", s.name, err)
 		}
 	}
-	f.SetActiveSheet(0)
 	if err := g.properties(f, opt); err != nil {
 		return nil, err
 	}
@@ -196,34 +207,152 @@ func (x *xlsxWriter) fill(s sheet, l locale.Labels) error {
 			return err
 		}
 	}
-	if err := f.SetPanes(s.name, &excelize.Panes{
-		Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft",
-		Selection: []excelize.Selection{{SQRef: "A2", ActiveCell: "A2", Pane: "bottomLeft"}},
-	}); err != nil {
+	if err := f.SetPanes(s.name, frozenHeader()); err != nil {
 		return err
 	}
-	stripes := true
-	if err := f.AddTable(s.name, &excelize.Table{
-		Range:          fmt.Sprintf("A1:%s%d", lastCol, last),
-		Name:           s.name + "Table",
-		StyleName:      "TableStyleLight9",
-		ShowRowStripes: &stripes,
-	}); err != nil {
+	if err := f.AddTable(s.name, table(s, lastCol, last)); err != nil {
 		return err
 	}
 	if s.status >= 0 {
-		col, _ := excelize.ColumnNumberToName(s.status + 1)
-		dv := excelize.NewDataValidation(true)
-		dv.Sqref = fmt.Sprintf("%s2:%s%d", col, col, last)
-		if err := dv.SetDropList([]string{l.Get(locale.NeedsReview), l.Get(locale.Approved)}); err != nil {
+		dv, err := dropDown(s, l, last)
+		if err != nil {
 			return err
 		}
-		dv.SetError(excelize.DataValidationErrorStyleWarning, "", "")
 		if err := f.AddDataValidation(s.name, dv); err != nil {
 			return err
 		}
 	}
 	return nil
+}
+
+// stream writes one sheet as fill does, through excelize's stream writer.
+// Links, the drop-down and the dimension go on the worksheet before the
+// stream starts: Flush copies them from it, while anything set on the
+// sheet after Flush is lost.
+func (x *xlsxWriter) stream(s sheet, l locale.Labels) error {
+	f := x.f
+	lastCol, _ := excelize.ColumnNumberToName(len(s.header))
+	last := max(len(s.rows)+1, 2) // a table needs a data row, even an empty one
+	for _, k := range sortedCells(s.links) {
+		cell, _ := excelize.CoordinatesToCellName(k[1]+1, k[0]+2)
+		if err := f.SetCellHyperLink(s.name, cell, s.links[k], "External"); err != nil {
+			return err
+		}
+	}
+	if s.status >= 0 {
+		dv, err := dropDown(s, l, last)
+		if err != nil {
+			return err
+		}
+		if err := f.AddDataValidation(s.name, dv); err != nil {
+			return err
+		}
+	}
+	if err := f.SetSheetDimension(s.name, fmt.Sprintf("A1:%s%d", lastCol, last)); err != nil {
+		return err
+	}
+	sw, err := f.NewStreamWriter(s.name)
+	if err != nil {
+		return err
+	}
+	// Backwards: the stream writer puts each column before those set
+	// already and writes them unsorted, and Excel wants them in order.
+	for j := len(s.widths) - 1; j >= 0; j-- {
+		if err := sw.SetColWidth(j+1, j+1, s.widths[j]); err != nil {
+			return err
+		}
+	}
+	if err := sw.SetPanes(frozenHeader()); err != nil {
+		return err
+	}
+	head := make([]any, len(s.header))
+	for j, h := range s.header {
+		head[j] = excelize.Cell{StyleID: x.header, Value: h}
+	}
+	if err := sw.SetRow("A1", head); err != nil {
+		return err
+	}
+	for i := 0; i < last-1; i++ {
+		// Every cell of the table gets its style, blank ones too, as
+		// SetCellStyle over the table's range gives them in fill.
+		row := make([]any, max(len(s.header), rowLen(s.rows, i)))
+		for j := range row {
+			var v any
+			if i < len(s.rows) && j < len(s.rows[i]) {
+				v = s.rows[i][j]
+			}
+			style := x.body
+			if _, ok := v.(int); ok {
+				style = x.number
+			}
+			if str, ok := v.(string); ok {
+				v = x.fit(s.name, i+2, j+1, cleanXML(str))
+				if str == "" {
+					v = nil // a blank cell, which filters list as "(Blanks)"
+				}
+			}
+			k := [2]int{i, j}
+			if t, ok := s.rich[k]; ok {
+				v = richRuns(t)
+			}
+			if _, ok := s.links[k]; ok {
+				style = x.link
+			}
+			if s.flagged[k] {
+				style = x.flag
+			}
+			row[j] = excelize.Cell{StyleID: style, Value: v}
+		}
+		cell, _ := excelize.CoordinatesToCellName(1, i+2)
+		if err := sw.SetRow(cell, row); err != nil {
+			return err
+		}
+	}
+	if err := sw.AddTable(table(s, lastCol, last)); err != nil {
+		return err
+	}
+	return sw.Flush()
+}
+
+// rowLen is the length of row i, or 0 past the last row.
+func rowLen(rows [][]any, i int) int {
+	if i < len(rows) {
+		return len(rows[i])
+	}
+	return 0
+}
+
+// frozenHeader keeps the header row in view while the rows scroll.
+func frozenHeader() *excelize.Panes {
+	return &excelize.Panes{
+		Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft",
+		Selection: []excelize.Selection{{SQRef: "A2", ActiveCell: "A2", Pane: "bottomLeft"}},
+	}
+}
+
+// table is the sheet's Excel table, header row to row last, which gives
+// it filter buttons and banded rows.
+func table(s sheet, lastCol string, last int) *excelize.Table {
+	stripes := true
+	return &excelize.Table{
+		Range:          fmt.Sprintf("A1:%s%d", lastCol, last),
+		Name:           s.name + "Table",
+		StyleName:      "TableStyleLight9",
+		ShowRowStripes: &stripes,
+	}
+}
+
+// dropDown is the review status list of the sheet's status column, rows 2
+// to last; a warning, not a stop, lets a reviewer type another status.
+func dropDown(s sheet, l locale.Labels, last int) (*excelize.DataValidation, error) {
+	col, _ := excelize.ColumnNumberToName(s.status + 1)
+	dv := excelize.NewDataValidation(true)
+	dv.Sqref = fmt.Sprintf("%s2:%s%d", col, col, last)
+	if err := dv.SetDropList([]string{l.Get(locale.NeedsReview), l.Get(locale.Approved)}); err != nil {
+		return nil, err
+	}
+	dv.SetError(excelize.DataValidationErrorStyleWarning, "", "")
+	return dv, nil
 }
 
 // richCells writes the cells of a sheet whose text has bold, italic or
@@ -416,12 +545,68 @@ func docTime(t time.Time) time.Time {
 // stampedZip dates every member of the archive with the document's fixed
 // time. excelize leaves the date zero, which zip tools show as the
 // invalid day 1980-00-00; a fixed real date keeps the output reproducible
-// and valid.
+// and valid. It also writes worksheets through a relPrefix, for the
+// streamed sheet's links.
 type stampedZip struct {
 	*zip.Writer
 	time time.Time
+	// open is the worksheet being written, whose held-back end is
+	// written when the next member starts or the archive closes.
+	open *relPrefix
 }
 
 func (z *stampedZip) Create(name string) (io.Writer, error) {
-	return z.CreateHeader(&zip.FileHeader{Name: name, Method: zip.Deflate, Modified: z.time})
+	if err := z.finish(); err != nil {
+		return nil, err
+	}
+	w, err := z.CreateHeader(&zip.FileHeader{Name: name, Method: zip.Deflate, Modified: z.time})
+	if err != nil || !strings.HasPrefix(name, "xl/worksheets/") {
+		return w, err
+	}
+	z.open = &relPrefix{w: w}
+	return z.open, nil
+}
+
+// Close ends the archive, after the end of the last worksheet.
+func (z *stampedZip) Close() error {
+	if err := z.finish(); err != nil {
+		return err
+	}
+	return z.Writer.Close()
+}
+
+func (z *stampedZip) finish() error {
+	if z.open == nil {
+		return nil
+	}
+	_, err := z.open.w.Write(z.open.tail)
+	z.open = nil
+	return err
+}
+
+// relLong is how Go's XML encoder names the relationship namespace of a
+// hyperlink; relShort is the r: prefix the sheet declares for it.
+var (
+	relLong  = []byte(`xmlns:relationships="http://schemas.openxmlformats.org/officeDocument/2006/relationships" relationships`)
+	relShort = []byte("r")
+)
+
+// relPrefix writes a worksheet with relLong shortened to relShort. The
+// stream writer encodes the sheet's hyperlinks with relLong, which some
+// strict readers reject; excelize shortens it in the sheets it writes
+// itself, not in a streamed one. The last bytes are held back, as an
+// occurrence may be split between two writes.
+type relPrefix struct {
+	w    io.Writer
+	tail []byte
+}
+
+func (r *relPrefix) Write(p []byte) (int, error) {
+	buf := bytes.ReplaceAll(append(r.tail, p...), relLong, relShort)
+	keep := min(len(buf), len(relLong)-1)
+	r.tail = append(r.tail[:0], buf[len(buf)-keep:]...)
+	if _, err := r.w.Write(buf[:len(buf)-keep]); err != nil {
+		return 0, err
+	}
+	return len(p), nil
 }
