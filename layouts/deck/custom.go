@@ -360,18 +360,11 @@ func (p *planner) formQA(label string, items []qa, form Form) []section {
 		return nil
 	}
 	switch form {
-	case FormBullets, FormColumns:
-		s := p.withMark(section{title: label, cols: 1, build: func(c flow) []*box { return p.list(list, false, 0, 0, c) }})
-		return []section{columns(s, form)}
-	case FormStatement:
-		var body topic.Body
-		for _, it := range list {
-			body = append(body, itemBody(it)...)
-		}
-		return []section{p.withMark(section{title: label, cols: 1, build: func(c flow) []*box { return p.statement(body, c) }})}
-	default: // FormItems
-		return p.qaSections(label, items)
+	case FormBullets, FormColumns, FormStatement:
+		// In these forms titled items are list items.
+		return p.formList(label, list, form)
 	}
+	return p.qaSections(label, items)
 }
 
 // columns forces two columns on a section planned in the columns form.
