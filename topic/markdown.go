@@ -362,30 +362,18 @@ func (r *mdReader) section(h *ast.Heading, from, to ast.Node) error {
 	}
 	ref.Field = f
 	e.Order = append(e.Order, ref)
+	if b := e.ProseField(f); b != nil {
+		*b = r.blocks(from, to)
+		return nil
+	}
+	if l := e.ListField(f); l != nil {
+		*l = r.listItems(from, to)
+		return nil
+	}
 	var err error
 	switch f {
-	case FieldDefinition:
-		e.Definition = r.blocks(from, to)
-	case FieldScope:
-		e.Scope = r.blocks(from, to)
-	case FieldMechanisms:
-		e.Mechanisms = r.blocks(from, to)
-	case FieldHistory:
-		e.History = r.blocks(from, to)
 	case FieldRelevance:
 		e.Relevance = &Relevance{Heading: heading, Body: r.blocks(from, to)}
-	case FieldCoreQuestions:
-		e.CoreQuestions = r.listItems(from, to)
-	case FieldKeyFigures:
-		e.KeyFigures = r.listItems(from, to)
-	case FieldRelatedTopics:
-		e.RelatedTopics = r.listItems(from, to)
-	case FieldSeminalWorks:
-		e.SeminalWorks = r.listItems(from, to)
-	case FieldMethods:
-		e.Methods = r.listItems(from, to)
-	case FieldRelatedConcepts:
-		e.RelatedConcepts = r.listItems(from, to)
 	case FieldKeyConcepts:
 		e.KeyConcepts, err = r.concepts(from, to)
 	case FieldKeyTheories:

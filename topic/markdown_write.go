@@ -142,32 +142,18 @@ func formatField(e *Entry, f Field) string {
 		}
 		return formatList(Block{Kind: ListBlock, Items: items}, false)
 	}
+	if b := e.ProseField(f); b != nil {
+		return formatBlocks(*b, 3)
+	}
+	if l := e.ListField(f); l != nil {
+		return list(*l)
+	}
 	switch f {
-	case FieldDefinition:
-		return formatBlocks(e.Definition, 3)
-	case FieldScope:
-		return formatBlocks(e.Scope, 3)
-	case FieldMechanisms:
-		return formatBlocks(e.Mechanisms, 3)
-	case FieldHistory:
-		return formatBlocks(e.History, 3)
 	case FieldRelevance:
 		if e.Relevance == nil {
 			return ""
 		}
 		return formatBlocks(e.Relevance.Body, 3)
-	case FieldCoreQuestions:
-		return list(e.CoreQuestions)
-	case FieldKeyFigures:
-		return list(e.KeyFigures)
-	case FieldRelatedTopics:
-		return list(e.RelatedTopics)
-	case FieldSeminalWorks:
-		return list(e.SeminalWorks)
-	case FieldMethods:
-		return list(e.Methods)
-	case FieldRelatedConcepts:
-		return list(e.RelatedConcepts)
 	case FieldKeyConcepts:
 		var lines []string
 		for _, c := range e.KeyConcepts {

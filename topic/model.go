@@ -328,3 +328,69 @@ func Slugify(s string) string {
 	}
 	return b.String()
 }
+
+// ListField returns the field that holds a list-shaped section's items
+// (core questions, key figures, related topics, seminal works, methods,
+// related concepts), or nil for any other section. Readers fill it and
+// renderers read it, so none of them keeps its own table of fields.
+func (e *Entry) ListField(f Field) *[]Item {
+	switch f {
+	case FieldCoreQuestions:
+		return &e.CoreQuestions
+	case FieldKeyFigures:
+		return &e.KeyFigures
+	case FieldRelatedTopics:
+		return &e.RelatedTopics
+	case FieldSeminalWorks:
+		return &e.SeminalWorks
+	case FieldMethods:
+		return &e.Methods
+	case FieldRelatedConcepts:
+		return &e.RelatedConcepts
+	}
+	return nil
+}
+
+// ProseField returns the body of a prose section (summary, definition,
+// scope, mechanisms, history), or nil for any other section. Relevance is
+// prose too but carries its heading; see Entry.Relevance.
+func (e *Entry) ProseField(f Field) *Body {
+	switch f {
+	case FieldSummary:
+		return &e.Summary
+	case FieldDefinition:
+		return &e.Definition
+	case FieldScope:
+		return &e.Scope
+	case FieldMechanisms:
+		return &e.Mechanisms
+	case FieldHistory:
+		return &e.History
+	}
+	return nil
+}
+
+// Empty reports whether the section a ref points to has no content.
+func (e *Entry) Empty(r SectionRef) bool {
+	if b := e.ProseField(r.Field); b != nil {
+		return len(*b) == 0
+	}
+	if l := e.ListField(r.Field); l != nil {
+		return len(*l) == 0
+	}
+	switch r.Field {
+	case FieldKeyConcepts:
+		return len(e.KeyConcepts) == 0
+	case FieldKeyTheories:
+		return len(e.KeyTheories) == 0
+	case FieldDebates:
+		return len(e.Debates) == 0
+	case FieldFAQ:
+		return len(e.FAQ) == 0
+	case FieldRelevance:
+		return e.Relevance == nil || len(e.Relevance.Body) == 0
+	case FieldSection:
+		return r.Index < 0 || r.Index >= len(e.Sections) || len(e.Sections[r.Index].Body) == 0
+	}
+	return true
+}

@@ -168,31 +168,19 @@ func pageSection(e *Entry, h pageLine, lines []pageLine) {
 		ref.Field, ref.Index = FieldSection, len(e.Sections)
 	}
 	e.Order = append(e.Order, ref)
+	if b := e.ProseField(f); b != nil {
+		*b = pageBlocks(lines)
+		return
+	}
+	if l := e.ListField(f); l != nil {
+		*l = pageItems(lines)
+		return
+	}
 	switch f {
 	case FieldSection:
 		e.Sections = append(e.Sections, Section{Heading: h.text, Body: pageBlocks(lines)})
-	case FieldDefinition:
-		e.Definition = pageBlocks(lines)
-	case FieldScope:
-		e.Scope = pageBlocks(lines)
-	case FieldMechanisms:
-		e.Mechanisms = pageBlocks(lines)
-	case FieldHistory:
-		e.History = pageBlocks(lines)
 	case FieldRelevance:
 		e.Relevance = &Relevance{Heading: h.text, Body: pageBlocks(lines)}
-	case FieldCoreQuestions:
-		e.CoreQuestions = pageItems(lines)
-	case FieldKeyFigures:
-		e.KeyFigures = pageItems(lines)
-	case FieldRelatedTopics:
-		e.RelatedTopics = pageItems(lines)
-	case FieldSeminalWorks:
-		e.SeminalWorks = pageItems(lines)
-	case FieldMethods:
-		e.Methods = pageItems(lines)
-	case FieldRelatedConcepts:
-		e.RelatedConcepts = pageItems(lines)
 	case FieldKeyConcepts:
 		for _, it := range pageItems(lines) {
 			term, def := splitConcept(it.Text)

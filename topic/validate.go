@@ -80,7 +80,7 @@ func (v *validator) sections(e *Entry) {
 		} else {
 			seen[key] = r.Pos
 		}
-		if sectionEmpty(e, r) {
+		if e.Empty(r) {
 			v.add(SeverityWarning, r.Pos, "section %q is empty; add content or remove it", heading(r))
 		}
 		if r.Field == FieldSection {
@@ -96,45 +96,6 @@ func atLine(p Pos) string {
 		return fmt.Sprintf(" (first at line %d)", p.Line)
 	}
 	return ""
-}
-
-// sectionEmpty reports whether the section a ref points to has no content.
-func sectionEmpty(e *Entry, r SectionRef) bool {
-	switch r.Field {
-	case FieldDefinition:
-		return len(e.Definition) == 0
-	case FieldScope:
-		return len(e.Scope) == 0
-	case FieldCoreQuestions:
-		return len(e.CoreQuestions) == 0
-	case FieldKeyConcepts:
-		return len(e.KeyConcepts) == 0
-	case FieldKeyTheories:
-		return len(e.KeyTheories) == 0
-	case FieldMechanisms:
-		return len(e.Mechanisms) == 0
-	case FieldRelevance:
-		return e.Relevance == nil || len(e.Relevance.Body) == 0
-	case FieldHistory:
-		return len(e.History) == 0
-	case FieldDebates:
-		return len(e.Debates) == 0
-	case FieldKeyFigures:
-		return len(e.KeyFigures) == 0
-	case FieldRelatedTopics:
-		return len(e.RelatedTopics) == 0
-	case FieldSeminalWorks:
-		return len(e.SeminalWorks) == 0
-	case FieldFAQ:
-		return len(e.FAQ) == 0
-	case FieldMethods:
-		return len(e.Methods) == 0
-	case FieldRelatedConcepts:
-		return len(e.RelatedConcepts) == 0
-	case FieldSection:
-		return r.Index < 0 || r.Index >= len(e.Sections) || len(e.Sections[r.Index].Body) == 0
-	}
-	return false
 }
 
 // content warns about incomplete items inside sections.

@@ -114,27 +114,13 @@ func encodeField(e *Entry, f Field) *ovalue {
 		}
 		return encodeItems(its)
 	}
+	if b := e.ProseField(f); b != nil {
+		return body(*b)
+	}
+	if l := e.ListField(f); l != nil {
+		return items(*l)
+	}
 	switch f {
-	case FieldDefinition:
-		return body(e.Definition)
-	case FieldScope:
-		return body(e.Scope)
-	case FieldMechanisms:
-		return body(e.Mechanisms)
-	case FieldHistory:
-		return body(e.History)
-	case FieldCoreQuestions:
-		return items(e.CoreQuestions)
-	case FieldKeyFigures:
-		return items(e.KeyFigures)
-	case FieldRelatedTopics:
-		return items(e.RelatedTopics)
-	case FieldSeminalWorks:
-		return items(e.SeminalWorks)
-	case FieldMethods:
-		return items(e.Methods)
-	case FieldRelatedConcepts:
-		return items(e.RelatedConcepts)
 	case FieldKeyConcepts:
 		if len(e.KeyConcepts) == 0 && !present {
 			return nil

@@ -43,47 +43,14 @@ func readingOrder(e *topic.Entry) []topic.SectionRef {
 	return out
 }
 
-// sectionEmpty reports whether a section has nothing to print.
+// sectionEmpty reports whether a section has nothing to print. A section
+// of the author's own keeps its heading even when empty: the heading is the
+// author's text too.
 func sectionEmpty(e *topic.Entry, r topic.SectionRef) bool {
-	switch r.Field {
-	case topic.FieldSummary:
-		return len(e.Summary) == 0
-	case topic.FieldDefinition:
-		return len(e.Definition) == 0
-	case topic.FieldScope:
-		return len(e.Scope) == 0
-	case topic.FieldCoreQuestions:
-		return len(e.CoreQuestions) == 0
-	case topic.FieldKeyConcepts:
-		return len(e.KeyConcepts) == 0
-	case topic.FieldKeyTheories:
-		return len(e.KeyTheories) == 0
-	case topic.FieldMechanisms:
-		return len(e.Mechanisms) == 0
-	case topic.FieldRelevance:
-		return e.Relevance == nil || len(e.Relevance.Body) == 0
-	case topic.FieldHistory:
-		return len(e.History) == 0
-	case topic.FieldDebates:
-		return len(e.Debates) == 0
-	case topic.FieldKeyFigures:
-		return len(e.KeyFigures) == 0
-	case topic.FieldRelatedTopics:
-		return len(e.RelatedTopics) == 0
-	case topic.FieldSeminalWorks:
-		return len(e.SeminalWorks) == 0
-	case topic.FieldFAQ:
-		return len(e.FAQ) == 0
-	case topic.FieldMethods:
-		return len(e.Methods) == 0
-	case topic.FieldRelatedConcepts:
-		return len(e.RelatedConcepts) == 0
-	case topic.FieldSection:
-		// A section of the author's own keeps its heading even when empty:
-		// the heading is the author's text too.
-		return r.Index < 0 || r.Index >= len(e.Sections) || (len(e.Sections[r.Index].Body) == 0 && e.Sections[r.Index].Heading == "")
+	if r.Field == topic.FieldSection && r.Index >= 0 && r.Index < len(e.Sections) {
+		return len(e.Sections[r.Index].Body) == 0 && e.Sections[r.Index].Heading == ""
 	}
-	return true
+	return e.Empty(r)
 }
 
 // sectionHeading is the heading as the author wrote it, else the label in
@@ -107,36 +74,18 @@ func sectionHeading(e *topic.Entry, r topic.SectionRef, l locale.Labels) string 
 
 // items returns a list-shaped section's items.
 func items(e *topic.Entry, f topic.Field) []topic.Item {
-	switch f {
-	case topic.FieldCoreQuestions:
-		return e.CoreQuestions
-	case topic.FieldKeyFigures:
-		return e.KeyFigures
-	case topic.FieldRelatedTopics:
-		return e.RelatedTopics
-	case topic.FieldSeminalWorks:
-		return e.SeminalWorks
-	case topic.FieldMethods:
-		return e.Methods
-	case topic.FieldRelatedConcepts:
-		return e.RelatedConcepts
+	if l := e.ListField(f); l != nil {
+		return *l
 	}
 	return nil
 }
 
 // prose returns a prose-shaped section's body.
 func prose(e *topic.Entry, r topic.SectionRef) topic.Body {
+	if b := e.ProseField(r.Field); b != nil {
+		return *b
+	}
 	switch r.Field {
-	case topic.FieldSummary:
-		return e.Summary
-	case topic.FieldDefinition:
-		return e.Definition
-	case topic.FieldScope:
-		return e.Scope
-	case topic.FieldMechanisms:
-		return e.Mechanisms
-	case topic.FieldHistory:
-		return e.History
 	case topic.FieldRelevance:
 		if e.Relevance != nil {
 			return e.Relevance.Body
