@@ -7,7 +7,7 @@ import (
 	"strings"
 	"testing"
 
-	"codeberg.org/go-pdf/fpdf"
+	"github.com/scholargate/topicdeck/internal/fpdf"
 )
 
 const droid = "/usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf"

@@ -13,7 +13,7 @@ import (
 	"strings"
 	"time"
 
-	"codeberg.org/go-pdf/fpdf"
+	"github.com/scholargate/topicdeck/internal/fpdf"
 
 	"github.com/scholargate/topicdeck/fonts"
 	"github.com/scholargate/topicdeck/plan"

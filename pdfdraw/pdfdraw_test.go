@@ -16,7 +16,7 @@ import (
 	"testing"
 	"time"
 
-	"codeberg.org/go-pdf/fpdf"
+	"github.com/scholargate/topicdeck/internal/fpdf"
 
 	"github.com/scholargate/topicdeck/fonts"
 	"github.com/scholargate/topicdeck/internal/checktool"

@@ -10,8 +10,8 @@ import (
 	"testing"
 	"unicode/utf8"
 
-	"codeberg.org/go-pdf/fpdf"
 	"github.com/scholargate/topicdeck/fonts"
+	"github.com/scholargate/topicdeck/internal/fpdf"
 )
 
 // cjkSet is the default set plus Debian's Droid CJK fallback (CI installs
