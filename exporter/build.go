@@ -11,6 +11,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -19,6 +20,7 @@ import (
 	"time"
 
 	"github.com/scholargate/topicdeck/bib"
+	"github.com/scholargate/topicdeck/glossary"
 	"github.com/scholargate/topicdeck/layouts"
 	"github.com/scholargate/topicdeck/layouts/layoutfile"
 	"github.com/scholargate/topicdeck/pdfdraw"
@@ -203,20 +205,31 @@ type builder struct {
 	// version, course bibliographies and fonts.
 	shared string
 	files  *fileHashes
-	done   int
-	total  int
+	// refs formats seminal works for the course glossary; nil when this
+	// build makes no glossary (a shard other than the first), refsErr
+	// when the course bibliography cannot be read.
+	refs         *glossaryRefs
+	refsWarnings []string
+	refsErr      error
+	done         int
+	total        int
 }
 
-// source is one entry file through the build.
+// source is one entry file through the build. It keeps no parsed entry:
+// holding a thousand of them for the length of a build cost more memory
+// than anything else, so an entry is read again where it is needed and
+// dropped after (see load).
 type source struct {
-	path  string // as found
-	key   string // manifest key: cleaned, slash-separated
-	data  []byte
-	hash  string
-	entry *topic.Entry
-	err   error
-	slug  string
-	deps  []string
+	path string // as found
+	key  string // manifest key: cleaned, slash-separated
+	hash string // sha256 of the file as scan read it
+	err  error
+	slug string
+	deps []string
+	// digest is what the course glossary takes from the entry, and
+	// digestWarnings what formatting its references found.
+	digest         *glossary.Digest
+	digestWarnings []string
 	// inputs is the hash of everything the entry's artifacts depend on.
 	inputs string
 	prev   *ManifestEntry
@@ -289,6 +302,9 @@ func newBuilder(paths []string, opt BuildOptions) (*builder, error) {
 	b.next = &Manifest{Version: Version, Entries: map[string]*ManifestEntry{}}
 	if b.shared, err = b.sharedInputs(); err != nil {
 		return nil, err
+	}
+	if opt.Shard.Count <= 1 || opt.Shard.Index == 0 {
+		b.refs, b.refsWarnings, b.refsErr = newGlossaryRefs(opt.Bib)
 	}
 	return b, nil
 }
@@ -458,20 +474,17 @@ func (b *builder) parallel(n int, fn func(i int)) {
 
 // scan reads and hashes every entry file and decides which are unchanged;
 // only the changed ones are parsed (the slug of an unchanged one is in the
-// manifest), which is what makes a no-change build quick.
+// manifest), which is what makes a no-change build quick. A parsed entry
+// gives its glossary digest at once and is dropped.
 func (b *builder) scan() {
 	b.parallel(len(b.sources), func(i int) {
 		s := b.sources[i]
 		data, err := os.ReadFile(s.path)
 		if err != nil {
-			var pe *os.PathError
-			if errors.As(err, &pe) {
-				err = pe.Err
-			}
-			s.err = &topic.Error{Problem: topic.Problem{File: s.path, Message: "cannot read file: " + err.Error()}}
+			s.err = readError(s.path, err)
 			return
 		}
-		s.data, s.hash = data, sum(data)
+		s.hash = sum(data)
 		s.prev = b.prev.Entries[s.key]
 		if p := s.prev; p != nil && !b.opt.Force && p.Source == s.hash && p.Slug != "" {
 			s.slug, s.deps = p.Slug, p.Deps
@@ -481,21 +494,27 @@ func (b *builder) scan() {
 				return
 			}
 		}
-		b.parse(s)
+		b.parse(s, data)
 	})
 }
 
-// parse reads the entry of a source whose file has been read.
-func (b *builder) parse(s *source) {
-	if s.entry != nil || s.err != nil {
-		return
+// readError is the error of an entry file that cannot be read.
+func readError(path string, err error) error {
+	var pe *os.PathError
+	if errors.As(err, &pe) {
+		err = pe.Err
 	}
-	e, err := topic.Read(s.path, s.data, b.opt.Read)
+	return &topic.Error{Problem: topic.Problem{File: path, Message: "cannot read file: " + err.Error()}}
+}
+
+// parse reads the entry in data: its slug, dependencies and inputs, and
+// its glossary digest when the build makes a glossary.
+func (b *builder) parse(s *source, data []byte) {
+	e, err := topic.Read(s.path, data, b.opt.Read)
 	if err != nil {
 		s.err = err
 		return
 	}
-	s.entry = e
 	s.slug = e.SlugOrDefault()
 	s.deps = nil
 	if e.Bibliography != "" {
@@ -503,8 +522,41 @@ func (b *builder) parse(s *source) {
 	}
 	s.inputs = b.entryInputs(s.hash, s.deps)
 	if s.slug == "" {
-		s.err = &topic.Error{Problem: topic.Problem{File: s.path, Pos: findKeyLine(s.data, "title"), Message: "the title gives no slug (no letters or digits); set slug:"}}
+		s.err = &topic.Error{Problem: topic.Problem{File: s.path, Pos: findKeyLine(data, "title"), Message: "the title gives no slug (no letters or digits); set slug:"}}
+		return
 	}
+	b.digest(s, e)
+}
+
+// load reads a source's entry again. Its bytes must still be those scan
+// hashed: artifacts of an entry edited while the build ran would not
+// match the manifest's record of it.
+func (b *builder) load(s *source) (*topic.Entry, error) {
+	data, err := os.ReadFile(s.path)
+	if err != nil {
+		return nil, readError(s.path, err)
+	}
+	if sum(data) != s.hash {
+		return nil, &topic.Error{Problem: topic.Problem{File: s.path, Message: "the file changed while the build ran; build again"}}
+	}
+	return topic.Read(s.path, data, b.opt.Read)
+}
+
+// digest keeps what the course glossary needs of e, when the build makes
+// one and has not taken it yet.
+func (b *builder) digest(s *source, e *topic.Entry) {
+	if b.refs == nil || s.digest != nil {
+		return
+	}
+	works, warnings, err := b.refs.of(e)
+	if err != nil {
+		// The entry fails on its own bibliography anyway; the course
+		// glossary still has its works, as written, and says why.
+		works = glossary.AsWritten(e)
+		warnings = []string{fmt.Sprintf("%s: glossary references shown as written: %v", s.path, err)}
+	}
+	s.digest = glossary.DigestOf(e, glossary.Options{References: func(*topic.Entry) []glossary.Reference { return works }})
+	s.digestWarnings = warnings
 }
 
 // assign settles which entries this build makes: it passes over
@@ -530,8 +582,9 @@ func (b *builder) assign() {
 			continue
 		}
 		if first, dup := owner[s.slug]; dup {
+			data, _ := os.ReadFile(s.path)
 			s.err = &topic.Error{Problem: topic.Problem{
-				File: s.path, Pos: slugLine(s.data),
+				File: s.path, Pos: slugLine(data),
 				Message: fmt.Sprintf("slug %q is already the slug of %s; give one of them another slug", s.slug, first.path),
 			}}
 			// Its artifacts' paths are now the first entry's.
@@ -544,9 +597,6 @@ func (b *builder) assign() {
 	for _, s := range b.sources {
 		if s.mine && !s.ignored {
 			b.total++
-		}
-		if s.entry != nil {
-			s.data = nil // parsed: the bytes are not needed again
 		}
 	}
 	b.report.Entries = b.total
@@ -637,11 +687,11 @@ type artifactFile struct {
 
 // renderEntry makes one entry's artifacts and writes them.
 func (b *builder) renderEntry(s *source) rendered {
-	b.parse(s)
-	if s.err != nil {
-		return rendered{s: s, err: s.err}
+	e, err := b.load(s)
+	if err != nil {
+		return rendered{s: s, err: err}
 	}
-	e, o := s.entry, b.opt
+	o := b.opt
 	r := rendered{s: s}
 	warn := func(what string, ws []string) {
 		for _, w := range ws {
@@ -758,31 +808,61 @@ func (b *builder) glossary() (finish func()) {
 		b.next.Glossary = p
 		return none
 	}
-	b.parallel(len(in), func(i int) { b.parse(in[i]) })
-	entries := make([]*topic.Entry, 0, len(in))
-	for _, s := range in {
-		if s.entry != nil {
-			entries = append(entries, s.entry)
+	path := filepath.Join(b.out, CourseGlossaryFile)
+	if b.refsErr != nil {
+		return func() {
+			b.report.Failures = append(b.report.Failures, entryError(path, "course glossary", b.refsErr))
+			b.next.Glossary = b.prev.Glossary // keep the last good one
 		}
 	}
+	// Entries scan did not parse (unchanged ones) are read for their
+	// digest only.
+	b.parallel(len(in), func(i int) {
+		s := in[i]
+		if s.digest != nil {
+			return
+		}
+		e, err := b.load(s)
+		if err != nil {
+			s.digestWarnings = []string{err.Error() + " (left out of the course glossary)"}
+			return
+		}
+		b.digest(s, e)
+	})
 	var (
-		warnings []string
-		wrote    bool
-		err      error
-		buf      bytes.Buffer
-		done     = make(chan struct{})
+		digests  []*glossary.Digest
+		warnings = slices.Clone(b.refsWarnings)
+	)
+	for _, s := range in {
+		warnings = append(warnings, s.digestWarnings...)
+		if s.digest != nil {
+			digests = append(digests, s.digest)
+		}
+		s.digest, s.digestWarnings = nil, nil
+	}
+	var (
+		wrote bool
+		err   error
+		buf   bytes.Buffer
+		done  = make(chan struct{})
 	)
 	go func() {
 		defer close(done)
-		warnings, err = Glossary(entries, GlossaryOptions{Lang: b.opt.Lang, Title: b.opt.Course, Bib: b.opt.Bib}, &buf)
+		if len(digests) == 0 {
+			err = errors.New("no entries to make a glossary of")
+			return
+		}
+		g := glossary.Merge(digests, glossary.Options{Lang: b.opt.Lang, Title: b.opt.Course})
+		var more []string
+		more, err = encodeGlossary(g, GlossaryOptions{}, &buf)
+		warnings = append(warnings, more...)
 		if err == nil {
-			wrote, err = writeIfChanged(filepath.Join(b.out, CourseGlossaryFile), buf.Bytes())
+			wrote, err = writeIfChanged(path, buf.Bytes())
 		}
 	}()
 	return func() {
 		<-done
 		b.report.Warnings = append(b.report.Warnings, warnings...)
-		path := filepath.Join(b.out, CourseGlossaryFile)
 		if err != nil {
 			b.report.Failures = append(b.report.Failures, entryError(path, "course glossary", err))
 			b.next.Glossary = b.prev.Glossary // keep the last good one

@@ -255,6 +255,15 @@ func TestBuildIncremental(t *testing.T) {
 	if !strings.Contains(checktool.Text(t, filepath.Join(out, "neuroadaptation-and-tolerance", "neuroadaptation-and-tolerance-slides.pdf")), "receptor downregulation") {
 		t.Error("the rebuilt deck lacks the new paragraph")
 	}
+	// The glossary, made from the edited entry and the unchanged ones read
+	// again for it, is the one a fresh build makes.
+	fresh := filepath.Join(t.TempDir(), "fresh")
+	mustBuild(t, []string{in}, BuildOptions{Out: fresh})
+	a, _ := os.ReadFile(filepath.Join(out, CourseGlossaryFile))
+	b, _ := os.ReadFile(filepath.Join(fresh, CourseGlossaryFile))
+	if len(a) == 0 || !bytes.Equal(a, b) {
+		t.Error("the incremental build's course glossary differs from a fresh build's")
+	}
 
 	// A missing artifact is noticed and its entry rebuilt.
 	gone := filepath.Join(out, "plate-tectonics", "plate-tectonics-handout-reader.pdf")
@@ -298,6 +307,23 @@ func TestBuildIncremental(t *testing.T) {
 	}
 	if _, err := os.Stat(filepath.Join(out, "plate-tectonics", "plate-tectonics-handout-notes.pdf")); err != nil {
 		t.Error(err)
+	}
+}
+
+// TestBuildLoadNoticesChange: an entry edited between the scan and its
+// rendering is an error, not artifacts that disagree with the manifest.
+func TestBuildLoadNoticesChange(t *testing.T) {
+	p := filepath.Join(t.TempDir(), "entry.md")
+	if err := os.WriteFile(p, []byte("# Entry\n\nText.\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	b := &builder{}
+	if _, err := b.load(&source{path: p, hash: sum([]byte("# Entry\n\nText.\n"))}); err != nil {
+		t.Fatalf("unchanged file: %v", err)
+	}
+	_, err := b.load(&source{path: p, hash: sum([]byte("what scan read"))})
+	if err == nil || !strings.Contains(err.Error(), p) || !strings.Contains(err.Error(), "changed while the build ran") {
+		t.Fatalf("error %v, want one naming the file and the change", err)
 	}
 }
 

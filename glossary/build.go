@@ -21,26 +21,85 @@ type Options struct {
 	// shared subject for a course, else the localized word "Glossary".
 	Title string
 	// References formats the seminal works of an entry. Nil: each work is
-	// shown as written (a citation key or free text).
+	// shown as written (a citation key or free text). Build calls it from
+	// several goroutines at once.
 	References func(e *topic.Entry) []Reference
+}
+
+// A Digest is what a glossary takes from one entry: its terms, theories,
+// questions, people and references, extracted once. A course build keeps
+// digests instead of entries, so its memory follows the glossary's size
+// rather than the whole text of every entry.
+type Digest struct {
+	lang, subject, title string
+	terms                []*Term
+	info                 TopicInfo
+	theories             []Theory
+	questions            []Question
+	people               []string
+	works                []Reference
+}
+
+// DigestOf extracts from e what its glossary rows need; opt.References,
+// when set, formats its seminal works.
+func DigestOf(e *topic.Entry, opt Options) *Digest {
+	d := &Digest{
+		lang: locale.Base(e.LangOrDefault()), subject: e.Subject, title: e.Title,
+		terms: Extract(e),
+		info: TopicInfo{
+			Title: e.Title, Subject: e.Subject, Slug: e.SlugOrDefault(), Summary: oneLine(e.Summary.Plain()),
+			Source: e.Source, Concepts: len(e.KeyConcepts), Theories: len(e.KeyTheories),
+			Questions:  len(e.CoreQuestions) + len(e.FAQ) + len(e.Debates),
+			References: len(e.SeminalWorks), People: len(e.KeyFigures), Sections: len(e.Sections),
+		},
+	}
+	for _, th := range e.KeyTheories {
+		d.theories = append(d.theories, Theory{Name: oneLine(th.Name.Plain()), Topic: e.Title, Description: th.Description.Plain()})
+	}
+	for _, it := range e.CoreQuestions {
+		d.questions = append(d.questions, Question{Kind: CoreQuestion, Question: oneLine(it.Text.Plain()), Topic: e.Title})
+	}
+	for _, qa := range e.FAQ {
+		d.questions = append(d.questions, Question{Kind: FAQQuestion, Question: oneLine(qa.Question.Plain()), Answer: qa.Answer.Plain(), Topic: e.Title})
+	}
+	for _, qa := range e.Debates {
+		d.questions = append(d.questions, Question{Kind: DebateQuestion, Question: oneLine(qa.Question.Plain()), Answer: qa.Answer.Plain(), Topic: e.Title})
+	}
+	for _, it := range e.KeyFigures {
+		if name := oneLine(it.Text.Plain()); name != "" {
+			d.people = append(d.people, name)
+		}
+	}
+	if opt.References != nil {
+		d.works = opt.References(e)
+	} else {
+		d.works = AsWritten(e)
+	}
+	return d
 }
 
 // Build extracts the vocabulary of each entry and merges it into one
 // glossary, in course order (the order of entries), then sorts the terms,
 // people and references with the course language's collation.
 func Build(entries []*topic.Entry, opt Options) *Glossary {
-	g := &Glossary{Lang: courseLang(entries, opt.Lang), Title: opt.Title}
+	return Merge(digestAll(entries, opt), opt)
+}
+
+// Merge makes one glossary of the digests of a course's entries, in course
+// order, as Build does. It takes the digests over: their terms become the
+// glossary's, so a digest is merged once.
+func Merge(ds []*Digest, opt Options) *Glossary {
+	g := &Glossary{Lang: courseLang(ds, opt.Lang), Title: opt.Title}
 	if g.Title == "" {
-		g.Title = courseTitle(entries, g.Lang)
+		g.Title = courseTitle(ds, g.Lang)
 	}
 	byKey := map[string]*merged{}
 	people := map[string]*Person{}
 	var peopleOrder []string
 	refs := map[string]*Reference{}
 	var refOrder []string
-	extracted := extractAll(entries)
-	for ei, e := range entries {
-		for _, t := range extracted[ei] {
+	for _, d := range ds {
+		for _, t := range d.terms {
 			k := Key(t.Name)
 			if m, ok := byKey[k]; ok {
 				m.merge(t)
@@ -49,30 +108,10 @@ func Build(entries []*topic.Entry, opt Options) *Glossary {
 			byKey[k] = newMerged(t)
 			g.Terms = append(g.Terms, t)
 		}
-		info := TopicInfo{
-			Title: e.Title, Subject: e.Subject, Slug: e.SlugOrDefault(), Summary: oneLine(e.Summary.Plain()),
-			Source: e.Source, Concepts: len(e.KeyConcepts), Theories: len(e.KeyTheories),
-			Questions:  len(e.CoreQuestions) + len(e.FAQ) + len(e.Debates),
-			References: len(e.SeminalWorks), People: len(e.KeyFigures), Sections: len(e.Sections),
-		}
-		g.Topics = append(g.Topics, info)
-		for _, th := range e.KeyTheories {
-			g.Theories = append(g.Theories, Theory{Name: oneLine(th.Name.Plain()), Topic: e.Title, Description: th.Description.Plain()})
-		}
-		for _, it := range e.CoreQuestions {
-			g.Questions = append(g.Questions, Question{Kind: CoreQuestion, Question: oneLine(it.Text.Plain()), Topic: e.Title})
-		}
-		for _, qa := range e.FAQ {
-			g.Questions = append(g.Questions, Question{Kind: FAQQuestion, Question: oneLine(qa.Question.Plain()), Answer: qa.Answer.Plain(), Topic: e.Title})
-		}
-		for _, qa := range e.Debates {
-			g.Questions = append(g.Questions, Question{Kind: DebateQuestion, Question: oneLine(qa.Question.Plain()), Answer: qa.Answer.Plain(), Topic: e.Title})
-		}
-		for _, it := range e.KeyFigures {
-			name := oneLine(it.Text.Plain())
-			if name == "" {
-				continue
-			}
+		g.Topics = append(g.Topics, d.info)
+		g.Theories = append(g.Theories, d.theories...)
+		g.Questions = append(g.Questions, d.questions...)
+		for _, name := range d.people {
 			k := strings.ToLower(name)
 			p, ok := people[k]
 			if !ok {
@@ -80,15 +119,9 @@ func Build(entries []*topic.Entry, opt Options) *Glossary {
 				people[k] = p
 				peopleOrder = append(peopleOrder, k)
 			}
-			p.Topics = appendUnique(p.Topics, e.Title)
+			p.Topics = appendUnique(p.Topics, d.title)
 		}
-		var works []Reference
-		if opt.References != nil {
-			works = opt.References(e)
-		} else {
-			works = AsWritten(e)
-		}
-		for _, r := range works {
+		for _, r := range d.works {
 			k := r.Key
 			if k == "" {
 				k = "\x00" + strings.ToLower(oneLine(r.Text.Plain()))
@@ -100,7 +133,7 @@ func Build(entries []*topic.Entry, opt Options) *Glossary {
 				refs[k] = m
 				refOrder = append(refOrder, k)
 			}
-			m.Topics = appendUnique(m.Topics, e.Title)
+			m.Topics = appendUnique(m.Topics, d.title)
 		}
 	}
 	for _, k := range peopleOrder {
@@ -122,17 +155,17 @@ func Build(entries []*topic.Entry, opt Options) *Glossary {
 	return g
 }
 
-// extractAll extracts the terms of every entry, several entries at a
-// time: each entry's prose is read on its own, and reading it is most of
-// the work of a course's glossary. The result is in entry order, so the
-// glossary does not depend on which entry finished first. A panic in a
-// worker is raised again in the caller, where a server's recovery sees it.
-func extractAll(entries []*topic.Entry) [][]*Term {
-	out := make([][]*Term, len(entries))
+// digestAll digests every entry, several entries at a time: reading each
+// entry's prose is most of the work of a course's glossary. The result is
+// in entry order, so the glossary does not depend on which entry finished
+// first. A panic in a worker is raised again in the caller, where a
+// server's recovery sees it.
+func digestAll(entries []*topic.Entry, opt Options) []*Digest {
+	out := make([]*Digest, len(entries))
 	workers := min(runtime.GOMAXPROCS(0), len(entries))
 	if workers <= 1 {
 		for i, e := range entries {
-			out[i] = Extract(e)
+			out[i] = DigestOf(e, opt)
 		}
 		return out
 	}
@@ -155,7 +188,7 @@ func extractAll(entries []*topic.Entry) [][]*Term {
 				if i >= len(entries) {
 					return
 				}
-				out[i] = Extract(entries[i])
+				out[i] = DigestOf(entries[i], opt)
 			}
 		})
 	}
@@ -337,13 +370,13 @@ func FindDOI(s string) string {
 
 // courseLang returns the override, else the language every entry shares,
 // else English.
-func courseLang(entries []*topic.Entry, override string) string {
+func courseLang(ds []*Digest, override string) string {
 	if override != "" {
 		return override
 	}
 	lang := ""
-	for i, e := range entries {
-		l := locale.Base(e.LangOrDefault())
+	for i, d := range ds {
+		l := d.lang
 		if i == 0 {
 			lang = l
 		} else if l != lang {
@@ -356,15 +389,15 @@ func courseLang(entries []*topic.Entry, override string) string {
 	return lang
 }
 
-func courseTitle(entries []*topic.Entry, lang string) string {
-	if len(entries) == 1 {
-		return entries[0].Title
+func courseTitle(ds []*Digest, lang string) string {
+	if len(ds) == 1 {
+		return ds[0].title
 	}
 	subject := ""
-	for i, e := range entries {
+	for i, d := range ds {
 		if i == 0 {
-			subject = e.Subject
-		} else if e.Subject != subject {
+			subject = d.subject
+		} else if d.subject != subject {
 			subject = ""
 			break
 		}

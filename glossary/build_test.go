@@ -124,13 +124,13 @@ func TestSwedishCollation(t *testing.T) {
 func TestCourseLanguage(t *testing.T) {
 	sv := swedishEntry()
 	en := &topic.Entry{Title: "E"}
-	if l := courseLang([]*topic.Entry{sv, sv}, ""); l != "sv" {
+	if l := Build([]*topic.Entry{sv, sv}, Options{}).Lang; l != "sv" {
 		t.Errorf("shared sv: %q", l)
 	}
-	if l := courseLang([]*topic.Entry{sv, en}, ""); l != "en" {
+	if l := Build([]*topic.Entry{sv, en}, Options{}).Lang; l != "en" {
 		t.Errorf("mixed: %q", l)
 	}
-	if l := courseLang([]*topic.Entry{en}, "sv-SE"); l != "sv-SE" {
+	if l := Build([]*topic.Entry{en}, Options{Lang: "sv-SE"}).Lang; l != "sv-SE" {
 		t.Errorf("override: %q", l)
 	}
 }

@@ -18,6 +18,7 @@ import (
 	"time"
 
 	"github.com/scholargate/topicdeck/exporter"
+	"github.com/scholargate/topicdeck/internal/memlimit"
 	"github.com/scholargate/topicdeck/internal/synth"
 )
 
@@ -63,6 +64,13 @@ func run(n int, seed uint64, jobs int, dir, cpuprofile string) error {
 		if err := pprof.StartCPUProfile(f); err != nil {
 			return err
 		}
+	}
+	// The same collector settings as `topicdeck build`, so the figures are
+	// the command's.
+	if memlimit.Apply(memlimit.Default) {
+		fmt.Printf("collector:   heap limit %d MiB, as topicdeck build sets it\n", memlimit.Default>>20)
+	} else {
+		fmt.Printf("collector:   GOGC=%q GOMEMLIMIT=%q from the environment\n", os.Getenv("GOGC"), os.Getenv("GOMEMLIMIT"))
 	}
 	opt := exporter.BuildOptions{Out: out, Jobs: jobs}
 	full, err := exporter.Build([]string{in}, opt)

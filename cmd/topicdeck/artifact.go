@@ -3,12 +3,11 @@ package main
 import (
 	"fmt"
 	"io"
-	"os"
-	"runtime/debug"
 
 	"github.com/urfave/cli/v3"
 
 	"github.com/scholargate/topicdeck/exporter"
+	"github.com/scholargate/topicdeck/internal/memlimit"
 	"github.com/scholargate/topicdeck/topic"
 )
 
@@ -45,23 +44,10 @@ func readEntryArg(cmd *cli.Command) (*topic.Entry, error) {
 	return topic.ReadFrom("<stdin>", ios(cmd).in, topic.Options{})
 }
 
-// oneShotGC turns the garbage collector into a safety net for commands
-// that make one artifact and exit: such a run allocates some megabytes in
-// all, and collecting them costs more time than the memory is worth (a
-// fifth of a deck's run). The memory limit still collects when an unusual
-// entry would need more. An explicit GOGC or GOMEMLIMIT wins; long-running
-// commands (build, serve) keep the defaults.
-func oneShotGC() {
-	if os.Getenv("GOGC") == "" && os.Getenv("GOMEMLIMIT") == "" {
-		debug.SetMemoryLimit(256 << 20)
-		debug.SetGCPercent(-1)
-	}
-}
-
 // writeArtifact writes one artifact atomically to out ("-" for standard
 // output) and prints the export's warnings to stderr, also when it failed.
 func writeArtifact(cmd *cli.Command, out string, export func(w io.Writer) (exporter.Result, error)) error {
-	oneShotGC()
+	memlimit.Apply(memlimit.Default)
 	s := ios(cmd)
 	var res exporter.Result
 	err := exporter.WriteFile(out, s.out, func(w io.Writer) error {

@@ -15,6 +15,7 @@ import (
 	"golang.org/x/term"
 
 	"github.com/scholargate/topicdeck/exporter"
+	"github.com/scholargate/topicdeck/internal/memlimit"
 )
 
 func init() { commands = append(commands, buildCommand()) }
@@ -73,6 +74,7 @@ func runBuild(ctx context.Context, cmd *cli.Command) error {
 	s := ios(cmd)
 	view := newBuildView(s, cmd.Bool("quiet"), opt.Out)
 	opt.Progress = view.event
+	memlimit.Apply(memlimit.Default)
 	report, err := exporter.Build(args, opt)
 	view.finish()
 	if err != nil {

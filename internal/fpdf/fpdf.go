@@ -1067,7 +1067,7 @@ func (f *Fpdf) GetStringSymbolWidth(s string) int {
 	if f.isCurrentUTF8 {
 		for _, char := range s {
 			intChar := int(char)
-			if len(f.currentFont.Cw) >= intChar && f.currentFont.Cw[intChar] > 0 {
+			if intChar < len(f.currentFont.Cw) && f.currentFont.Cw[intChar] > 0 { // topicdeck patch 4
 				if f.currentFont.Cw[intChar] != 65535 {
 					w += f.currentFont.Cw[intChar]
 				}
@@ -4558,7 +4558,13 @@ func (f *Fpdf) putfonts() {
 				f.out("endobj")
 
 				// Embed CIDToGIDMap
-				cidToGidMap := make([]byte, 256*256*2)
+				// topicdeck patch 5: the map covers the codes the font maps, not
+				// all 65,536 (128 KB to clear and compress per face).
+				last := 0
+				for cc := range CodeSignDictionary {
+					last = max(last, cc)
+				}
+				cidToGidMap := make([]byte, (min(last, 0xFFFF)+1)*2)
 
 				for cc, glyph := range CodeSignDictionary {
 					cidToGidMap[cc*2] = byte(glyph >> 8)
@@ -4600,7 +4606,8 @@ func (f *Fpdf) generateCIDFontMap(font *fontDefType, LastRune int) {
 	prevWidth := -1
 	interval := false
 	startCid := 1
-	cwLen := LastRune + 1
+	// topicdeck patch 4: Cw only reaches the font's last mapped character.
+	cwLen := min(LastRune+1, len(font.Cw))
 
 	// for each character
 	for cid := startCid; cid < cwLen; cid++ {

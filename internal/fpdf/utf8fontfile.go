@@ -832,7 +832,18 @@ func (utf *utf8FontFile) parseHMTXTable(numberOfHMetrics, numSymbols int, symbol
 	start := utf.SeekTable("hmtx")
 	arrayWidths := 0
 	var arr []int
-	utf.CharWidths = make([]int, 256*256)
+	// topicdeck patch 4: as long as the last character the font maps
+	// needs, not always 65,536 (512 KB to allocate and clear, twice per
+	// face and document).
+	last := 0
+	for _, chars := range symbolToChar {
+		for _, char := range chars {
+			if char < 0xFFFF { // U+FFFF ends every format 4 cmap; it is no character
+				last = max(last, char)
+			}
+		}
+	}
+	utf.CharWidths = make([]int, last+1)
 	charCount := 0
 	arr = unpackUint16Array(utf.getRange(start, numberOfHMetrics*4))
 	for symbol := range numberOfHMetrics {
@@ -852,7 +863,7 @@ func (utf *utf8FontFile) parseHMTXTable(numberOfHMetrics, numSymbols int, symbol
 					if widths == 0 {
 						widths = 65535
 					}
-					if char < 196608 {
+					if char < len(utf.CharWidths) {
 						utf.CharWidths[char] = widths
 						charCount++
 					}
@@ -870,7 +881,7 @@ func (utf *utf8FontFile) parseHMTXTable(numberOfHMetrics, numSymbols int, symbol
 					if widths == 0 {
 						widths = 65535
 					}
-					if char < 196608 {
+					if char < len(utf.CharWidths) {
 						utf.CharWidths[char] = widths
 						charCount++
 					}
