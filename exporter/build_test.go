@@ -550,6 +550,27 @@ func TestParseCourse(t *testing.T) {
 	if fmt.Sprint(*c) != fmt.Sprint(want) {
 		t.Errorf("got  %+v\nwant %+v", *c, want)
 	}
+	// Layouts: a path is the course file's, a name not built in is looked
+	// for in the course's layouts/ folder, a built-in name stays a name.
+	dir := t.TempDir()
+	course := filepath.Join(dir, "topicdeck.yaml")
+	if err := os.MkdirAll(filepath.Join(dir, "layouts"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "layouts", "house.yaml"), []byte("base: minimal\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct{ in, want string }{
+		{"layout: brand/deck.yaml\n", filepath.Join(dir, "brand", "deck.yaml")},
+		{"layout: house\n", filepath.Join(dir, "layouts", "house.yaml")},
+		{"layout: contrast\n", "contrast"},
+		{"layout: elsewhere\n", "elsewhere"},
+	} {
+		c, err := ParseCourse(course, []byte(tc.in))
+		if err != nil || c.Layout != tc.want {
+			t.Errorf("%q: layout %q (%v), want %q", tc.in, c.Layout, err, tc.want)
+		}
+	}
 	for _, tc := range []struct{ name, in, want string }{
 		{"unknown key", "course: X\ncolour: blue\n", "topicdeck.yaml:2:1: error: unknown key \"colour\" (known keys: aspect, author, bibliography, course, date, font_dir, handouts, lang, layout, order, paper)"},
 		{"list for text", "course:\n  - a\n", "topicdeck.yaml:2:3: error: course: want a single value, got a list"},

@@ -12,6 +12,8 @@ import (
 
 	"go.yaml.in/yaml/v3"
 
+	"github.com/scholargate/topicdeck/layouts"
+	"github.com/scholargate/topicdeck/layouts/layoutfile"
 	"github.com/scholargate/topicdeck/topic"
 )
 
@@ -25,7 +27,8 @@ const CourseFile = "topicdeck.yaml"
 //	course: Neuroscience of addiction
 //	author: Dr. A. Lindqvist
 //	date: Autumn term 2026
-//	layout: lecture            # slide layout
+//	layout: lecture            # slide layout: a name, or a layout file
+//	                           # relative to the course file
 //	aspect: "16:9"
 //	handouts: [slides-3, reader] # or none
 //	paper: a4
@@ -56,7 +59,7 @@ var courseKeys = map[string]func(c *Course, n *yaml.Node, file string) error{
 	"course":       scalarKey(func(c *Course) *string { return &c.Course }),
 	"author":       scalarKey(func(c *Course) *string { return &c.Author }),
 	"date":         scalarKey(func(c *Course) *string { return &c.Date }),
-	"layout":       scalarKey(func(c *Course) *string { return &c.Layout }),
+	"layout":       layoutKey,
 	"aspect":       scalarKey(func(c *Course) *string { return &c.Aspect }),
 	"paper":        scalarKey(func(c *Course) *string { return &c.Paper }),
 	"order":        scalarKey(func(c *Course) *string { return &c.Order }),
@@ -201,6 +204,32 @@ func pathKey(field func(c *Course) *string) func(c *Course, n *yaml.Node, file s
 		*field(c) = s
 		return err
 	}
+}
+
+// layoutKey reads the slide layout. A path is taken relative to the course
+// file, like every path in it; a name that no built-in layout has is looked
+// for in the course folder's layouts/ first, so a course that carries its
+// own layouts builds the same from any working directory. Other names are
+// found as on the command line (./layouts, the user's config folder).
+func layoutKey(c *Course, n *yaml.Node, file string) error {
+	s, err := text(n)
+	switch {
+	case s == "":
+	case layoutfile.IsPath(s):
+		s = relativeTo(file, s)
+	default:
+		if _, e := layouts.Lookup(s); e != nil {
+			for _, ext := range []string{".yaml", ".yml"} {
+				p := relativeTo(file, filepath.Join("layouts", s+ext))
+				if st, e := os.Stat(p); e == nil && !st.IsDir() {
+					s = p
+					break
+				}
+			}
+		}
+	}
+	c.Layout = s
+	return err
 }
 
 // listKey reads a list of values; a single value stands for a list of one.
