@@ -472,10 +472,13 @@ func (p *planner) planCover() bool {
 	x := p.th.MarginX + 8
 	width := p.w - x - p.th.MarginX
 	colH := p.h - p.th.MarginTop - p.th.MarginBottom
+	// The subject and the author line are small beside the title, but no
+	// smaller than the theme lets body text be (large print says 26 pt).
+	small := max(20, p.th.MinBodySize)
 	build := func(ledeSize float64) []*box {
 		var bs []*box
 		if p.e.Subject != "" {
-			st := style{font: textlayout.Font{Family: p.th.TitleFamily, Bold: true, Size: 20}, color: p.th.Accent}
+			st := style{font: textlayout.Font{Family: p.th.TitleFamily, Bold: true, Size: small}, color: p.th.Accent}
 			bs = append(bs, linesBox(frame{width: width}, p.lines(spans(topic.Plain(p.e.Subject), st), width, 0, 1.2, textlayout.Left), false))
 		}
 		var title []lineAt
@@ -510,7 +513,7 @@ func (p *planner) planCover() bool {
 			}
 		}
 		if line := p.coverLine(); line != "" {
-			st := style{font: textlayout.Font{Family: p.th.BodyFamily, Size: 20}, color: p.th.Muted}
+			st := style{font: textlayout.Font{Family: p.th.BodyFamily, Size: small}, color: p.th.Muted}
 			bs = append(bs, linesBox(frame{above: 28, width: width}, p.lines(spans(topic.Plain(line), st), width, 0, 1.25, textlayout.Left), false))
 		}
 		return bs
@@ -518,7 +521,9 @@ func (p *planner) planCover() bool {
 	ledeFits := false
 	var pages [][]column
 	if !bodyEmpty(p.e.Summary) && summaryIsParagraphs(p.e.Summary) {
-		for size := 24.0; size >= 20-eps; size -= 2 {
+		// The lede is body text: it shrinks to fit the title slide, but not
+		// below the theme's smallest body size; else it gets slides of its own.
+		for size := max(24, p.th.MinBodySize); size >= p.th.MinBodySize-eps; size -= 2 {
 			if pg := paginate(build(size), colH, 1); len(pg) == 1 {
 				pages, ledeFits = pg, true
 				break

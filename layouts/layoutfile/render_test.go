@@ -374,3 +374,28 @@ func TestPrintedBuiltinDrawsTheSame(t *testing.T) {
 		}
 	}
 }
+
+// TestLargePrintCover: the title slide keeps large print's promise too.
+// Its subject, lede and author line are no smaller than the layout's
+// smallest body size (26 pt), on every sample and with every line given.
+func TestLargePrintCover(t *testing.T) {
+	for _, e := range sampleEntries(t) {
+		doc, _, err := exporter.PlanSlides(e, exporter.SlideOptions{
+			Layout: "../../samples/layouts/large-print.yaml", Author: "Dr. A. Lindqvist", Course: "Neuroscience 101", Date: "Autumn 2026",
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, it := range doc.Pages[0].Items {
+			tx, ok := it.(*plan.Text)
+			if !ok {
+				continue
+			}
+			for _, s := range tx.Line.Segments {
+				if s.Size < 26 {
+					t.Errorf("%s: title slide text %q at %g pt, want ≥ 26", e.Title, s.Text, s.Size)
+				}
+			}
+		}
+	}
+}
