@@ -776,6 +776,13 @@ func entryError(path, what string, err error) error {
 // and records the outcome. In a sharded build only shard 0 makes it, from
 // all entries, so it is the same as an unsharded build's.
 func (b *builder) glossary() (finish func()) {
+	// The sources let go of their digests whatever happens here: the
+	// glossary has its own list, and an unneeded digest is garbage.
+	defer func() {
+		for _, s := range b.sources {
+			s.digest, s.digestWarnings = nil, nil
+		}
+	}()
 	none := func() {}
 	if b.opt.Shard.Count > 1 && b.opt.Shard.Index != 0 {
 		return none
@@ -838,7 +845,6 @@ func (b *builder) glossary() (finish func()) {
 		if s.digest != nil {
 			digests = append(digests, s.digest)
 		}
-		s.digest, s.digestWarnings = nil, nil
 	}
 	var (
 		wrote bool
@@ -862,6 +868,9 @@ func (b *builder) glossary() (finish func()) {
 	}()
 	return func() {
 		<-done
+		// Which entry first read a shared bibliography (and so carries its
+		// warnings) depends on the workers: sorted, the report does not.
+		sort.Strings(warnings)
 		b.report.Warnings = append(b.report.Warnings, warnings...)
 		if err != nil {
 			b.report.Failures = append(b.report.Failures, entryError(path, "course glossary", err))
