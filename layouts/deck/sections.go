@@ -1,6 +1,8 @@
 package deck
 
 import (
+	"strings"
+
 	"github.com/scholargate/topicdeck/locale"
 	"github.com/scholargate/topicdeck/plan"
 	"github.com/scholargate/topicdeck/textlayout"
@@ -512,9 +514,23 @@ func (p *planner) planCover() bool {
 				bs = append(bs, p.paraBox(f, sentences(bl.Text), st, width, 0, false))
 			}
 		}
-		if line := p.coverLine(); line != "" {
+		if parts := p.coverParts(); len(parts) > 0 {
 			st := style{font: textlayout.Font{Family: p.th.BodyFamily, Size: small}, color: p.th.Muted}
-			bs = append(bs, linesBox(frame{above: 28, width: width}, p.lines(spans(topic.Plain(line), st), width, 0, 1.25, textlayout.Left), false))
+			line := func(s string) []lineAt {
+				return p.lines(spans(topic.Plain(s), st), width, 0, 1.25, textlayout.Left)
+			}
+			if ls := line(strings.Join(parts, "  ·  ")); len(ls) == 1 {
+				bs = append(bs, linesBox(frame{above: 28, width: width}, ls, false))
+			} else {
+				// One line each rather than a date or a name cut in two.
+				for i, part := range parts {
+					f := frame{above: 28, width: width}
+					if i > 0 {
+						f.above = 0
+					}
+					bs = append(bs, linesBox(f, line(part), false))
+				}
+			}
 		}
 		return bs
 	}
@@ -567,8 +583,9 @@ func summaryIsParagraphs(b topic.Body) bool {
 	return true
 }
 
-// coverLine is the author, course and date line of the title slide.
-func (p *planner) coverLine() string {
+// coverParts are the author, course and date of the title slide's last
+// line.
+func (p *planner) coverParts() []string {
 	var parts []string
 	if a := p.author(); a != "" {
 		parts = append(parts, a)
@@ -582,14 +599,7 @@ func (p *planner) coverLine() string {
 	case p.e.Updated != "":
 		parts = append(parts, p.lab.Get(locale.Updated)+" "+p.e.Updated)
 	}
-	out := ""
-	for i, s := range parts {
-		if i > 0 {
-			out += "  ·  "
-		}
-		out += s
-	}
-	return out
+	return parts
 }
 
 // footers adds the footer to every slide but the title slide: the topic
