@@ -132,7 +132,8 @@ var (
 
 // Default is the embedded set: sans = NotoSans → DejaVuSans in the same
 // style; mono = NotoSansMono (regular or bold; it has no italics) →
-// DejaVuSans in the requested style.
+// DejaVuSans in the requested style. Styled chains then fall back to the
+// upright and regular faces (italic → upright, bold → regular).
 func Default() *Set {
 	defaultOnce.Do(func() {
 		s := &Set{faces: map[string]*Face{}}
@@ -149,15 +150,25 @@ func Default() *Set {
 		dejaFiles := [4]string{"DejaVuSans.ttf", "DejaVuSans-Bold.ttf", "DejaVuSans-Oblique.ttf", "DejaVuSans-BoldOblique.ttf"}
 		monoR := add("NotoSansMono", "", "NotoSansMono-Regular.ttf")
 		monoB := add("NotoSansMono", "B", "NotoSansMono-Bold.ttf")
+		var noto, deja [4]*Face
 		for i, style := range styles {
-			noto := add("NotoSans", style, notoFiles[i])
-			deja := add("DejaVuSans", style, dejaFiles[i])
-			s.sans[i] = []*Face{noto, deja}
+			noto[i] = add("NotoSans", style, notoFiles[i])
+			deja[i] = add("DejaVuSans", style, dejaFiles[i])
+		}
+		for i := range styles {
+			s.sans[i] = []*Face{noto[i], deja[i]}
 			mono := monoR
 			if i&1 == 1 {
 				mono = monoB
 			}
-			s.mono[i] = []*Face{mono, deja}
+			s.mono[i] = []*Face{mono, deja[i]}
+			// The slanted and bold faces cover less than the regular ones
+			// (DejaVu Sans Oblique has no Arabic, its Bold fewer symbols):
+			// an upright or regular glyph reads better than a missing one.
+			for _, j := range uprightFallback[i] {
+				s.sans[i] = append(s.sans[i], noto[j], deja[j])
+				s.mono[i] = append(s.mono[i], deja[j])
+			}
 		}
 		defaultSet = s
 	})
@@ -166,6 +177,10 @@ func Default() *Set {
 
 // styles indexes chains: bit 0 bold, bit 1 italic.
 var styles = [4]string{"", "B", "I", "BI"}
+
+// uprightFallback lists, by style index, the styles a chain falls back to
+// after its own: italic to upright of the same weight, bold to regular.
+var uprightFallback = [4][]int{nil, {0}, {0}, {1, 0}}
 
 func styleIndex(bold, italic bool) int {
 	i := 0

@@ -79,13 +79,13 @@ func TestChains(t *testing.T) {
 		want         string
 	}{
 		{"", false, false, "NotoSans DejaVuSans"},
-		{"sans", true, false, "NotoSans-B DejaVuSans-B"},
-		{"sans", false, true, "NotoSans-I DejaVuSans-I"},
-		{"sans", true, true, "NotoSans-BI DejaVuSans-BI"},
+		{"sans", true, false, "NotoSans-B DejaVuSans-B NotoSans DejaVuSans"},
+		{"sans", false, true, "NotoSans-I DejaVuSans-I NotoSans DejaVuSans"},
+		{"sans", true, true, "NotoSans-BI DejaVuSans-BI NotoSans-B DejaVuSans-B NotoSans DejaVuSans"},
 		{"mono", false, false, "NotoSansMono DejaVuSans"},
-		{"mono", true, false, "NotoSansMono-B DejaVuSans-B"},
-		{"mono", false, true, "NotoSansMono DejaVuSans-I"},
-		{"mono", true, true, "NotoSansMono-B DejaVuSans-BI"},
+		{"mono", true, false, "NotoSansMono-B DejaVuSans-B DejaVuSans"},
+		{"mono", false, true, "NotoSansMono DejaVuSans-I DejaVuSans"},
+		{"mono", true, true, "NotoSansMono-B DejaVuSans-BI DejaVuSans-B DejaVuSans"},
 	}
 	for _, tc := range tests {
 		var names []string
@@ -119,6 +119,35 @@ func TestCoverage(t *testing.T) {
 	}
 }
 
+// TestStyledChainsCoverRegular: whatever the style, a character one of the
+// regular faces has is drawn, if need be upright or not bold (DejaVu Sans
+// Oblique has no Arabic; before, italic Arabic was reported missing).
+func TestStyledChainsCoverRegular(t *testing.T) {
+	s := Default()
+	for _, family := range []string{"sans", "mono"} {
+		regular := s.Chain(family, false, false)
+		for _, style := range [][2]bool{{true, false}, {false, true}, {true, true}} {
+			chain := s.Chain(family, style[0], style[1])
+			for r := rune(0x20); r < 0x3000; r++ {
+				if !hasAny(regular, r) || hasAny(chain, r) {
+					continue
+				}
+				t.Errorf("%s bold=%v italic=%v: no face for %U %q, which the regular chain has", family, style[0], style[1], r, r)
+				break
+			}
+		}
+	}
+}
+
+func hasAny(chain []*Face, r rune) bool {
+	for _, f := range chain {
+		if f.Has(r) {
+			return true
+		}
+	}
+	return false
+}
+
 func TestWithDir(t *testing.T) {
 	dir := droidDir(t)
 	s1, err := Default().WithDir(dir)
@@ -139,8 +168,8 @@ func TestWithDir(t *testing.T) {
 			if last.Family != "DirDroidSansFallbackFull" || !last.Has('中') || !last.Has('の') {
 				t.Errorf("%s bold=%v: last face %s lacks CJK", family, bold, last)
 			}
-			if len(chain) != 3 {
-				t.Errorf("%s: chain length %d", family, len(chain))
+			if want := len(Default().Chain(family, bold, false)) + 1; len(chain) != want {
+				t.Errorf("%s: chain length %d, want %d (the default's and the dir's face)", family, len(chain), want)
 			}
 		}
 	}
