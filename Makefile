@@ -38,10 +38,11 @@ fuzz:
 
 # bench builds N (default 1000) synthetic entries end to end and prints
 # entries/s, artifacts/s and peak RSS with the machine, then runs the Go
-# benchmarks (BenchmarkBuild… and the others).
+# benchmarks (BenchmarkBuild… and the others), one package at a time so
+# that no benchmark shares the CPUs with another.
 bench:
 	$(GO) run ./cmd/benchbuild -n $(or $(N),1000)
-	$(GO) test -run '^$$' -bench . -benchmem ./...
+	$(GO) test -p 1 -run '^$$' -bench . -benchmem ./...
 
 # loadtest runs 50 concurrent clients for 20 s against `topicdeck serve` on
 # loopback and prints p50/p99 latency, requests per second and peak heap.
