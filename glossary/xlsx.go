@@ -3,8 +3,13 @@ package glossary
 import (
 	"archive/zip"
 	"bytes"
+	"compress/flate"
+	"encoding/binary"
 	"fmt"
+	"hash"
+	"hash/crc32"
 	"io"
+	"io/fs"
 	"sort"
 	"strings"
 	"time"
@@ -55,9 +60,7 @@ func (g *Glossary) writeXLSX(w io.Writer, opt WriteOptions) ([]string, error) {
 	f := excelize.NewFile()
 	defer f.Close()
 	stamp := docTime(opt.Time)
-	f.SetZipWriter(func(w io.Writer) excelize.ZipWriter {
-		return &stampedZip{Writer: zip.NewWriter(w), time: stamp}
-	})
+	f.SetZipWriter(func(w io.Writer) excelize.ZipWriter { return newStampedZip(w, stamp) })
 	x := &xlsxWriter{f: f}
 	if err := x.styles(); err != nil {
 		return nil, err
@@ -73,30 +76,17 @@ func (g *Glossary) writeXLSX(w io.Writer, opt WriteOptions) ([]string, error) {
 			return nil, err
 		}
 	}
-	// Set before the Glossary sheet is streamed: SetActiveSheet reads
-	// every sheet back, and a streamed sheet read back after Flush is
-	// parsed again and its changes are dropped.
+	// Set before the sheets are streamed: SetActiveSheet reads every sheet
+	// back, and a streamed sheet read back after Flush is parsed again and
+	// its changes are dropped.
 	f.SetActiveSheet(0)
-	// The Glossary sheet, the big one, is streamed: its rich definitions
-	// become inline strings, while SetCellRichText compares each with
-	// every shared string before it (qax-os/excelize#978), most of the
-	// time of a course's workbook. Only one sheet is streamed, as excelize
-	// writes streamed sheets in map order, which would change the bytes
-	// from run to run.
-	//
-	// In the other sheets rich cells go in before any plain string, so
-	// each is compared with the rich strings before it only, a fraction of
-	// the cells.
-	for _, s := range sheets[1:] {
-		if err := x.richCells(s); err != nil {
-			return nil, fmt.Errorf("sheet %s: %w", s.name, err)
-		}
-	}
-	if err := x.stream(sheets[0], l); err != nil {
-		return nil, fmt.Errorf("sheet %s: %w", sheets[0].name, err)
-	}
-	for _, s := range sheets[1:] {
-		if err := x.fill(s, l); err != nil {
+	// Every sheet is streamed: rich cells become inline strings, while
+	// SetCellRichText compares each with every shared string before it
+	// (qax-os/excelize#978), and a course's sheets stay out of memory.
+	// excelize writes streamed sheets in map order; stampedZip puts the
+	// archive's members in a fixed order, so the bytes do not change.
+	for _, s := range sheets {
+		if err := x.stream(s, l); err != nil {
 			return nil, fmt.Errorf("sheet %s: %w", s.name, err)
 		}
 	}
@@ -143,89 +133,9 @@ func (x *xlsxWriter) styles() error {
 
 // fill writes one sheet: header, rows, styles, widths, links, the frozen
 // header row, a table with filter buttons and the review drop-down.
-func (x *xlsxWriter) fill(s sheet, l locale.Labels) error {
-	f := x.f
-	lastCol, _ := excelize.ColumnNumberToName(len(s.header))
-	if err := f.SetSheetRow(s.name, "A1", &s.header); err != nil {
-		return err
-	}
-	for i, r := range s.rows {
-		for j, v := range r {
-			if str, ok := v.(string); ok {
-				v = x.fit(s.name, i+2, j+1, cleanXML(str))
-				if str == "" {
-					v = nil // a blank cell, which filters list as "(Blanks)"
-				}
-			}
-			if _, ok := s.rich[[2]int{i, j}]; ok {
-				continue // written already, by richCells
-			}
-			cell, _ := excelize.CoordinatesToCellName(j+1, i+2)
-			if err := f.SetCellValue(s.name, cell, v); err != nil {
-				return err
-			}
-		}
-	}
-	last := len(s.rows) + 1
-	if len(s.rows) == 0 {
-		last = 2 // a table needs a data row, even an empty one
-	}
-	if err := f.SetCellStyle(s.name, "A1", lastCol+"1", x.header); err != nil {
-		return err
-	}
-	if err := f.SetCellStyle(s.name, "A2", fmt.Sprintf("%s%d", lastCol, last), x.body); err != nil {
-		return err
-	}
-	for j, wd := range s.widths {
-		col, _ := excelize.ColumnNumberToName(j + 1)
-		if err := f.SetColWidth(s.name, col, col, wd); err != nil {
-			return err
-		}
-	}
-	for i, r := range s.rows {
-		for j, v := range r {
-			if _, ok := v.(int); ok {
-				cell, _ := excelize.CoordinatesToCellName(j+1, i+2)
-				if err := f.SetCellStyle(s.name, cell, cell, x.number); err != nil {
-					return err
-				}
-			}
-		}
-	}
-	for _, k := range sortedCells(s.links) {
-		cell, _ := excelize.CoordinatesToCellName(k[1]+1, k[0]+2)
-		if err := f.SetCellHyperLink(s.name, cell, s.links[k], "External"); err != nil {
-			return err
-		}
-		if err := f.SetCellStyle(s.name, cell, cell, x.link); err != nil {
-			return err
-		}
-	}
-	for _, k := range sortedCells(s.flagged) {
-		cell, _ := excelize.CoordinatesToCellName(k[1]+1, k[0]+2)
-		if err := f.SetCellStyle(s.name, cell, cell, x.flag); err != nil {
-			return err
-		}
-	}
-	if err := f.SetPanes(s.name, frozenHeader()); err != nil {
-		return err
-	}
-	if err := f.AddTable(s.name, table(s, lastCol, last)); err != nil {
-		return err
-	}
-	if s.status >= 0 {
-		dv, err := dropDown(s, l, last)
-		if err != nil {
-			return err
-		}
-		if err := f.AddDataValidation(s.name, dv); err != nil {
-			return err
-		}
-	}
-	return nil
-}
-
-// stream writes one sheet as fill does, through excelize's stream writer.
+// stream writes one sheet through excelize's stream writer: the header,
+// every cell of the table styled (blank ones too), rich text, links,
+// highlighted cells, column widths, frozen header, table and drop-down.
 // Links, the drop-down and the dimension go on the worksheet before the
 // stream starts: Flush copies them from it, while anything set on the
 // sheet after Flush is lost.
@@ -353,18 +263,6 @@ func dropDown(s sheet, l locale.Labels, last int) (*excelize.DataValidation, err
 	}
 	dv.SetError(excelize.DataValidationErrorStyleWarning, "", "")
 	return dv, nil
-}
-
-// richCells writes the cells of a sheet whose text has bold, italic or
-// code runs, as rich text.
-func (x *xlsxWriter) richCells(s sheet) error {
-	for _, k := range sortedCells(s.rich) {
-		cell, _ := excelize.CoordinatesToCellName(k[1]+1, k[0]+2)
-		if err := x.f.SetCellRichText(s.name, cell, richRuns(s.rich[k])); err != nil {
-			return err
-		}
-	}
-	return nil
 }
 
 // maxCell is Excel's limit on the characters (UTF-16 units) of a cell.
@@ -542,46 +440,128 @@ func docTime(t time.Time) time.Time {
 	return t.UTC()
 }
 
-// stampedZip dates every member of the archive with the document's fixed
-// time. excelize leaves the date zero, which zip tools show as the
-// invalid day 1980-00-00; a fixed real date keeps the output reproducible
-// and valid. It also writes worksheets through a relPrefix, for the
-// streamed sheet's links.
+// stampedZip writes the archive excelize makes reproducibly. It dates
+// every member with the document's fixed time (excelize leaves the date
+// zero, which zip tools show as the invalid day 1980-00-00), and writes the
+// members in reverse name order, excelize's own order for what it does
+// not stream, whatever order excelize made them in: it makes streamed
+// sheets in map order. Worksheets go through a relPrefix, for the
+// streamed sheets' links.
 type stampedZip struct {
-	*zip.Writer
-	time time.Time
-	// open is the worksheet being written, whose held-back end is
-	// written when the next member starts or the archive closes.
-	open *relPrefix
+	zw      *zip.Writer
+	time    time.Time
+	members []*zipMember
+	open    *zipMember
 }
 
+// zipMember is one compressed member, held until the archive is closed.
+type zipMember struct {
+	name string
+	data bytes.Buffer // deflated
+	fw   *flate.Writer
+	crc  hash.Hash32
+	size uint64
+	rel  *relPrefix // the worksheet filter, whose held-back end is written last
+}
+
+func newStampedZip(w io.Writer, t time.Time) *stampedZip {
+	return &stampedZip{zw: zip.NewWriter(w), time: t}
+}
+
+func (m *zipMember) Write(p []byte) (int, error) {
+	m.crc.Write(p)
+	m.size += uint64(len(p))
+	return m.fw.Write(p)
+}
+
+// Create starts a member; the previous one is complete.
 func (z *stampedZip) Create(name string) (io.Writer, error) {
 	if err := z.finish(); err != nil {
 		return nil, err
 	}
-	w, err := z.CreateHeader(&zip.FileHeader{Name: name, Method: zip.Deflate, Modified: z.time})
-	if err != nil || !strings.HasPrefix(name, "xl/worksheets/") {
-		return w, err
+	m := &zipMember{name: name, crc: crc32.NewIEEE()}
+	fw, err := flate.NewWriter(&m.data, flate.DefaultCompression)
+	if err != nil {
+		return nil, err
 	}
-	z.open = &relPrefix{w: w}
-	return z.open, nil
+	m.fw = fw
+	z.open = m
+	z.members = append(z.members, m)
+	if strings.HasPrefix(name, "xl/worksheets/") {
+		m.rel = &relPrefix{w: m}
+		return m.rel, nil
+	}
+	return m, nil
 }
 
-// Close ends the archive, after the end of the last worksheet.
+// AddFS adds the files of fsys as members, as zip.Writer.AddFS does.
+func (z *stampedZip) AddFS(fsys fs.FS) error {
+	return fs.WalkDir(fsys, ".", func(name string, d fs.DirEntry, err error) error {
+		if err != nil || !d.Type().IsRegular() {
+			return err
+		}
+		data, err := fs.ReadFile(fsys, name)
+		if err != nil {
+			return err
+		}
+		w, err := z.Create(name)
+		if err != nil {
+			return err
+		}
+		_, err = w.Write(data)
+		return err
+	})
+}
+
+// finish completes the member being written.
+func (z *stampedZip) finish() error {
+	m := z.open
+	if m == nil {
+		return nil
+	}
+	z.open = nil
+	if m.rel != nil {
+		if _, err := m.Write(m.rel.tail); err != nil {
+			return err
+		}
+	}
+	return m.fw.Close()
+}
+
+// Close writes the members in order and ends the archive.
 func (z *stampedZip) Close() error {
 	if err := z.finish(); err != nil {
 		return err
 	}
-	return z.Writer.Close()
+	sort.Slice(z.members, func(i, j int) bool { return z.members[i].name > z.members[j].name })
+	date, clock, extra := zipTime(z.time)
+	for _, m := range z.members {
+		w, err := z.zw.CreateRaw(&zip.FileHeader{
+			Name: m.name, Method: zip.Deflate, Modified: z.time,
+			ModifiedDate: date, ModifiedTime: clock, Extra: extra,
+			CRC32: m.crc.Sum32(), CompressedSize64: uint64(m.data.Len()), UncompressedSize64: m.size,
+		})
+		if err != nil {
+			return err
+		}
+		if _, err := m.data.WriteTo(w); err != nil {
+			return err
+		}
+	}
+	return z.zw.Close()
 }
 
-func (z *stampedZip) finish() error {
-	if z.open == nil {
-		return nil
-	}
-	_, err := z.open.w.Write(z.open.tail)
-	z.open = nil
-	return err
+// zipTime encodes t as zip.Writer.CreateHeader does, which CreateRaw
+// leaves to its caller: the MS-DOS date and time, and the Info-ZIP
+// extended timestamp most tools read first.
+func zipTime(t time.Time) (date, clock uint16, extra []byte) {
+	date = uint16(t.Day() + int(t.Month())<<5 + (t.Year()-1980)<<9)
+	clock = uint16(t.Second()/2 + t.Minute()<<5 + t.Hour()<<11)
+	extra = binary.LittleEndian.AppendUint16(nil, 0x5455) // extended timestamp
+	extra = binary.LittleEndian.AppendUint16(extra, 5)    // its size
+	extra = append(extra, 1)                              // flags: modification time
+	extra = binary.LittleEndian.AppendUint32(extra, uint32(t.Unix()))
+	return date, clock, extra
 }
 
 // relLong is how Go's XML encoder names the relationship namespace of a

@@ -19,7 +19,7 @@ func TestRelPrefix(t *testing.T) {
 		`<hyperlink ref="B9" r:id="rId2"></hyperlink></hyperlinks></worksheet>`
 	for size := 1; size <= len(in); size++ {
 		var out bytes.Buffer
-		z := &stampedZip{Writer: zip.NewWriter(&out), time: fixedTime}
+		z := newStampedZip(&out, fixedTime)
 		w, err := z.Create("xl/worksheets/sheet1.xml")
 		if err != nil {
 			t.Fatal(err)
@@ -35,6 +35,55 @@ func TestRelPrefix(t *testing.T) {
 		if got := member(t, out.Bytes(), "xl/worksheets/sheet1.xml"); got != want {
 			t.Fatalf("pieces of %d bytes: got\n%s\nwant\n%s", size, got, want)
 		}
+	}
+}
+
+// TestStampedZipOrder makes an archive's members in two orders: the
+// archives are the same bytes, members in reverse name order, each
+// dated with the document's time and read back intact.
+func TestStampedZipOrder(t *testing.T) {
+	files := map[string]string{
+		"[Content_Types].xml":      "<Types/>",
+		"xl/worksheets/sheet1.xml": strings.Repeat("<row/>", 500),
+		"xl/worksheets/sheet2.xml": "<worksheet/>",
+		"docProps/app.xml":         "",
+	}
+	make := func(order []string) []byte {
+		var out bytes.Buffer
+		z := newStampedZip(&out, fixedTime)
+		for _, name := range order {
+			w, err := z.Create(name)
+			if err != nil {
+				t.Fatal(err)
+			}
+			io.WriteString(w, files[name])
+		}
+		if err := z.Close(); err != nil {
+			t.Fatal(err)
+		}
+		return out.Bytes()
+	}
+	a := make([]string{"xl/worksheets/sheet2.xml", "xl/worksheets/sheet1.xml", "docProps/app.xml", "[Content_Types].xml"})
+	b := make([]string{"[Content_Types].xml", "xl/worksheets/sheet1.xml", "docProps/app.xml", "xl/worksheets/sheet2.xml"})
+	if !bytes.Equal(a, b) {
+		t.Fatal("the order members were made in changed the archive")
+	}
+	zr, err := zip.NewReader(bytes.NewReader(a), int64(len(a)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var names []string
+	for _, f := range zr.File {
+		names = append(names, f.Name)
+		if !f.Modified.Equal(fixedTime) {
+			t.Errorf("%s dated %v, want %v", f.Name, f.Modified, fixedTime)
+		}
+		if got := member(t, a, f.Name); got != files[f.Name] {
+			t.Errorf("%s: read back %d bytes, want %d", f.Name, len(got), len(files[f.Name]))
+		}
+	}
+	if got := strings.Join(names, " "); got != "xl/worksheets/sheet2.xml xl/worksheets/sheet1.xml docProps/app.xml [Content_Types].xml" {
+		t.Errorf("members in the order %s", got)
 	}
 }
 
