@@ -536,11 +536,13 @@ func (z *stampedZip) Close() error {
 	sort.Slice(z.members, func(i, j int) bool { return z.members[i].name > z.members[j].name })
 	date, clock, extra := zipTime(z.time)
 	for _, m := range z.members {
-		w, err := z.zw.CreateRaw(&zip.FileHeader{
-			Name: m.name, Method: zip.Deflate, Modified: z.time,
-			ModifiedDate: date, ModifiedTime: clock, Extra: extra,
+		fh := &zip.FileHeader{
+			Name: m.name, Method: zip.Deflate, Modified: z.time, Extra: extra,
 			CRC32: m.crc.Sum32(), CompressedSize64: uint64(m.data.Len()), UncompressedSize64: m.size,
-		})
+		}
+		//lint:ignore SA1019 CreateRaw writes the MS-DOS fields as given and does not derive them from Modified.
+		fh.ModifiedDate, fh.ModifiedTime = date, clock
+		w, err := z.zw.CreateRaw(fh)
 		if err != nil {
 			return err
 		}
