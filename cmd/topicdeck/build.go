@@ -197,7 +197,7 @@ func (v *buildView) event(ev exporter.BuildEvent) {
 	}
 	switch ev.Status {
 	case exporter.Built:
-		fmt.Fprintf(v.s.out, "[%d/%d] built     %s → %s (%d files written)\n", ev.Done, ev.Total, ev.Path, filepath.Join(v.out, ev.Slug)+string(filepath.Separator), len(ev.Artifacts))
+		fmt.Fprintf(v.s.out, "[%d/%d] built     %s → %s (%s written)\n", ev.Done, ev.Total, ev.Path, filepath.Join(v.out, ev.Slug)+string(filepath.Separator), count(len(ev.Artifacts), "file", "files"))
 	case exporter.Skipped:
 		fmt.Fprintf(v.s.out, "[%d/%d] unchanged %s\n", ev.Done, ev.Total, ev.Path)
 	default:
@@ -243,6 +243,14 @@ func (v *buildView) summary(r *exporter.BuildReport, out string) {
 	if secs > 0 {
 		rate = float64(r.Artifacts) / secs
 	}
-	fmt.Fprintf(v.s.out, "%d entries: %d built, %d unchanged, %d failed; %d files written in %.2fs (%.1f artifacts/s) → %s\n",
-		r.Entries, r.Built, r.Skipped, r.Failed, r.Artifacts, secs, rate, filepath.Clean(out))
+	fmt.Fprintf(v.s.out, "%s: %d built, %d unchanged, %d failed; %s written in %.2fs (%.1f artifacts/s) → %s\n",
+		count(r.Entries, "entry", "entries"), r.Built, r.Skipped, r.Failed, count(r.Artifacts, "file", "files"), secs, rate, filepath.Clean(out))
+}
+
+// count writes n with the singular or plural noun.
+func count(n int, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return fmt.Sprintf("%d %s", n, many)
 }
