@@ -1,9 +1,7 @@
 package topic
 
 import (
-	"bytes"
 	"os"
-	"path/filepath"
 	"reflect"
 	"strings"
 	"testing"
@@ -142,29 +140,7 @@ func TestPageChrome(t *testing.T) {
 // TestPageTextGolden reads each testdata/page/*/input.txt and compares the
 // model with want.json and its Markdown with want.md.
 func TestPageTextGolden(t *testing.T) {
-	dirs, _ := filepath.Glob("testdata/page/*")
-	if len(dirs) == 0 {
-		t.Fatal("no golden cases")
-	}
-	for _, dir := range dirs {
-		t.Run(filepath.Base(dir), func(t *testing.T) {
-			in, err := os.ReadFile(filepath.Join(dir, "input.txt"))
-			if err != nil {
-				t.Fatal(err)
-			}
-			e, err := ReadPageText("input.txt", in)
-			if err != nil {
-				t.Fatal(err)
-			}
-			mdCheckGolden(t, filepath.Join(dir, "want.json"), mdDump(e))
-			var out bytes.Buffer
-			if err := WriteMarkdown(&out, e); err != nil {
-				t.Fatal(err)
-			}
-			mdCheckGolden(t, filepath.Join(dir, "want.md"), out.Bytes())
-			mdRoundTrip(t, e)
-		})
-	}
+	readGolden(t, "testdata/page", "input.txt", ReadPageText, nil)
 }
 
 func TestReadPageTextErrors(t *testing.T) {
