@@ -18,6 +18,10 @@ type Document struct {
 	Width, Height float64 // points
 	Pages         []*Page
 	Meta          Meta
+	// Root is the document's logical structure, in reading order; items
+	// point into it with their Tag. Nil for a document planned without
+	// structure (every item is then an artifact).
+	Root *Node
 }
 
 // Meta is the document metadata the PDF carries.
@@ -41,6 +45,10 @@ type Page struct {
 	// Label says what the page shows ("Definition", "Key concepts (cont.)"),
 	// for tests, notes and handouts; it is not drawn.
 	Label string
+	// Tag is the node that holds what this page shows (a slide's section),
+	// so that a document embedding the page (an N-up handout) can place
+	// the page's structure under its own.
+	Tag *Node
 }
 
 // White is the colour of paper and of a page without a Background.
@@ -67,6 +75,7 @@ type Item interface{ item() }
 type Text struct {
 	X, Y float64
 	Line textlayout.Line
+	Tag  *Node // nil: an artifact (footer, page number)
 }
 
 // Rect is a rectangle, filled and/or stroked; Radius rounds its corners.
@@ -76,6 +85,7 @@ type Rect struct {
 	Stroke     *Color
 	LineWidth  float64
 	Radius     float64
+	Tag        *Node // nil: an artifact (the usual case for shapes)
 }
 
 // Rule is a straight line.
@@ -84,6 +94,7 @@ type Rule struct {
 	Color          Color
 	Width          float64
 	Dash           float64 // dash length; 0 draws solid
+	Tag            *Node   // nil: an artifact (the usual case for rules)
 }
 
 // Image is a PNG or JPEG placed in a box.
@@ -92,6 +103,7 @@ type Image struct {
 	Name       string // unique per image data, used to register it once
 	Type       string // "PNG" or "JPG"
 	Data       []byte
+	Tag        *Node // a RoleFigure node with Alt; nil: decoration (a logo)
 }
 
 // Embed draws another page scaled into the box (X, Y, W, H), redrawing its
@@ -101,6 +113,9 @@ type Embed struct {
 	X, Y, W, H float64
 	SrcW, SrcH float64
 	Page       *Page
+	// Tag is the node the embedded page's structure (from Page.Tag) goes
+	// under; nil draws the embedded page as an artifact.
+	Tag *Node
 }
 
 func (*Text) item()  {}

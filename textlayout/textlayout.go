@@ -64,6 +64,9 @@ type Segment struct {
 	Width float64
 	Color Color
 	URL   string
+	// Kern says the segment was measured with the face's pair kerning, so
+	// a backend must apply the same adjustments between its characters.
+	Kern bool
 }
 
 // Line is one measured line.
