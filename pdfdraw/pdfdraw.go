@@ -6,6 +6,7 @@ package pdfdraw
 
 import (
 	"bytes"
+	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -28,6 +29,13 @@ var epoch = time.Unix(0, 0).UTC()
 // nil), which must be the set the plan was measured with. Output is
 // byte-identical for identical input.
 func Write(w io.Writer, doc *plan.Document, set *fonts.Set) error {
+	return WriteContext(context.Background(), w, doc, set)
+}
+
+// WriteContext is Write that stops, returning ctx's error, as soon as ctx
+// is done: it looks between pages, so a render whose client has left ends
+// within a page's drawing time.
+func WriteContext(ctx context.Context, w io.Writer, doc *plan.Document, set *fonts.Set) error {
 	if doc == nil {
 		return errors.New("pdfdraw: no document")
 	}
@@ -58,6 +66,9 @@ func Write(w io.Writer, doc *plan.Document, set *fonts.Set) error {
 	pdf.SetMargins(0, 0, 0)
 	pdf.SetCellMargin(0)
 	for _, p := range doc.Pages {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
 		pdf.AddPage()
 		d.font = fontState{}
 		d.bookmarks(p.Bookmarks)
