@@ -3,7 +3,7 @@ GO      ?= go
 BIN     := bin/topicdeck
 FUZZTIME ?= 30s
 
-.PHONY: build demo test fuzz bench loadtest compare lint clean
+.PHONY: build demo test test-deps fuzz bench loadtest compare lint clean
 
 build:
 	$(GO) build -o $(BIN) ./cmd/topicdeck
@@ -17,8 +17,13 @@ demo: build
 	@echo "demo: decks and handouts are in out/<slug>/, the glossary of all entries is out/course-glossary.xlsx:"
 	@find out -type f \( -name '*.pdf' -o -name '*.xlsx' \) | sort | sed 's/^/  /'
 
-test: lint
+# test installs what the tests run first (scripts/test-deps: apt-get as
+# root on Debian, else one line naming the missing packages).
+test: test-deps lint
 	$(GO) test ./...
+
+test-deps:
+	@bash scripts/test-deps
 
 STATICCHECK ?= $(GO) run honnef.co/go/tools/cmd/staticcheck@v0.8.2
 
