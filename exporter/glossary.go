@@ -110,7 +110,7 @@ func (g *glossaryRefs) of(e *topic.Entry) ([]glossary.Reference, []string, error
 		}
 	}
 	resolved, ps := bib.Resolve(e, lib)
-	warnings = append(warnings, problemWarnings(compressUnresolved(lib, ps))...)
+	warnings = append(warnings, problemWarnings(ps)...)
 	var out []glossary.Reference
 	for _, r := range resolved {
 		gr := glossary.Reference{Text: r.Text, DOI: glossary.FindDOI(r.Text.Plain())}

@@ -133,9 +133,9 @@ func TestGlossarySeedWithBibliography(t *testing.T) {
 	if props.Creator != Creator || props.Created != DocumentTime().Format("2006-01-02T15:04:05Z") {
 		t.Errorf("properties %+v", props)
 	}
-	// Without a bibliography the keys stay as written, with one warning.
+	// Without a bibliography the keys stay as written, with one warning each.
 	_, warns = writeGlossary(t, entries, GlossaryOptions{Format: glossary.XLSX})
-	if len(warns) != 1 || warns[0] != seedPage+":75:3: 3 seminal works look like citation keys, but no bibliography was given (set bibliography: or use --bib)" {
+	if len(warns) != 3 || warns[0] != seedPage+`:75:3: seminal work "koob-2009-neurocircuitry" looks like a citation key, but no bibliography was given (set bibliography: or use --bib)` {
 		t.Errorf("warnings %q", warns)
 	}
 }
