@@ -1,24 +1,39 @@
 package exporter
 
 import (
+	"errors"
 	"fmt"
 	"io"
 	"os"
 	"path/filepath"
 	"strconv"
+	"sync"
 	"time"
 )
 
-// WriteFile writes an artifact atomically: into a temporary file in the
-// target's directory, then renamed over the target, so a reader never sees
-// a half-written file and an error leaves nothing behind. path "-" writes
-// to stdout instead.
+// WriteFile writes an artifact to path. A regular file (or a new path) is
+// replaced atomically: the artifact goes into a temporary file beside it,
+// then is renamed over it, so a reader never sees a half-written file and
+// an error leaves nothing behind. A symbolic link is followed and its
+// target replaced that way, so the link stays a link. Anything else that
+// exists (a FIFO, a terminal, /dev/stdout, a device) is written into
+// directly, as a shell redirection would: replacing it with a file would
+// silently send the output nowhere. path "-" writes to stdout.
 func WriteFile(path string, stdout io.Writer, write func(w io.Writer) error) error {
 	if path == "-" {
 		return write(stdout)
 	}
-	dir := filepath.Dir(path)
-	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".*.tmp")
+	if fi, err := os.Stat(path); err == nil && !fi.Mode().IsRegular() {
+		if fi.IsDir() {
+			return fmt.Errorf("cannot write %s: it is a directory", path)
+		}
+		return writeInto(path, write)
+	}
+	target, err := linkTarget(path)
+	if err != nil {
+		return fmt.Errorf("cannot write %s: %w", path, err)
+	}
+	tmp, err := temps.create(target)
 	if err != nil {
 		return fmt.Errorf("cannot write %s: %w", path, err)
 	}
@@ -27,7 +42,7 @@ func WriteFile(path string, stdout io.Writer, write func(w io.Writer) error) err
 	defer func() {
 		if !ok {
 			tmp.Close()
-			os.Remove(name)
+			temps.remove(name)
 		}
 	}()
 	if err := write(tmp); err != nil {
@@ -39,11 +54,117 @@ func WriteFile(path string, stdout io.Writer, write func(w io.Writer) error) err
 	if err := tmp.Close(); err != nil {
 		return fmt.Errorf("cannot write %s: %w", path, err)
 	}
-	if err := os.Rename(name, path); err != nil {
+	if err := temps.rename(name, target); err != nil {
 		return fmt.Errorf("cannot write %s: %w", path, err)
 	}
 	ok = true
 	return nil
+}
+
+// writeInto writes into an existing file that is not a regular one.
+func writeInto(path string, write func(w io.Writer) error) error {
+	f, err := os.OpenFile(path, os.O_WRONLY, 0)
+	if err != nil {
+		return fmt.Errorf("cannot write %s: %w", path, err)
+	}
+	if err := write(f); err != nil {
+		f.Close()
+		return err
+	}
+	if err := f.Close(); err != nil {
+		return fmt.Errorf("cannot write %s: %w", path, err)
+	}
+	return nil
+}
+
+// maxLinks bounds how many symbolic links linkTarget follows, as the
+// kernel does (ELOOP), so a loop of links is an error, not a hang.
+const maxLinks = 40
+
+// linkTarget follows path while it is a symbolic link, also one whose
+// target does not exist yet, and returns the path it ends at: the file the
+// artifact replaces, whose directory holds the temporary file (a rename
+// works only within one file system).
+func linkTarget(path string) (string, error) {
+	for range maxLinks {
+		fi, err := os.Lstat(path)
+		if err != nil || fi.Mode()&os.ModeSymlink == 0 {
+			return path, nil
+		}
+		dest, err := os.Readlink(path)
+		if err != nil {
+			return "", err
+		}
+		if !filepath.IsAbs(dest) {
+			dest = filepath.Join(filepath.Dir(path), dest)
+		}
+		path = dest
+	}
+	return "", errors.New("too many levels of symbolic links")
+}
+
+// tempFiles tracks the temporary files being written, so that an
+// interrupted command can remove them (RemoveTempFiles) instead of
+// leaving .NAME.NNN.tmp files behind.
+type tempFiles struct {
+	mu      sync.Mutex
+	live    map[string]bool
+	stopped bool
+}
+
+var temps tempFiles
+
+// create makes a temporary file beside target and tracks it.
+func (t *tempFiles) create(target string) (*os.File, error) {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	if t.stopped {
+		return nil, errInterrupted
+	}
+	f, err := os.CreateTemp(filepath.Dir(target), "."+filepath.Base(target)+".*.tmp")
+	if err != nil {
+		return nil, err
+	}
+	if t.live == nil {
+		t.live = map[string]bool{}
+	}
+	t.live[f.Name()] = true
+	return f, nil
+}
+
+// rename moves a finished temporary file over its target. It holds the
+// lock so that RemoveTempFiles never races a rename.
+func (t *tempFiles) rename(name, target string) error {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	if t.stopped {
+		return errInterrupted
+	}
+	delete(t.live, name)
+	return os.Rename(name, target)
+}
+
+func (t *tempFiles) remove(name string) {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	delete(t.live, name)
+	os.Remove(name)
+}
+
+var errInterrupted = errors.New("interrupted")
+
+// RemoveTempFiles removes every temporary file WriteFile is writing and
+// makes later writes fail, so a command stopped by a signal leaves the
+// targets as they were. The CLI calls it on SIGINT and SIGTERM just before
+// exiting.
+func RemoveTempFiles() {
+	temps.mu.Lock()
+	defer temps.mu.Unlock()
+	temps.stopped = true
+	for name := range temps.live {
+		os.Remove(name)
+		delete(temps.live, name)
+	}
 }
 
 // defaultEpoch is the fixed document date used when SOURCE_DATE_EPOCH is

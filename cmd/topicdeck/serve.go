@@ -69,6 +69,7 @@ func runServe(ctx context.Context, cmd *cli.Command) error {
 	if err != nil {
 		return fmt.Errorf("serve: %w", err)
 	}
+	keepRunningOnInterrupt()
 	ctx, stop := signal.NotifyContext(ctx, os.Interrupt, syscall.SIGTERM)
 	defer stop()
 	log.Info("serving", "dir", cmd.Args().First(), "topics", srv.Topics(), "url", "http://"+ln.Addr().String()+"/")
