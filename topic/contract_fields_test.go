@@ -98,3 +98,32 @@ func TestReadContractFieldsTwice(t *testing.T) {
 		}
 	}
 }
+
+// TestReadIndentedTerms reads key concepts whose terms begin with a tab or
+// four spaces (Markdown's indented code): they are trimmed and kept, with
+// their definitions, instead of read as empty terms.
+func TestReadIndentedTerms(t *testing.T) {
+	e, err := ReadFile("testdata/contract/indented-terms.json", Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := [][2]string{{"Tabbed term", "Defined after a tab."}, {"Four spaces", "Defined after spaces."}, {"Plain", ""}}
+	if len(e.KeyConcepts) != len(want) {
+		t.Fatalf("%d concepts", len(e.KeyConcepts))
+	}
+	for i, c := range e.KeyConcepts {
+		if got := [2]string{c.Term.Plain(), c.Definition.Plain()}; got != want[i] {
+			t.Errorf("concept %d: %q, want %q", i, got, want[i])
+		}
+	}
+	for _, p := range Validate(e) {
+		if strings.Contains(p.Message, "no term") {
+			t.Errorf("validate: %s", p)
+		}
+	}
+	for _, s := range []string{"\tTabbed", "    Four", "\n\n  \tx  "} {
+		if got := ParseInline(s).Plain(); got != strings.TrimSpace(s) {
+			t.Errorf("ParseInline(%q) = %q", s, got)
+		}
+	}
+}

@@ -90,6 +90,21 @@ type Item struct {
 	Pos      Pos     `json:"-"`
 }
 
+// FlattenItems returns items and all their descendants as one flat list,
+// in reading order, each without children (its blocks stay with it).
+// Layouts use it below the deepest nesting they can indent, so a list
+// nested deeper than the page is wide keeps every word.
+func FlattenItems(items []Item) []Item {
+	var out []Item
+	for _, it := range items {
+		children := it.Children
+		it.Children = nil
+		out = append(out, it)
+		out = append(out, FlattenItems(children)...)
+	}
+	return out
+}
+
 // Body is prose: paragraphs, and whatever lists, code, tables or quotes the
 // author put between them.
 type Body []Block
