@@ -56,6 +56,7 @@ func Glossary(entries []*topic.Entry, opt GlossaryOptions, w io.Writer) ([]strin
 		}
 		works[e] = ws
 		warnings = append(warnings, more...)
+		warnings = append(warnings, problemWarnings(topic.UnsafeLinks(e))...)
 	}
 	g := glossary.Build(entries, glossary.Options{
 		Lang:       opt.Lang,

@@ -80,6 +80,7 @@ func planHandout(e *topic.Entry, opt HandoutOptions) (*plan.Document, *fonts.Set
 	if err != nil {
 		return nil, nil, nil, err
 	}
+	warnings = append(warnings, problemWarnings(topic.UnsafeLinks(e))...)
 	env := &layouts.Env{
 		Text:   ts.text,
 		Labels: locale.For(lang),

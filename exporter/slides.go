@@ -88,6 +88,7 @@ func planSlides(e *topic.Entry, opt SlideOptions) (*plan.Document, *fonts.Set, [
 	if err != nil {
 		return nil, nil, nil, err
 	}
+	warnings = append(warnings, problemWarnings(topic.UnsafeLinks(e))...)
 	name := opt.Layout
 	if name == "" {
 		name = DefaultSlideLayout

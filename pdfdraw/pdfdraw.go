@@ -17,6 +17,7 @@ import (
 	"github.com/scholargate/topicdeck/internal/fpdf"
 
 	"github.com/scholargate/topicdeck/fonts"
+	"github.com/scholargate/topicdeck/internal/safelink"
 	"github.com/scholargate/topicdeck/plan"
 	"github.com/scholargate/topicdeck/textlayout"
 )
@@ -268,7 +269,7 @@ func (d *drawer) text(v *plan.Text, t transform) {
 		for j < len(ps) && ps[j].seg.URL == url {
 			j++
 		}
-		if url != "" {
+		if url != "" && safelink.Allowed(url) {
 			x0, x1 := v.X+ps[i].x, v.X+ps[j-1].x+ps[j-1].w
 			d.pdf.LinkString(t.x(x0), t.y(v.Y), (x1-x0)*t.s, l.Height*t.s, url)
 		}
