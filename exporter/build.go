@@ -170,6 +170,9 @@ func (s Shard) Has(slug string) bool {
 // a whole (bad options, an unwritable output folder).
 func Build(paths []string, opt BuildOptions) (*BuildReport, error) {
 	start := time.Now()
+	if _, err := SourceDateEpoch(); err != nil {
+		return nil, err
+	}
 	b, err := newBuilder(paths, opt)
 	if err != nil {
 		return nil, err

@@ -37,6 +37,9 @@ func Glossary(entries []*topic.Entry, opt GlossaryOptions, w io.Writer) ([]strin
 	if len(entries) == 0 {
 		return nil, fmt.Errorf("no entries to make a glossary of")
 	}
+	if _, err := SourceDateEpoch(); err != nil {
+		return nil, err
+	}
 	format := opt.Format
 	if format == "" {
 		format = glossary.XLSX

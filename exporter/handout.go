@@ -59,6 +59,9 @@ func PlanHandout(e *topic.Entry, opt HandoutOptions) (*plan.Document, *fonts.Set
 
 // planHandout is PlanHandout with the warnings of resolving references.
 func planHandout(e *topic.Entry, opt HandoutOptions) (*plan.Document, *fonts.Set, []string, error) {
+	if _, err := SourceDateEpoch(); err != nil {
+		return nil, nil, nil, err
+	}
 	name := opt.Layout
 	if name == "" {
 		name = DefaultHandoutLayout

@@ -84,6 +84,9 @@ func PlanSlides(e *topic.Entry, opt SlideOptions) (*plan.Document, *fonts.Set, e
 
 // planSlides is PlanSlides with the warnings of resolving references.
 func planSlides(e *topic.Entry, opt SlideOptions) (*plan.Document, *fonts.Set, []string, error) {
+	if _, err := SourceDateEpoch(); err != nil {
+		return nil, nil, nil, err
+	}
 	e, warnings, err := WithReferences(e, opt.Bib)
 	if err != nil {
 		return nil, nil, nil, err

@@ -171,14 +171,33 @@ func RemoveTempFiles() {
 // not set, so that the same input always gives byte-identical output.
 var defaultEpoch = time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
 
-// DocumentTime returns the date written into artifacts: SOURCE_DATE_EPOCH
-// (reproducible-builds.org) when set and valid, else a fixed date. Never
-// the clock, so output is deterministic.
-func DocumentTime() time.Time {
-	if s := os.Getenv("SOURCE_DATE_EPOCH"); s != "" {
-		if n, err := strconv.ParseInt(s, 10, 64); err == nil {
-			return time.Unix(n, 0).UTC()
-		}
+// maxEpoch is the last second of year 9999: PDF and XLSX dates have four
+// digits for the year.
+const maxEpoch = 253402300799
+
+// SourceDateEpoch returns the date SOURCE_DATE_EPOCH (reproducible-builds.org)
+// sets, or the fixed default date when it is not set. A value that is not
+// a whole number of seconds from 1970 to the end of year 9999 is an error
+// naming it: a negative or huge one would write invalid PDF dates, and
+// ignoring it would silently break the reproducible build that set it.
+func SourceDateEpoch() (time.Time, error) {
+	s, ok := os.LookupEnv("SOURCE_DATE_EPOCH")
+	if !ok || s == "" {
+		return defaultEpoch, nil
 	}
-	return defaultEpoch
+	n, err := strconv.ParseInt(s, 10, 64)
+	if err != nil || n < 0 || n > maxEpoch {
+		return defaultEpoch, fmt.Errorf("SOURCE_DATE_EPOCH=%q is not a valid date: want whole seconds since 1970-01-01 UTC, from 0 to %d (the end of year 9999)", s, maxEpoch)
+	}
+	return time.Unix(n, 0).UTC(), nil
+}
+
+// DocumentTime returns the date written into artifacts: SOURCE_DATE_EPOCH
+// when set and valid, else a fixed date. Never the clock, so output is
+// deterministic. The exports refuse an invalid SOURCE_DATE_EPOCH before
+// they get here (SourceDateEpoch); this fallback keeps a caller that
+// skipped the check from writing an invalid date.
+func DocumentTime() time.Time {
+	t, _ := SourceDateEpoch()
+	return t
 }

@@ -12,6 +12,7 @@ import (
 
 	"github.com/urfave/cli/v3"
 
+	"github.com/scholargate/topicdeck/exporter"
 	"github.com/scholargate/topicdeck/server"
 )
 
@@ -63,6 +64,10 @@ func runServe(ctx context.Context, cmd *cli.Command) error {
 		Logger:      log,
 	})
 	if err != nil {
+		return err
+	}
+	// Every render would fail on a bad SOURCE_DATE_EPOCH: refuse to start.
+	if _, err := exporter.SourceDateEpoch(); err != nil {
 		return err
 	}
 	ln, err := net.Listen("tcp", cmd.String("addr"))
