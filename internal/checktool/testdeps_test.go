@@ -53,6 +53,35 @@ func TestTestDeps(t *testing.T) {
 	}
 }
 
+// TestTestDepsInstalls runs scripts/test-deps where the tools are missing
+// but apt-get is there (a stand-in that records its arguments): as root it
+// installs the missing packages, otherwise it names them and stops.
+func TestTestDepsInstalls(t *testing.T) {
+	dir := t.TempDir()
+	log := filepath.Join(dir, "apt.log")
+	fake := "#!/bin/bash\necho \"$*\" >> " + log + "\n"
+	if err := os.WriteFile(filepath.Join(dir, "apt-get"), []byte(fake), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	cmd := exec.Command("/bin/bash", filepath.Join(root(), "scripts", "test-deps"))
+	cmd.Env = append(os.Environ(), "PATH="+dir)
+	out, err := cmd.CombinedOutput()
+	if os.Geteuid() != 0 {
+		if err == nil || !strings.Contains(string(out), "poppler-utils") {
+			t.Fatalf("not root: %v\n%s", err, out)
+		}
+		return
+	}
+	if err != nil {
+		t.Fatalf("%v\n%s", err, out)
+	}
+	got, _ := os.ReadFile(log)
+	lines := strings.Split(strings.TrimSpace(string(got)), "\n")
+	if len(lines) != 2 || lines[0] != "update -qq" || !strings.HasPrefix(lines[1], "install -y -qq --no-install-recommends poppler-utils qpdf") {
+		t.Errorf("apt-get calls:\n%s", got)
+	}
+}
+
 // TestTestDepsWired checks that both ways of running the tests take the
 // install step first.
 func TestTestDepsWired(t *testing.T) {
