@@ -18,6 +18,9 @@ import (
 // every call after that is a few array reads, since layout asks for every
 // pair of characters it measures.
 func (f *Face) Kern(left, right rune) int {
+	if l, r := uint32(left-asciiFirst), uint32(right-asciiFirst); l < asciiN && r < asciiN {
+		return int(f.kerning().ascii[l*asciiN+r])
+	}
 	m := f.load()
 	_, gl := m.cov.lookup(left)
 	if gl == 0 {
@@ -38,9 +41,61 @@ func (f *Face) kerning() *kerning {
 			upem := int(binary.BigEndian.Uint16(o.tables["head"][18:]))
 			k = readKerning(o.tables["GPOS"], o.tables["kern"], upem, o.numGlyphs)
 		}
+		k.fillASCII(f.load().cov)
 		f.kern = k
 	})
 	return f.kern
+}
+
+// The pairs of printable ASCII characters, most of what a deck sets, are
+// looked up in a table of their own (18 KiB per face, filled on first use).
+const (
+	asciiFirst = 0x20
+	asciiN     = 0x7F - asciiFirst
+)
+
+// fillASCII fills the table of ASCII pairs, visiting only the pairs the
+// face kerns: most characters start no pair at all.
+func (k *kerning) fillASCII(cov coverage) {
+	k.ascii = make([]int16, asciiN*asciiN)
+	var glyphs [asciiN]uint16
+	byGlyph := map[uint16][]int{}
+	for i := range glyphs {
+		_, glyphs[i] = cov.lookup(rune(asciiFirst + i))
+		if glyphs[i] != 0 {
+			byGlyph[glyphs[i]] = append(byGlyph[glyphs[i]], i)
+		}
+	}
+	if len(k.lookups) == 0 {
+		for _, p := range k.legacy {
+			for _, i := range byGlyph[uint16(p.key>>16)] {
+				for _, j := range byGlyph[uint16(p.key)] {
+					k.ascii[i*asciiN+j] = p.val
+				}
+			}
+		}
+		return
+	}
+	for i, gl := range glyphs {
+		if !k.starts(gl) {
+			continue
+		}
+		for j, gr := range glyphs {
+			if gr != 0 {
+				k.ascii[i*asciiN+j] = clamp16(k.pair(gl, gr))
+			}
+		}
+	}
+}
+
+// starts reports whether a GPOS lookup has pairs that start with glyph g.
+func (k *kerning) starts(g uint16) bool {
+	for _, lk := range k.lookups {
+		if g != 0 && int(g) < len(lk.rows) && lk.rows[g] != 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // kerning is a face's pair adjustments in 1/1000 em, decoded into arrays
@@ -49,13 +104,20 @@ func (f *Face) kerning() *kerning {
 type kerning struct {
 	lookups []kernLookup // GPOS pair adjustment lookups, all applied
 	legacy  []kernPair2  // 'kern' format 0 pairs, sorted, used without lookups
+	ascii   []int16      // pairs of ASCII characters (see fillASCII)
 }
 
 // kernLookup is one GPOS lookup: rows[g] is 1 + the index in data of the
-// row for left glyph g, or 0 when the lookup does not cover g.
+// row for left glyph g, or 0 when the lookup does not cover g. The rows
+// hold no pointers but ranges of the lookup's shared arrays, so that a
+// font's hundreds of rows are few allocations and nothing for the garbage
+// collector to scan.
 type kernLookup struct {
-	rows []int32
-	data []kernRow
+	rows    []int32
+	data    []kernRow
+	pairs   []kernPair // the rows' explicit pairs, row after row
+	classes [][]uint16 // class of each right glyph, by class subtable
+	vals    []int16    // the class subtables' matrices, one after another
 }
 
 // kernRow is what one lookup does after one left glyph: the explicit pairs
@@ -63,9 +125,9 @@ type kernLookup struct {
 // the first format 2 subtable that covers it, which applies to every other
 // right glyph.
 type kernRow struct {
-	pairs []kernPair // sorted by right glyph
-	class []uint16   // class of each right glyph, nil without a class subtable
-	vals  []int16    // adjustment by right class
+	pairs, pairsEnd int32 // range in kernLookup.pairs, sorted by right glyph
+	class           int32 // 1 + index in kernLookup.classes; 0: no class subtable
+	vals, n2        int32 // the class row: offset in kernLookup.vals, length
 }
 
 // kernPair is an explicit right glyph and its adjustment.
@@ -104,32 +166,35 @@ func (k *kerning) pair(left, right uint16) int {
 			continue
 		}
 		row := &lk.data[ri-1]
-		if v, ok := row.explicit(right); ok {
+		if v, ok := explicit(lk.pairs[row.pairs:row.pairsEnd], right); ok {
 			sum += int(v)
 			continue
 		}
-		if int(right) < len(row.class) {
-			if c := int(row.class[right]); c < len(row.vals) {
-				sum += int(row.vals[c])
+		if row.class == 0 {
+			continue
+		}
+		if cls := lk.classes[row.class-1]; int(right) < len(cls) {
+			if c := int32(cls[right]); c < row.n2 {
+				sum += int(lk.vals[row.vals+c])
 			}
 		}
 	}
 	return sum
 }
 
-// explicit finds right among the row's pairs.
-func (r *kernRow) explicit(right uint16) (int16, bool) {
-	lo, hi := 0, len(r.pairs)
+// explicit finds right among a row's pairs.
+func explicit(pairs []kernPair, right uint16) (int16, bool) {
+	lo, hi := 0, len(pairs)
 	for lo < hi {
 		mid := int(uint(lo+hi) >> 1)
-		if r.pairs[mid].right < right {
+		if pairs[mid].right < right {
 			lo = mid + 1
 		} else {
 			hi = mid
 		}
 	}
-	if lo < len(r.pairs) && r.pairs[lo].right == right {
-		return r.pairs[lo].val, true
+	if lo < len(pairs) && pairs[lo].right == right {
+		return pairs[lo].val, true
 	}
 	return 0, false
 }
@@ -163,6 +228,9 @@ func readKerning(gpos, kern []byte, unitsPerEm, numGlyphs int) *kerning {
 // thousandths converts font units to 1/1000 em, rounded as advances are
 // and clamped to int16 (no real adjustment comes near).
 func thousandths(v int16, scale float64) int16 {
+	if scale == 1 {
+		return v // 1000 units per em, as Noto's
+	}
 	f := math.Round(float64(v) * scale)
 	return int16(max(math.MinInt16, min(math.MaxInt16, f)))
 }
@@ -363,7 +431,7 @@ func (r *gposReader) lookup(off int) (kernLookup, bool) {
 	if typ != 2 && typ != 9 || !r.spend(n+r.numGlyphs) {
 		return kernLookup{}, false
 	}
-	b := &rowBuilder{rows: make([]int32, r.numGlyphs)}
+	b := &rowBuilder{kernLookup: kernLookup{rows: make([]int32, r.numGlyphs)}}
 	for i := 0; i < n && !r.bad; i++ {
 		sub := off + r.u16(off+6+2*i)
 		if typ == 9 {
@@ -387,34 +455,50 @@ func (r *gposReader) lookup(off int) (kernLookup, bool) {
 
 // rowBuilder collects a lookup's rows subtable by subtable.
 type rowBuilder struct {
-	rows   []int32
-	data   []kernRow
-	closed []bool // by row: a class subtable decides every pair after it
+	kernLookup
+	pending []rowPair // explicit pairs in subtable order, sorted by finish
+	closed  []bool    // by row: a class subtable decides every pair after it
 }
 
-// row returns the row of left glyph g, made on first use, or nil when a
-// class subtable already decides g's pairs.
-func (b *rowBuilder) row(g int) *kernRow {
+// rowPair is an explicit pair of a row while the lookup is read.
+type rowPair struct {
+	row int32
+	kernPair
+}
+
+// row returns the index of left glyph g's row, made on first use, or -1
+// when a class subtable already decides g's pairs.
+func (b *rowBuilder) row(g int) int32 {
 	if b.rows[g] == 0 {
 		b.data = append(b.data, kernRow{})
 		b.closed = append(b.closed, false)
 		b.rows[g] = int32(len(b.data))
 	}
 	if b.closed[b.rows[g]-1] {
-		return nil
+		return -1
 	}
-	return &b.data[b.rows[g]-1]
+	return b.rows[g] - 1
 }
 
-// finish sorts each row's pairs, keeping the first subtable's value for a
-// pair two subtables give.
+// finish gathers each row's pairs, sorted, keeping the first subtable's
+// value for a pair two subtables give.
 func (b *rowBuilder) finish() kernLookup {
-	for i := range b.data {
-		p := b.data[i].pairs
-		slices.SortStableFunc(p, func(x, y kernPair) int { return int(x.right) - int(y.right) })
-		b.data[i].pairs = slices.CompactFunc(p, func(x, y kernPair) bool { return x.right == y.right })
+	slices.SortStableFunc(b.pending, func(x, y rowPair) int {
+		if x.row != y.row {
+			return int(x.row - y.row)
+		}
+		return int(x.right) - int(y.right)
+	})
+	b.pending = slices.CompactFunc(b.pending, func(x, y rowPair) bool { return x.row == y.row && x.right == y.right })
+	b.pairs = make([]kernPair, len(b.pending))
+	for i, p := range b.pending {
+		b.pairs[i] = p.kernPair
+		if i == 0 || b.pending[i-1].row != p.row {
+			b.data[p.row].pairs = int32(i)
+		}
+		b.data[p.row].pairsEnd = int32(i + 1)
 	}
-	return kernLookup{rows: b.rows, data: b.data}
+	return b.kernLookup
 }
 
 // valueSize is the size of a value record of format vf; xAdvance is the
@@ -439,7 +523,7 @@ func (r *gposReader) pairFormat1(sub int, b *rowBuilder) {
 			return
 		}
 		row := b.row(g)
-		if row == nil {
+		if row < 0 {
 			return
 		}
 		set := sub + r.u16(sub+10+2*idx)
@@ -454,7 +538,7 @@ func (r *gposReader) pairFormat1(sub int, b *rowBuilder) {
 			if xa >= 0 {
 				v = thousandths(int16(r.u16(p+2+xa)), r.scale)
 			}
-			row.pairs = append(row.pairs, kernPair{uint16(r.u16(p)), v})
+			b.pending = append(b.pending, rowPair{row, kernPair{uint16(r.u16(p)), v}})
 		}
 	})
 }
@@ -473,23 +557,28 @@ func (r *gposReader) pairFormat2(sub int, b *rowBuilder) {
 		r.bad = true
 		return
 	}
-	vals := make([]int16, n1*n2)
-	if xa >= 0 {
-		for i := range vals {
-			vals[i] = thousandths(int16(r.u16(sub+16+i*rec+xa)), r.scale)
+	base := int32(len(b.vals))
+	b.vals = slices.Grow(b.vals, n1*n2)
+	for i := range n1 * n2 {
+		v := int16(0)
+		if xa >= 0 {
+			v = thousandths(int16(r.u16(sub+16+i*rec+xa)), r.scale)
 		}
+		b.vals = append(b.vals, v)
 	}
+	b.classes = append(b.classes, class2)
+	class := int32(len(b.classes))
 	r.coverage(cov, func(g, _ int) {
 		c := int(class1[g])
 		if c >= n1 {
 			return // no record for the class: the subtable does not apply
 		}
 		row := b.row(g)
-		if row == nil {
+		if row < 0 {
 			return
 		}
-		row.class, row.vals = class2, vals[c*n2:(c+1)*n2]
-		b.closed[b.rows[g]-1] = true
+		b.data[row].class, b.data[row].vals, b.data[row].n2 = class, base+int32(c*n2), int32(n2)
+		b.closed[row] = true
 	})
 }
 

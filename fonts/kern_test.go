@@ -77,6 +77,40 @@ func TestKernLegacyTable(t *testing.T) {
 		if nonzero < 100 {
 			t.Errorf("%s: only %d kerned pairs", f, nonzero)
 		}
+		// The table of ASCII pairs filled from the legacy pairs.
+		legacy.fillASCII(m.cov)
+		for a := rune(asciiFirst); a < asciiFirst+asciiN; a++ {
+			for b := rune(asciiFirst); b < asciiFirst+asciiN; b++ {
+				if got, want := int(legacy.ascii[(a-asciiFirst)*asciiN+b-asciiFirst]), f.Kern(a, b); got != want {
+					t.Errorf("%s %c%c: ASCII table from the kern table %d, GPOS %d", f, a, b, got, want)
+				}
+			}
+		}
+	}
+}
+
+// TestKernASCII checks the table of ASCII pairs against the general
+// lookup for every pair of printable ASCII characters.
+func TestKernASCII(t *testing.T) {
+	for _, f := range Default().Faces() {
+		m, k := f.load(), f.kerning()
+		kerned := 0
+		for a := rune(0x20); a < 0x7F; a++ {
+			for b := rune(0x20); b < 0x7F; b++ {
+				_, ga := m.cov.lookup(a)
+				_, gb := m.cov.lookup(b)
+				want := k.pair(ga, gb)
+				if got := f.Kern(a, b); got != want {
+					t.Errorf("%s %c%c: %d, want %d", f, a, b, got, want)
+				}
+				if want != 0 {
+					kerned++
+				}
+			}
+		}
+		if mono := f.Family == "NotoSansMono"; mono != (kerned == 0) {
+			t.Errorf("%s kerns %d ASCII pairs", f, kerned)
+		}
 	}
 }
 
@@ -267,7 +301,7 @@ func FuzzKerning(f *testing.F) {
 // BenchmarkKern measures a lookup per character pair of English text, as
 // layout does it.
 func BenchmarkKern(b *testing.B) {
-	text := []rune("To understand how Types of Theory vary, we look at AVERAGE values. \"Yes,\" they said, \"we'll try.\"")
+	text := []rune("To understand how Types of Theory vary, we look at AVERAGE values. \"Yes,\" they said, \"we'll try.\" Räksmörgås, Ελληνικά, Русский.")
 	for _, face := range []string{"NotoSans", "DejaVuSans"} {
 		f := Default().Face(face, "")
 		b.Run(face, func(b *testing.B) {
@@ -283,15 +317,16 @@ func BenchmarkKern(b *testing.B) {
 	}
 }
 
-// BenchmarkKernFirstUse measures reading a face's kerning tables, which
-// the first Kern call of a process pays for each face it uses.
+// BenchmarkKernFirstUse measures the first Kern call of a face: reading
+// its table directory and kerning tables and filling the ASCII table,
+// which a process pays once for each face it sets text in.
 func BenchmarkKernFirstUse(b *testing.B) {
 	for _, face := range []string{"NotoSans", "DejaVuSans"} {
-		o := Default().Face(face, "").outlines()
-		upem := int(binary.BigEndian.Uint16(o.tables["head"][18:]))
+		src := Default().Face(face, "")
 		b.Run(face, func(b *testing.B) {
 			for b.Loop() {
-				readKerning(o.tables["GPOS"], o.tables["kern"], upem, o.numGlyphs)
+				f := &Face{Family: src.Family, file: src.file, data: src.data}
+				f.Kern('A', 'V')
 			}
 		})
 	}
