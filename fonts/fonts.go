@@ -36,6 +36,9 @@ type Face struct {
 
 	outOnce sync.Once
 	out     *outlines
+
+	kernOnce sync.Once
+	kern     *kerning
 }
 
 // load returns the face's metrics: for an embedded face the precomputed

@@ -236,6 +236,10 @@ func TestEveryKeyHasItsEffect(t *testing.T) {
 					if s.Face != "Famlayouteverykey" && strings.TrimSpace(s.Text) != "" && s.Face != "NotoSansMono" {
 						t.Fatalf("%q is set in %s, not the layout's font", s.Text, s.Face)
 					}
+					// kerning: false measures every character at its advance.
+					if s.Kern {
+						t.Fatalf("%q is measured with kerning, which the layout turns off", s.Text)
+					}
 				}
 			}
 			if r, ok := it.(*plan.Rect); ok && r.X == 0 && r.H == doc.Height {
