@@ -22,7 +22,7 @@ func escapeGIFT(s string) string { return giftEscaper.Replace(s) }
 // also escape "*", Moodle's wildcard.
 func (b *Bank) writeGIFT(w io.Writer) error {
 	var g strings.Builder
-	g.WriteString("// " + oneLine(b.Course) + "\n\n")
+	g.WriteString("// " + escapeHTML(oneLine(b.Course)) + "\n\n")
 	for _, c := range b.Categories {
 		if len(c.Questions) == 0 {
 			continue
@@ -42,7 +42,7 @@ func giftQuestion(g *strings.Builder, q Question) {
 	for _, t := range q.Tags {
 		g.WriteString(" [tag:" + strings.NewReplacer("]", "", "\n", " ").Replace(t) + "]")
 	}
-	g.WriteString("\n::" + escapeGIFT(q.Name) + "::[html]" + html(q.Stem) + " {\n")
+	g.WriteString("\n::" + escapeGIFT(escapeHTML(q.Name)) + "::[html]" + html(q.Stem) + " {\n")
 	switch q.Kind {
 	case Matching:
 		for _, p := range q.Pairs {
@@ -60,7 +60,10 @@ func giftQuestion(g *strings.Builder, q Question) {
 		}
 	case ShortAnswer:
 		for _, a := range q.Answers {
-			g.WriteString("\t=" + escapeGIFT(shortAnswerPattern(a)) + "\n")
+			// Moodle reads answers holding "=" and "->" as a matching
+			// question; "-*>" (a wildcard that also matches nothing)
+			// takes the same answer without the arrow.
+			g.WriteString("\t=" + escapeGIFT(strings.ReplaceAll(shortAnswerPattern(a), "->", "-*>")) + "\n")
 		}
 	}
 	if q.Feedback != "" {

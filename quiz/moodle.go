@@ -16,7 +16,8 @@ import (
 // responseformat, responserequired, responsefieldlines, attachments,
 // attachmentsrequired, graderinfo and responsetemplate. Texts in
 // format="html" are HTML-escaped, then XML-escaped, so a term like
-// "<script>" is shown as written.
+// "<script>" is shown as written. Names are HTML-escaped too: Moodle
+// shows them as HTML.
 func (b *Bank) writeMoodle(w io.Writer) error {
 	var x strings.Builder
 	x.WriteString("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<quiz>\n")
@@ -39,9 +40,10 @@ func (b *Bank) writeMoodle(w io.Writer) error {
 
 // categoryPath is the category of a topic under the course, relative to
 // the course's top category. Moodle splits the path at "/" and reads "//"
-// as a slash in a name.
+// as a slash in a name. Moodle shows names through its HTML filters
+// (format_string), so they are HTML-escaped, as question names are.
 func categoryPath(course, topic string) string {
-	esc := func(s string) string { return strings.ReplaceAll(oneLine(s), "/", "//") }
+	esc := func(s string) string { return strings.ReplaceAll(escapeHTML(oneLine(s)), "/", "//") }
 	return "$course$/top/" + esc(course) + "/" + esc(topic)
 }
 
@@ -55,7 +57,7 @@ func moodleQuestion(x *strings.Builder, q Question) {
 	}
 	field := func(tag, v string) { x.WriteString("    <" + tag + ">" + escapeXML(v) + "</" + tag + ">\n") }
 	x.WriteString("  <question type=\"" + q.Kind.String() + "\">\n")
-	text("name", "", q.Name)
+	text("name", "", escapeHTML(q.Name))
 	text("questiontext", "html", htmlParagraphs(q.Stem))
 	text("generalfeedback", "html", htmlParagraphs(q.Feedback))
 	field("defaultgrade", "1")

@@ -171,7 +171,7 @@ func Build(entries []*topic.Entry, opt Options) *Bank {
 	for i, e := range entries {
 		ts[i] = topicTerms{e: e}
 		for _, t := range glossary.Extract(e) {
-			c := concept{term: t.Name, key: glossary.Key(t.Name)}
+			c := concept{term: oneLine(t.Name), key: glossary.Key(t.Name)}
 			switch t.Definition.Origin {
 			case glossary.FromEntry:
 				c.definition = oneLine(t.Definition.Text.Plain())
@@ -196,7 +196,7 @@ func Build(entries []*topic.Entry, opt Options) *Bank {
 func category(ts []topicTerms, i int, opt Options, ids map[string]int) Category {
 	e := ts[i].e
 	l := locale.For(e.LangOrDefault())
-	c := Category{Name: e.Title, Slug: e.SlugOrDefault(), Lang: locale.Base(e.LangOrDefault())}
+	c := Category{Name: oneLine(e.Title), Slug: e.SlugOrDefault(), Lang: locale.Base(e.LangOrDefault())}
 	id := func(kind string) string {
 		base := identifier(c.Slug) + "-" + kind
 		ids[base]++
@@ -401,4 +401,16 @@ func shorten(s string) string {
 	return strings.TrimSpace(string(rs[:maxName-1])) + "…"
 }
 
-func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
+// oneLine is s on one line, white space runs made one space, and with
+// what no format can carry (invalid UTF-8, control characters,
+// noncharacters) replaced or left out, so that what the bank holds is
+// what every file says.
+func oneLine(s string) string {
+	s = strings.Map(func(r rune) rune {
+		if r < 0x20 && r != '\t' && r != '\n' && r != '\r' || r == 0x7f || r == 0xFFFE || r == 0xFFFF {
+			return -1
+		}
+		return r
+	}, strings.ToValidUTF8(s, "\uFFFD"))
+	return strings.Join(strings.Fields(s), " ")
+}
