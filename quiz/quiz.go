@@ -114,6 +114,11 @@ type Category struct {
 	// Questions: matching sets, then multiple choice, short answer and
 	// essays, each in entry order.
 	Questions []Question
+	// Undefined are the key concepts left out for want of a definition,
+	// and Unreviewed those left out because their definition was
+	// extracted (without Options.IncludeExtracted), so a caller can say
+	// why a concept has no question.
+	Undefined, Unreviewed []string
 }
 
 // Bank is a course's question bank: one category per topic, under the
@@ -153,6 +158,7 @@ type concept struct {
 	term, key  string
 	definition string // empty: none usable
 	extracted  bool
+	unreviewed bool // has an extracted definition the options leave out
 }
 
 // topicTerms is what one entry gives to the bank.
@@ -179,6 +185,8 @@ func Build(entries []*topic.Entry, opt Options) *Bank {
 				if opt.IncludeExtracted {
 					c.definition = oneLine(t.Definition.Text.Plain())
 					c.extracted = true
+				} else {
+					c.unreviewed = true
 				}
 			}
 			ts[i].concepts = append(ts[i].concepts, c)
@@ -204,8 +212,13 @@ func category(ts []topicTerms, i int, opt Options, ids map[string]int) Category 
 	}
 	var usable []concept
 	for _, k := range ts[i].concepts {
-		if k.definition != "" {
+		switch {
+		case k.definition != "":
 			usable = append(usable, k)
+		case k.unreviewed:
+			c.Unreviewed = append(c.Unreviewed, k.term)
+		default:
+			c.Undefined = append(c.Undefined, k.term)
 		}
 	}
 	tags := func(extracted bool) []string {
