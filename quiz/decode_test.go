@@ -8,6 +8,7 @@ import (
 	"html"
 	"io"
 	"path"
+	"regexp"
 	"strconv"
 	"strings"
 )
@@ -276,7 +277,7 @@ func readGIFT(s string) ([]decoded, error) {
 				}
 				tags = append(tags, bracketed(line, "[tag:")...)
 			case strings.HasPrefix(line, "$CATEGORY:"):
-				path := giftUnescape(strings.TrimSpace(line[len("$CATEGORY:"):]))
+				path := strings.ReplaceAll(strings.TrimSpace(line[len("$CATEGORY:"):]), `\\`, `\`)
 				parts := strings.Split(strings.ReplaceAll(path, "//", "\x00"), "/")
 				category = html.UnescapeString(strings.ReplaceAll(parts[len(parts)-1], "\x00", "/"))
 			default:
@@ -343,6 +344,12 @@ func giftUnescape(s string) string {
 	}
 	return b.String()
 }
+
+// giftWeight is an answer weight as Moodle reads it.
+var giftWeight = regexp.MustCompile(`^%-*[0-9]{1,2}\.?[0-9]*%`)
+
+// giftFormat is a format name that Moodle takes off the start of a text.
+var giftFormat = regexp.MustCompile(`^\[(moodle|html|plain|markdown)\]`)
 
 func giftQuestion1(s string) (decoded, error) {
 	var d decoded
@@ -424,7 +431,11 @@ func giftQuestion1(s string) (decoded, error) {
 	case wrong:
 		d.Kind = MultipleChoice
 		for _, a := range answers {
-			txt, err := fromHTMLText(giftUnescape(strings.TrimSpace(a.raw)))
+			raw := strings.TrimSpace(a.raw)
+			if giftWeight.MatchString(raw) || giftFormat.MatchString(raw) {
+				return d, fmt.Errorf("choice %q would be read as a weight or a format", raw)
+			}
+			txt, err := fromHTMLText(giftUnescape(raw))
 			if err != nil {
 				return d, err
 			}
@@ -433,7 +444,19 @@ func giftQuestion1(s string) (decoded, error) {
 	default:
 		d.Kind = ShortAnswer
 		for _, a := range answers {
-			d.Answers = append(d.Answers, fromPattern(strings.ReplaceAll(giftUnescape(strings.TrimSpace(a.raw)), "-*>", "->")))
+			raw := strings.TrimSpace(a.raw)
+			if w := giftWeight.FindString(raw); w != "" {
+				raw = raw[len(w):]
+			} else {
+				return d, fmt.Errorf("short answer without a weight: %q", raw)
+			}
+			if m := giftFormat.FindStringSubmatch(raw); m != nil {
+				return d, fmt.Errorf("short answer %q starts with the format name %q", raw, m[1])
+			}
+			if strings.HasPrefix(raw, "[*") {
+				raw = "[" + raw[2:]
+			}
+			d.Answers = append(d.Answers, fromPattern(strings.ReplaceAll(giftUnescape(raw), "-*>", "->")))
 		}
 	}
 	return d, nil

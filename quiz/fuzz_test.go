@@ -14,6 +14,7 @@ import (
 func FuzzWriters(f *testing.F) {
 	f.Add("=1+1", "a formula", "<script>alert(1)</script>", "markup", "Why {or} not ~#:?", "a\\b -> c")
 	f.Add("Öring", "en laxfisk", "50% -> half", "an ->", "", "")
+	f.Add("%50% off", "a weight", "[html]x", "a format", "Title: with colon", "\\:")
 	f.Fuzz(func(t *testing.T, t1, d1, t2, d2, question, answer string) {
 		e := &topic.Entry{Title: "Fuzz " + t1, Lang: "en"}
 		for _, c := range [][2]string{{t1, d1}, {t2, d2}, {"Third", "the third term"}} {

@@ -17,7 +17,10 @@ func escapeGIFT(s string) string { return giftEscaper.Replace(s) }
 // a "$CATEGORY:" line, then one question per paragraph, "::name::" and the
 // stem in [html] (escaped HTML, so markup in a term stays text), answers
 // in braces. A comment before each question carries its [id:] and
-// [tag:]s, which Moodle's import reads. Matching and short-answer answers
+// [tag:]s, which Moodle's import reads. The escaping follows what
+// qformat_gift reads: which characters it escapes, where it looks for
+// "->", weights and format names, and that it does not unescape the
+// $CATEGORY line. Matching and short-answer answers
 // are plain text in Moodle, so they are only GIFT-escaped; short answers
 // also escape "*", Moodle's wildcard.
 func (b *Bank) writeGIFT(w io.Writer) error {
@@ -27,7 +30,10 @@ func (b *Bank) writeGIFT(w io.Writer) error {
 		if len(c.Questions) == 0 {
 			continue
 		}
-		g.WriteString("$CATEGORY: " + escapeGIFT(categoryPath(b.Course, c.Name)) + "\n\n")
+		// Moodle takes the category line as it stands after reading
+		// escapes: an escaped character would stay a placeholder, so
+		// only the backslash is doubled.
+		g.WriteString("$CATEGORY: " + strings.ReplaceAll(categoryPath(b.Course, c.Name), `\`, `\\`) + "\n\n")
 		for _, q := range c.Questions {
 			giftQuestion(&g, q)
 		}
@@ -56,18 +62,39 @@ func giftQuestion(g *strings.Builder, q Question) {
 			if ch.Correct {
 				mark = "="
 			}
-			g.WriteString("\t" + mark + escapeGIFT(escapeHTML(ch.Text)) + "\n")
+			g.WriteString("\t" + mark + escapeGIFT(guardStart(escapeHTML(ch.Text))) + "\n")
 		}
 	case ShortAnswer:
 		for _, a := range q.Answers {
 			// Moodle reads answers holding "=" and "->" as a matching
 			// question; "-*>" (a wildcard that also matches nothing)
 			// takes the same answer without the arrow.
-			g.WriteString("\t=" + escapeGIFT(strings.ReplaceAll(shortAnswerPattern(a), "->", "-*>")) + "\n")
+			// "%100%" is the weight Moodle's own export writes; it also
+			// keeps a term that starts with "%" from being read as one.
+			// A leading "[" would open a format name ("[plain]"); "[*"
+			// (the wildcard again) keeps it a bracket.
+			p := strings.ReplaceAll(shortAnswerPattern(a), "->", "-*>")
+			if strings.HasPrefix(p, "[") {
+				p = "[*" + p[1:]
+			}
+			g.WriteString("\t=%100%" + escapeGIFT(p) + "\n")
 		}
 	}
 	if q.Feedback != "" {
 		g.WriteString("\t####" + html(q.Feedback) + "\n")
 	}
 	g.WriteString("}\n\n")
+}
+
+// guardStart writes the first character of an HTML answer as a character
+// reference when Moodle would read it as syntax there: "[" opens a format
+// name ("[plain]"), "%" an answer weight ("%50%").
+func guardStart(html string) string {
+	switch {
+	case strings.HasPrefix(html, "["):
+		return "&#91;" + html[1:]
+	case strings.HasPrefix(html, "%"):
+		return "&#37;" + html[1:]
+	}
+	return html
 }

@@ -172,7 +172,7 @@ func TestHeldOutShapes(t *testing.T) {
 		{"testdata/entries/greek.md", 1, 4, 4, 1, []int{4}},
 		{"testdata/entries/long.md", 3, 19, 19, 2, []int{6, 6, 7}},
 		{"testdata/entries/svenska.md", 1, 5, 5, 4, []int{5}},
-		{"testdata/entries/special.json", 1, 6, 6, 4, []int{6}},
+		{"testdata/entries/special.json", 1, 8, 8, 4, []int{8}},
 	}
 	for _, tt := range tests {
 		b := Build([]*topic.Entry{readEntry(t, tt.file)}, Options{})
