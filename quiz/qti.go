@@ -117,6 +117,10 @@ func qtiItem(x *strings.Builder, q Question) {
 		meta("cc_profile", typ.cc)
 	}
 	meta("points_possible", "1.0")
+	if q.Kind == Essay {
+		// Graded by a person, as Canvas marks its own essays.
+		meta("qmd_computerscored", "No")
+	}
 	if q.Extracted {
 		meta("topicdeck_review", strings.Join(q.Tags, ", "))
 	}
