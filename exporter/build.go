@@ -113,6 +113,8 @@ type BuildReport struct {
 	Artifacts int
 	// Glossary is the course glossary's path when this build wrote it.
 	Glossary string
+	// Quiz is the course question bank's path when this build wrote it.
+	Quiz string
 	// Removed are files deleted because no entry makes them any more.
 	Removed []string
 	// Failures are the errors of the entries that failed and of the
@@ -184,6 +186,7 @@ func Build(paths []string, opt BuildOptions) (*BuildReport, error) {
 	finish := b.glossary()
 	b.render()
 	finish()
+	b.courseQuiz()
 	b.prune()
 	b.report.Manifest = filepath.Join(b.out, ManifestName(b.opt.Shard))
 	if err := b.next.write(b.report.Manifest); err != nil {

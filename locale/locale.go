@@ -86,6 +86,15 @@ const (
 	KindDebate      Key = "kind_debate"      // question kind: debate
 )
 
+// Labels used by quizzes (package quiz).
+const (
+	QuizMatch     Key = "quiz_match"     // stem of a matching question
+	QuizChoice    Key = "quiz_choice"    // "Which term is defined as: %s"
+	QuizShort     Key = "quiz_short"     // "Write the term defined as: %s"
+	QuizExtracted Key = "quiz_extracted" // tag of a question built on an extracted definition
+	Quiz          Key = "quiz"           // name of a question bank with no course name
+)
+
 var tables = map[string]map[Key]string{
 	"en": {
 		Definition:      "Definition",
@@ -147,6 +156,11 @@ var tables = map[string]map[Key]string{
 		KindCore:        "core",
 		KindFAQ:         "FAQ",
 		KindDebate:      "debate",
+		QuizMatch:       "Match each term with its definition.",
+		QuizChoice:      "Which term is defined as: %s",
+		QuizShort:       "Write the term that is defined as: %s",
+		QuizExtracted:   "extracted definition",
+		Quiz:            "Quiz",
 	},
 	"sv": {
 		Definition:      "Definition",
@@ -208,6 +222,11 @@ var tables = map[string]map[Key]string{
 		KindCore:        "kärnfråga",
 		KindFAQ:         "vanlig fråga",
 		KindDebate:      "debatt",
+		QuizMatch:       "Para ihop varje term med dess definition.",
+		QuizChoice:      "Vilken term definieras som: %s",
+		QuizShort:       "Skriv termen som definieras som: %s",
+		QuizExtracted:   "hämtad definition",
+		Quiz:            "Quiz",
 	},
 }
 

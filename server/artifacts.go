@@ -120,6 +120,9 @@ func (o options) key(art string) string {
 // fileName is the name a browser saves the artifact under, the same name
 // the CLI writes by default.
 func fileName(art, slug string, o options) string {
+	if name, ok := quizFileName(art, slug); ok {
+		return name
+	}
 	switch art {
 	case slidesPDF:
 		return slug + "-slides.pdf"
@@ -137,6 +140,9 @@ func fileName(art, slug string, o options) string {
 // render writes one artifact of the entries (exactly one, except for the
 // glossary of every topic) to w.
 func render(art string, entries []*topic.Entry, o options, w io.Writer) (warnings []string, err error) {
+	if warnings, ok, err := renderQuiz(art, entries, w); ok {
+		return warnings, err
+	}
 	switch art {
 	case slidesPDF:
 		res, err := exporter.Slides(entries[0], o.slides, w)

@@ -54,6 +54,8 @@ func (s *Server) fail(w http.ResponseWriter, r *http.Request, err error) {
 		// The client left while waiting for a render another request
 		// started; nobody reads this answer.
 		writeError(w, http.StatusServiceUnavailable, errorBody{Error: "request cancelled"})
+	case emptyQuiz(err):
+		writeError(w, http.StatusUnprocessableEntity, errorBody{Error: err.Error()})
 	case errors.As(err, &te):
 		// An entry that reads but cannot be rendered (a broken
 		// bibliography, say): the served folder is at fault, not the
