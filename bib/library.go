@@ -169,6 +169,13 @@ func LoadFile(path string) (*Library, error) {
 	if err != nil {
 		return nil, &topic.Error{Problem: topic.Problem{File: path, Message: "cannot read bibliography: " + unwrapPathError(err)}}
 	}
+	return Parse(path, data)
+}
+
+// Parse reads a bibliography already in memory, named path in messages,
+// as LoadFile reads a file: a caller that must control how the file is
+// opened (a server reading only inside its folder) reads it itself.
+func Parse(path string, data []byte) (*Library, error) {
 	if p := checkText(path, data); p != nil {
 		return nil, p
 	}

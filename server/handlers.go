@@ -59,10 +59,14 @@ func (s *Server) fail(w http.ResponseWriter, r *http.Request, err error) {
 		// bibliography, say): the served folder is at fault, not the
 		// request, and the message tells its author where.
 		s.log.Error("render failed", "path", r.URL.Path, "err", err)
-		writeError(w, http.StatusInternalServerError, errorBody{Error: te.Error(), Line: te.Pos.Line, Col: te.Pos.Col})
+		pub := *te
+		pub.File = s.catalog.publicName(te.File)
+		writeError(w, http.StatusInternalServerError, errorBody{Error: pub.Error(), Line: te.Pos.Line, Col: te.Pos.Col})
 	default:
+		// The message may name files on this machine; the log keeps
+		// it, the answer does not.
 		s.log.Error("render failed", "path", r.URL.Path, "err", err)
-		writeError(w, http.StatusInternalServerError, errorBody{Error: err.Error()})
+		writeError(w, http.StatusInternalServerError, errorBody{Error: "internal error while rendering; the server's log has the details"})
 	}
 }
 
