@@ -192,7 +192,7 @@ func depsChanged(deps map[string]fileState) bool {
 // maxBibliography bounds a bibliography file the server reads. Course
 // bibliographies run to a few megabytes; a file far beyond that is not
 // one, or is a trap.
-const maxBibliography = 32 << 20
+const maxBibliography = bib.MaxFileSize
 
 // readTopic reads one entry file and the bibliography it names, both
 // through the folder's os.Root: a name or symbolic link leading out of the

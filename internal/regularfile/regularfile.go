@@ -35,7 +35,14 @@ func ReadIn(root *os.Root, name string, max int64) ([]byte, fs.FileInfo, error) 
 	return read(root.Stat, root.OpenFile, name, max)
 }
 
-func read(stat func(string) (fs.FileInfo, error), open func(string, int, fs.FileMode) (*os.File, error), path string, max int64) ([]byte, fs.FileInfo, error) {
+// Open opens the regular file at path for reading as Read does, without
+// blocking and refusing anything else, for a caller that streams it; max
+// bounds the size it claims (a negative max, none).
+func Open(path string, max int64) (*os.File, fs.FileInfo, error) {
+	return open(os.Stat, os.OpenFile, path, max)
+}
+
+func open(stat func(string) (fs.FileInfo, error), openFile func(string, int, fs.FileMode) (*os.File, error), path string, max int64) (*os.File, fs.FileInfo, error) {
 	st, err := stat(path)
 	if err != nil {
 		return nil, nil, unwrap(err)
@@ -43,18 +50,27 @@ func read(stat func(string) (fs.FileInfo, error), open func(string, int, fs.File
 	if err := check(st, max); err != nil {
 		return nil, nil, err
 	}
-	f, err := open(path, os.O_RDONLY|nonBlock, 0)
+	f, err := openFile(path, os.O_RDONLY|nonBlock, 0)
 	if err != nil {
 		return nil, nil, unwrap(err)
 	}
-	defer f.Close()
 	st, err = f.Stat()
+	if err == nil {
+		err = check(st, max)
+	}
 	if err != nil {
+		f.Close()
 		return nil, nil, unwrap(err)
 	}
-	if err := check(st, max); err != nil {
+	return f, st, nil
+}
+
+func read(stat func(string) (fs.FileInfo, error), openFile func(string, int, fs.FileMode) (*os.File, error), path string, max int64) ([]byte, fs.FileInfo, error) {
+	f, st, err := open(stat, openFile, path, max)
+	if err != nil {
 		return nil, nil, err
 	}
+	defer f.Close()
 	data, err := io.ReadAll(io.LimitReader(f, max+1))
 	if err != nil {
 		return nil, nil, unwrap(err)
@@ -70,7 +86,7 @@ func check(st fs.FileInfo, max int64) error {
 	if !st.Mode().IsRegular() {
 		return fmt.Errorf("%w (%s)", ErrNotRegular, kind(st.Mode()))
 	}
-	if st.Size() > max {
+	if max >= 0 && st.Size() > max {
 		return tooLarge(max)
 	}
 	return nil
