@@ -2,6 +2,7 @@ package exporter
 
 import (
 	"bytes"
+	"context"
 	"crypto/sha256"
 	"encoding/binary"
 	"encoding/hex"
@@ -704,7 +705,7 @@ func (b *builder) renderEntry(s *source) rendered {
 	deck := &artifactFile{name: s.slug + "-slides.pdf", layout: o.Layout}
 	// The deck is planned once and handed to the handouts that show it,
 	// which would otherwise plan it again each.
-	doc, set, refWarnings, err := planSlides(e, SlideOptions{
+	doc, set, refWarnings, err := planSlides(context.Background(), e, SlideOptions{
 		Layout: o.Layout, Aspect: o.Aspect, Lang: o.Lang, Author: o.Author,
 		Course: o.Course, Date: o.Date, FontDir: o.FontDir, Bib: o.Bib,
 	})

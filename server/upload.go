@@ -1,6 +1,7 @@
 package server
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -58,8 +59,14 @@ func (s *Server) upload(art string) http.HandlerFunc {
 		// An uploaded entry names no file on this machine: its
 		// bibliography path would otherwise be opened by the glossary.
 		e.Bibliography = ""
-		a, err := s.produce(r.Context(), "", false, func(w io.Writer) ([]string, error) {
-			return render(art, []*topic.Entry{e}, opt, w)
+		entries := []*topic.Entry{e}
+		cost, err := s.admit(art, entries, &opt)
+		if err != nil {
+			s.fail(w, r, err)
+			return
+		}
+		a, err := s.produce(r.Context(), "", false, cost, func(ctx context.Context, w io.Writer) ([]string, error) {
+			return render(ctx, art, entries, opt, w)
 		})
 		if err != nil {
 			// A layout that cannot take what the entry holds is the
