@@ -61,6 +61,17 @@ type Config struct {
 	Logger          *slog.Logger // access log and warnings; nil discards
 }
 
+// MemoryLimit is the heap the server is designed to stay within: the
+// render budget and the cache. The server's own share (fonts, entries,
+// connections) fits in it too, as the budget's estimates are upper bounds
+// that renders reach about half of. A program serving one Server gives it
+// to debug.SetMemoryLimit, so the collector works harder near the bound
+// instead of letting the heap grow to twice what is live.
+func (c Config) MemoryLimit() int64 {
+	c.fill()
+	return c.MaxRenderBytes + c.CacheBytes
+}
+
 func (c *Config) fill() {
 	if c.CacheBytes <= 0 {
 		c.CacheBytes = DefaultCacheBytes

@@ -49,7 +49,13 @@ func (s *Server) upload(art string) http.HandlerFunc {
 			s.fail(w, r, err)
 			return
 		}
+		release, err := s.budget.take(parseCost(data))
+		if err != nil {
+			s.fail(w, r, err)
+			return
+		}
 		e, err := topic.Read(name, data, topic.Options{MaxSize: s.cfg.MaxUpload})
+		release()
 		if err != nil {
 			if !entryError(w, err) {
 				writeError(w, http.StatusUnprocessableEntity, errorBody{Error: err.Error()})
