@@ -248,8 +248,12 @@ func loadtest(c config, out io.Writer) error {
 	}
 	bound := uint64(c.cacheMB+c.marginMB) << 20
 	fmt.Fprintf(out, "\ntotal: %d requests, %.1f requests/s\n", total, float64(total)/elapsed.Seconds())
-	fmt.Fprintf(out, "memory: peak heap in use %.1f MiB, peak from the OS %.1f MiB (bound: cache %d MiB + margin %d MiB)\n",
-		mib(peakHeap.Load()), mib(peakSys.Load()), c.cacheMB, c.marginMB)
+	rss := "unknown"
+	if n, ok := peakRSS(); ok {
+		rss = fmt.Sprintf("%.1f MiB", mib(uint64(n)))
+	}
+	fmt.Fprintf(out, "memory: peak heap in use %.1f MiB, peak from the OS %.1f MiB, peak RSS %s (bound: cache %d MiB + margin %d MiB)\n",
+		mib(peakHeap.Load()), mib(peakSys.Load()), rss, c.cacheMB, c.marginMB)
 	if peakHeap.Load() > bound {
 		problems = append(problems, fmt.Sprintf("peak heap %.1f MiB is over the bound of %d MiB", mib(peakHeap.Load()), c.cacheMB+c.marginMB))
 	}

@@ -79,3 +79,43 @@ func TestRead(t *testing.T) {
 		})
 	}
 }
+
+// TestReadIn checks that a name or link leading out of the root is
+// refused, and one inside is read.
+func TestReadIn(t *testing.T) {
+	parent := t.TempDir()
+	dir := filepath.Join(parent, "served")
+	if err := os.Mkdir(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	os.WriteFile(filepath.Join(parent, "secret.bib"), []byte("secret"), 0o644)
+	os.WriteFile(filepath.Join(dir, "refs.bib"), []byte("refs"), 0o644)
+	os.Symlink(filepath.Join(parent, "secret.bib"), filepath.Join(dir, "link.bib"))
+	os.Symlink("refs.bib", filepath.Join(dir, "inner.bib"))
+	root, err := os.OpenRoot(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer root.Close()
+	for _, tt := range []struct {
+		name string
+		want string // "" for a refusal
+	}{
+		{"refs.bib", "refs"},
+		{"inner.bib", "refs"},
+		{"../secret.bib", ""},
+		{"link.bib", ""},
+		{filepath.Join(parent, "secret.bib"), ""},
+	} {
+		data, _, err := ReadIn(root, tt.name, 1<<20)
+		if tt.want == "" {
+			if err == nil {
+				t.Errorf("%s: read %q, want a refusal", tt.name, data)
+			}
+			continue
+		}
+		if err != nil || string(data) != tt.want {
+			t.Errorf("%s: %q, %v; want %q", tt.name, data, err, tt.want)
+		}
+	}
+}
