@@ -585,7 +585,7 @@ func (b *builder) assign() {
 			continue
 		}
 		if first, dup := owner[s.slug]; dup {
-			data, _ := os.ReadFile(s.path)
+			data, _ := readEntryBytes(s.path, b.opt.Read)
 			s.err = &topic.Error{Problem: topic.Problem{
 				File: s.path, Pos: slugLine(data),
 				Message: fmt.Sprintf("slug %q is already the slug of %s; give one of them another slug", s.slug, first.path),

@@ -141,3 +141,17 @@ func TestBuildSpecialFiles(t *testing.T) {
 		t.Errorf("the build allocated %d MiB: the sparse file was read", n>>20)
 	}
 }
+
+// TestFindCourseNamedPipe puts a named pipe where a folder's course file
+// goes: finding the course fails at once, saying what the file is.
+func TestFindCourseNamedPipe(t *testing.T) {
+	dir := copySamples(t)
+	if err := syscall.Mkfifo(filepath.Join(dir, CourseFile), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	var err error
+	within(t, "FindCourse", func() { _, err = FindCourse([]string{dir}) })
+	if err == nil || !strings.Contains(err.Error(), "not a regular file (a named pipe)") {
+		t.Errorf("FindCourse: %v", err)
+	}
+}
