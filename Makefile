@@ -3,7 +3,7 @@ GO      ?= go
 BIN     := bin/topicdeck
 FUZZTIME ?= 30s
 
-.PHONY: build demo test test-deps fuzz bench loadtest compare lint clean
+.PHONY: build demo test test-deps fuzz bench loadtest loadtest-uploads compare lint clean
 
 build:
 	$(GO) build -o $(BIN) ./cmd/topicdeck
@@ -54,6 +54,12 @@ bench:
 # loopback and prints p50/p99 latency, requests per second and peak heap.
 loadtest:
 	$(GO) run ./cmd/loadtest -clients 50 -duration 20s
+
+# loadtest-uploads sends maximal uploads (2 MiB, the costliest shapes) from
+# 8 clients at once for 30 s and fails unless every answer is 200, 413,
+# 422 or 503 and the peak RSS stays under 500 MiB.
+loadtest-uploads:
+	$(GO) run ./cmd/loadtest -uploads -clients 8 -duration 30s
 
 # compare times topicdeck, pandoc -t beamer and marp --pdf on the seed entry
 # and prints a Markdown table (needs hyperfine, pandoc+texlive, marp, chromium).

@@ -17,6 +17,7 @@ import (
 
 	"golang.org/x/text/encoding/charmap"
 
+	"github.com/scholargate/topicdeck/internal/regularfile"
 	"github.com/scholargate/topicdeck/topic"
 )
 
@@ -162,15 +163,29 @@ func (l *Library) Merge(other *Library) []topic.Problem {
 	return out
 }
 
+// MaxFileSize is the largest bibliography file read. Course bibliographies
+// run to a few megabytes; one far larger is not a bibliography.
+const MaxFileSize = 64 << 20
+
 // LoadFile reads a bibliography file. The extension picks the reader (.bib
 // BibTeX, .json CSL-JSON) and the content must agree, so a CSL-JSON file
 // saved as .bib gets a clear error instead of an empty library. Any other
 // extension is read by what the content looks like.
 func LoadFile(path string) (*Library, error) {
-	data, err := os.ReadFile(path)
+	// Only a regular file, opened without blocking and read no further
+	// than a bound: an entry's bibliography: field can name a named pipe
+	// or /dev/zero as easily as a .bib file.
+	data, _, err := regularfile.Read(path, MaxFileSize)
 	if err != nil {
 		return nil, &topic.Error{Problem: topic.Problem{File: path, Message: "cannot read bibliography: " + unwrapPathError(err)}}
 	}
+	return Parse(path, data)
+}
+
+// Parse reads a bibliography already in memory, named path in messages,
+// as LoadFile reads a file: a caller that must control how the file is
+// opened (a server reading only inside its folder) reads it itself.
+func Parse(path string, data []byte) (*Library, error) {
 	// Each reader checks the text itself: BibTeX accepts Windows-1252,
 	// JSON does not.
 	looksJSON := startsLikeJSON(data)

@@ -27,7 +27,7 @@ func TestBuildCourseQuiz(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	entries, err := LoadEntries([]string{in}, topic.Options{})
+	entries, _, err := LoadEntries([]string{in}, topic.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -31,7 +31,7 @@ func TestQuizGolden(t *testing.T) {
 		{"ekologisk-succession", "../samples/ekologisk-succession.md", QuizOptions{Seed: 1}},
 	}
 	for _, tt := range tests {
-		entries, err := LoadEntries([]string{tt.entry}, topic.Options{})
+		entries, _, err := LoadEntries([]string{tt.entry}, topic.Options{})
 		if err != nil {
 			t.Fatal(err)
 		}

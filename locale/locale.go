@@ -68,6 +68,7 @@ const (
 const (
 	EtAl          Key = "et_al"          // "et al." after a name list cut short by "others"
 	Page          Key = "page"           // "p." before a single page
+	Volume        Key = "volume"         // "Vol." before a volume number
 	MastersThesis Key = "masters_thesis" // "Master's thesis"
 	Unresolved    Key = "unresolved"     // "[unresolved reference]"
 )
@@ -144,6 +145,7 @@ var tables = map[string]map[Key]string{
 		Theme:           "Theme",
 		EtAl:            "et al.",
 		Page:            "p.",
+		Volume:          "Vol.",
 		MastersThesis:   "Master's thesis",
 		Unresolved:      "[unresolved reference]",
 		NeedsReview:     "Needs review",
@@ -210,6 +212,7 @@ var tables = map[string]map[Key]string{
 		Theme:           "Tema",
 		EtAl:            "et al.",
 		Page:            "s.",
+		Volume:          "Vol.",
 		MastersThesis:   "Masteruppsats",
 		Unresolved:      "[referensen saknas]",
 		NeedsReview:     "Behöver granskas",

@@ -1,6 +1,7 @@
 package server
 
 import (
+	"context"
 	"fmt"
 	"io"
 	"net/url"
@@ -138,17 +139,17 @@ func fileName(art, slug string, o options) string {
 }
 
 // render writes one artifact of the entries (exactly one, except for the
-// glossary of every topic) to w.
-func render(art string, entries []*topic.Entry, o options, w io.Writer) (warnings []string, err error) {
+// glossary of every topic) to w, stopping when ctx is done.
+func render(ctx context.Context, art string, entries []*topic.Entry, o options, w io.Writer) (warnings []string, err error) {
 	if warnings, ok, err := renderQuiz(art, entries, w); ok {
 		return warnings, err
 	}
 	switch art {
 	case slidesPDF:
-		res, err := exporter.Slides(entries[0], o.slides, w)
+		res, err := exporter.SlidesContext(ctx, entries[0], o.slides, w)
 		return res.Warnings, err
 	case handoutPDF:
-		res, err := exporter.Handout(entries[0], o.handout, w)
+		res, err := exporter.HandoutContext(ctx, entries[0], o.handout, w)
 		return res.Warnings, err
 	case glossaryXLSX:
 		return exporter.Glossary(entries, exporter.GlossaryOptions{}, w)

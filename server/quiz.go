@@ -1,6 +1,7 @@
 package server
 
 import (
+	"context"
 	"errors"
 	"io"
 	"net/http"
@@ -61,9 +62,16 @@ func (s *Server) allQuiz(art string) http.HandlerFunc {
 			writeError(w, http.StatusNotFound, errorBody{Error: "no topics to make a quiz of"})
 			return
 		}
+		entries := snap.entries()
+		var opt options
+		cost, err := s.admit(art, entries, &opt)
+		if err != nil {
+			s.fail(w, r, err)
+			return
+		}
 		key := art + "\x00*\x00\x00" + snap.hash
-		a, err := s.produce(r.Context(), key, true, func(w io.Writer) ([]string, error) {
-			return render(art, snap.entries(), options{}, w)
+		a, err := s.produce(r.Context(), key, true, cost, func(ctx context.Context, w io.Writer) ([]string, error) {
+			return render(ctx, art, entries, opt, w)
 		})
 		if err != nil {
 			s.fail(w, r, err)

@@ -1,6 +1,7 @@
 package textlayout
 
 import (
+	"context"
 	"math"
 	"slices"
 	"strings"
@@ -15,6 +16,7 @@ import (
 type Engine struct {
 	set    *fonts.Set
 	noKern bool
+	ctx    context.Context // nil: never stops (see WithContext)
 }
 
 // New returns an engine over set (fonts.Default() when nil) that measures
@@ -134,6 +136,9 @@ func pick(chain []*fonts.Face, r rune) (*fonts.Face, bool) {
 // character that fits. "\n" forces a break. Spaces at a soft line end are
 // not drawn and not counted; every other character is kept.
 func (e *Engine) Lines(p Paragraph, width float64) []Line {
+	if e.stopped() {
+		return nil
+	}
 	sc := getScratch()
 	defer putScratch(sc)
 	gs := e.glyphs(sc, p.Spans)
