@@ -12,6 +12,7 @@ import (
 
 	"github.com/scholargate/topicdeck/fonts"
 	"github.com/scholargate/topicdeck/internal/phrases"
+	"github.com/scholargate/topicdeck/internal/structcheck"
 	"github.com/scholargate/topicdeck/layouts"
 	"github.com/scholargate/topicdeck/locale"
 	"github.com/scholargate/topicdeck/plan"
@@ -85,10 +86,44 @@ func checkPlan(t *testing.T, e *topic.Entry, doc *plan.Document, th Theme) {
 		}
 	}
 	checkPlanBounds(t, doc, th)
+	checkStructure(t, doc, phrases.Groups(e))
 	for n, p := range doc.Pages {
 		footer := fmt.Sprintf("%d / %d", n+1, len(doc.Pages))
 		if has := strings.Contains(pageText(p), footer); has != (n > 0) {
 			t.Errorf("slide %d: footer %q present=%v", n+1, footer, has)
+		}
+	}
+}
+
+// counter is a slide counter in a footer.
+var counter = regexp.MustCompile(`^\d+ / \d+$`)
+
+// checkStructure asserts that the deck's structure is whole: every slide a
+// section of the document, headings from level 1 without a skip, every
+// group of the entry's phrases read in order when the tree is followed,
+// and nothing drawn as an artifact but the footer and its counter.
+func checkStructure(t *testing.T, doc *plan.Document, groups [][]string) {
+	t.Helper()
+	r := structcheck.Check(doc)
+	for _, p := range r.Problems {
+		t.Error(p)
+	}
+	for _, p := range structcheck.OutOfOrder(r.Reading, groups) {
+		t.Errorf("structure: %s", p)
+	}
+	for i, pg := range doc.Pages {
+		if pg.Tag == nil || pg.Tag.Role != plan.RoleSection || pg.Tag.Parent != doc.Root {
+			t.Errorf("slide %d is not a section of the document", i+1)
+		}
+	}
+	if r.Roles[plan.RoleHeading] == 0 {
+		t.Error("no heading")
+	}
+	title := strings.Join(strings.Fields(doc.Meta.Title), " ")
+	for _, u := range r.Untagged {
+		u = strings.TrimSuffix(strings.TrimSpace(u), "…")
+		if !counter.MatchString(u) && !strings.HasPrefix(title+"  ·  Course 101", u) && !strings.HasPrefix(title, u) {
+			t.Errorf("text drawn as an artifact: %q", u)
 		}
 	}
 }

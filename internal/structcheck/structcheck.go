@@ -1,0 +1,166 @@
+// Package structcheck checks the logical structure layouts give a planned
+// document, without drawing it: that tagged items lie in the document's
+// tree, that headings start at level 1 and never skip one going down, that
+// header cells have a scope and figures alternative text, and what a
+// screen reader following the tree would read, so tests can compare that
+// with the entry's phrases.
+package structcheck
+
+import (
+	"fmt"
+	"regexp"
+	"strings"
+
+	"github.com/scholargate/topicdeck/plan"
+)
+
+// owned maps each node to the text of the items tagged with it, in
+// drawing order, and records where an embedded page's structure goes.
+type owned struct {
+	text   map[*plan.Node][]string
+	embeds map[*plan.Node][]*plan.Node // an Embed's tag -> embedded pages' tags
+	probs  []string
+}
+
+func lineText(t *plan.Text) string {
+	var b strings.Builder
+	for _, s := range t.Line.Segments {
+		b.WriteString(s.Text)
+	}
+	return b.String()
+}
+
+func (o *owned) page(where string, pg *plan.Page, root *plan.Node) {
+	for _, it := range pg.Items {
+		switch v := it.(type) {
+		case *plan.Text:
+			if v.Tag == nil {
+				continue
+			}
+			if root == nil || !v.Tag.Within(root) {
+				o.probs = append(o.probs, fmt.Sprintf("%s: %q is tagged outside the structure", where, lineText(v)))
+			}
+			o.text[v.Tag] = append(o.text[v.Tag], lineText(v))
+		case *plan.Image:
+			if v.Tag != nil && (root == nil || !v.Tag.Within(root)) {
+				o.probs = append(o.probs, fmt.Sprintf("%s: an image is tagged outside the structure", where))
+			}
+		case *plan.Embed:
+			if v.Tag == nil {
+				continue
+			}
+			if root == nil || !v.Tag.Within(root) {
+				o.probs = append(o.probs, fmt.Sprintf("%s: an embedded page is tagged outside the structure", where))
+			}
+			if v.Page.Tag == nil {
+				o.probs = append(o.probs, fmt.Sprintf("%s: an embedded page has no structure", where))
+				continue
+			}
+			o.embeds[v.Tag] = append(o.embeds[v.Tag], v.Page.Tag)
+			o.page(where+" (embedded "+v.Page.Label+")", v.Page, v.Page.Tag)
+		}
+	}
+}
+
+// Result is what Check found.
+type Result struct {
+	// Problems are broken rules, one sentence each.
+	Problems []string
+	// Reading is the text of the tagged items in the order of the
+	// structure, white space folded.
+	Reading string
+	// Untagged is the text drawn as artifacts, one line each.
+	Untagged []string
+	// Roles counts the nodes of each role.
+	Roles map[plan.Role]int
+}
+
+// Check walks the document's structure in reading order, the structure of
+// each embedded page placed under its Embed's node after that node's own
+// kids, as a drawer would.
+func Check(d *plan.Document) Result {
+	o := &owned{text: map[*plan.Node][]string{}, embeds: map[*plan.Node][]*plan.Node{}}
+	var r Result
+	r.Roles = map[plan.Role]int{}
+	if d.Root == nil {
+		r.Problems = append(r.Problems, "the document has no structure")
+	}
+	for i, pg := range d.Pages {
+		o.page(fmt.Sprintf("page %d", i+1), pg, d.Root)
+		for _, it := range pg.Items {
+			if t, ok := it.(*plan.Text); ok && t.Tag == nil {
+				r.Untagged = append(r.Untagged, lineText(t))
+			}
+		}
+	}
+	var parts []string
+	last := 0
+	var walk func(n *plan.Node)
+	walk = func(n *plan.Node) {
+		r.Roles[n.Role]++
+		switch n.Role {
+		case plan.RoleHeading:
+			if n.Level < 1 || n.Level > last+1 {
+				r.Problems = append(r.Problems, fmt.Sprintf("heading %q: level %d after level %d", strings.Join(o.text[n], " "), n.Level, last))
+			}
+			last = n.Level
+		case plan.RoleHeaderCell:
+			if n.Scope != plan.ScopeColumn && n.Scope != plan.ScopeRow {
+				r.Problems = append(r.Problems, fmt.Sprintf("header cell %q has no scope", strings.Join(o.text[n], " ")))
+			}
+		case plan.RoleFigure:
+			if strings.TrimSpace(n.Alt) == "" {
+				r.Problems = append(r.Problems, "a figure has no alternative text")
+			}
+		}
+		parts = append(parts, o.text[n]...)
+		for _, k := range n.Kids {
+			if k.Parent != n {
+				r.Problems = append(r.Problems, fmt.Sprintf("a %s node's kid does not point back at it", n.Role))
+			}
+			walk(k)
+		}
+		for _, e := range o.embeds[n] {
+			walk(e)
+		}
+	}
+	if d.Root != nil {
+		if d.Root.Role != plan.RoleDocument {
+			r.Problems = append(r.Problems, "the root is not a document")
+		}
+		walk(d.Root)
+	}
+	r.Reading = strings.Join(strings.Fields(strings.Join(parts, " ")), " ")
+	return r
+}
+
+// squash drops white space and hyphens, which line breaking may add or
+// take away.
+var squash = regexp.MustCompile(`[\s\-‐‑\x{00AD}]`)
+
+// OutOfOrder returns the phrases of each group that the reading does not
+// hold in the group's order (each found after the one before it).
+func OutOfOrder(reading string, groups [][]string) []string {
+	flat := squash.ReplaceAllString(reading, "")
+	var out []string
+	for _, g := range groups {
+		at := 0
+		for _, ph := range g {
+			p := squash.ReplaceAllString(ph, "")
+			if p == "" {
+				continue
+			}
+			k := strings.Index(flat[at:], p)
+			if k < 0 {
+				if strings.Contains(flat, p) {
+					out = append(out, "out of order: "+ph)
+				} else {
+					out = append(out, "not read: "+ph)
+				}
+				continue
+			}
+			at += k + len(p)
+		}
+	}
+	return out
+}
