@@ -164,3 +164,39 @@ func OutOfOrder(reading string, groups [][]string) []string {
 	}
 	return out
 }
+
+// Outline draws the structure as indented lines, each node's role (with
+// its level or scope) and the start of its own text, for reading a failed
+// test's structure.
+func Outline(d *plan.Document) string {
+	o := &owned{text: map[*plan.Node][]string{}, embeds: map[*plan.Node][]*plan.Node{}}
+	for i, pg := range d.Pages {
+		o.page(fmt.Sprintf("page %d", i+1), pg, d.Root)
+	}
+	var b strings.Builder
+	var walk func(n *plan.Node, depth int)
+	walk = func(n *plan.Node, depth int) {
+		role := string(n.Role)
+		if n.Role == plan.RoleHeading {
+			role += fmt.Sprint(n.Level)
+		}
+		if n.Scope != "" {
+			role += "/" + n.Scope
+		}
+		text := []rune(strings.Join(strings.Fields(strings.Join(o.text[n], " ")), " "))
+		if len(text) > 50 {
+			text = append(text[:50], '…')
+		}
+		fmt.Fprintf(&b, "%s%s %s\n", strings.Repeat("  ", depth), role, string(text))
+		for _, k := range n.Kids {
+			walk(k, depth+1)
+		}
+		for _, e := range o.embeds[n] {
+			walk(e, depth+1)
+		}
+	}
+	if d.Root != nil {
+		walk(d.Root, 0)
+	}
+	return b.String()
+}

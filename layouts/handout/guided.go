@@ -45,9 +45,10 @@ func (guidedLayout) Plan(e *topic.Entry, env *layouts.Env) (*plan.Document, erro
 		f.add(s.sectionBlocks(r, 1)...)
 	}
 	if len(g.key) > 0 {
-		f.add(answerKey(g, env, ts)...)
+		f.add(ts.under(ts.at.Add(plan.RoleSection), func() []block { return answerKey(g, env, ts) })...)
 	}
 	doc.Pages = f.finish()
+	place(doc)
 	runningHead(doc, p, env, e.Title)
 	return doc, nil
 }
@@ -56,12 +57,16 @@ func (guidedLayout) Plan(e *topic.Entry, env *layouts.Env) (*plan.Document, erro
 // two columns read across, so a long key takes half the paper.
 func answerKey(g *gapper, env *layouts.Env, ts *typesetter) []block {
 	title := env.Labels.Get(locale.AnswerKey)
-	h := ts.heading(title, 13.5, 0)
+	h := ts.heading(title, 13.5, 0, 2)
 	h.newPage = true
 	h.mark = &plan.Bookmark{Title: title, Level: 1}
 	out := []block{h}
 	const gap = 18.0
 	colW := (ts.width - gap) / 2
+	// The key is a list of the gaps' answers, read across the columns as
+	// it is numbered; number and answer share a line, so each is an
+	// item's body.
+	l := ts.at.Add(plan.RoleList)
 	entry := func(i int) []textlayout.Line {
 		return ts.eng.Lines(textlayout.Paragraph{Spans: []textlayout.Span{
 			{Text: fmt.Sprintf("(%d) ", i+1), Font: font(bodySize, true, false), Color: ink},
@@ -70,8 +75,10 @@ func answerKey(g *gapper, env *layouts.Env, ts *typesetter) []block {
 	}
 	for i := 0; i < len(g.key); i += 2 {
 		cols := [][]textlayout.Line{entry(i)}
+		tags := []*plan.Node{l.Add(plan.RoleItem).Add(plan.RoleBody)}
 		if i+1 < len(g.key) {
 			cols = append(cols, entry(i+1))
+			tags = append(tags, l.Add(plan.RoleItem).Add(plan.RoleBody))
 		}
 		hgt := 0.0
 		for _, c := range cols {
@@ -82,7 +89,7 @@ func answerKey(g *gapper, env *layouts.Env, ts *typesetter) []block {
 			for ci, c := range cols {
 				yy := y
 				for _, l := range c {
-					items = append(items, &plan.Text{X: x + float64(ci)*(colW+gap), Y: yy, Line: l})
+					items = append(items, &plan.Text{X: x + float64(ci)*(colW+gap), Y: yy, Line: l, Tag: tags[ci]})
 					yy += l.Height
 				}
 			}

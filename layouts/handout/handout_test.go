@@ -16,6 +16,7 @@ import (
 	"github.com/scholargate/topicdeck/fonts"
 	"github.com/scholargate/topicdeck/internal/checktool"
 	"github.com/scholargate/topicdeck/internal/phrases"
+	"github.com/scholargate/topicdeck/internal/structcheck"
 	"github.com/scholargate/topicdeck/layouts"
 	_ "github.com/scholargate/topicdeck/layouts/deck"
 	"github.com/scholargate/topicdeck/layouts/handout"
@@ -462,3 +463,56 @@ func TestNotesFollowSlides(t *testing.T) {
 		t.Error("the Definition slide's notes run on into Mechanisms")
 	}
 }
+
+// TestStructure plans every layout, on A4 and on Letter, for every sample
+// and stress entry, and follows its logical structure as a screen reader
+// would: every tagged item in the tree, headings from level 1 without a
+// skip, nothing but the running head, page numbers and the Cornell
+// summary box's label drawn as an artifact, and the entry read in order.
+func TestStructure(t *testing.T) {
+	es := entries(t)
+	for _, paper := range []string{"a4", "letter"} {
+		for _, name := range handoutLayouts {
+			for file, e := range es {
+				t.Run(paper+"/"+name+"/"+file, func(t *testing.T) {
+					t.Parallel()
+					env := envFor(e, paper, "", "lecture")
+					doc := planFor(t, name, e, env)
+					r := structcheck.Check(doc)
+					for _, p := range r.Problems {
+						t.Error(p)
+					}
+					title := strings.Join(strings.Fields(e.Title), " ")
+					for _, u := range r.Untagged {
+						u = strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(u), "…"))
+						if !pageOf.MatchString(u) && !strings.HasPrefix(title, u) && !(name == "cornell" && u == env.Labels.Get(locale.Summary)) {
+							t.Errorf("text drawn as an artifact: %q", u)
+						}
+					}
+					switch name {
+					case "guided":
+						checkGuided(t, e, r.Reading)
+					case "cornell":
+						var cues []string
+						for _, q := range e.CoreQuestions {
+							cues = append(cues, q.Text.Plain())
+						}
+						for _, c := range e.KeyConcepts {
+							cues = append(cues, c.Term.Plain())
+						}
+						for _, p := range structcheck.OutOfOrder(r.Reading, [][]string{{e.Title}, cues}) {
+							t.Errorf("structure: %s", p)
+						}
+					default:
+						for _, p := range structcheck.OutOfOrder(r.Reading, phrases.Groups(e)) {
+							t.Errorf("structure: %s", p)
+						}
+					}
+				})
+			}
+		}
+	}
+}
+
+// pageOf is a page number in a handout's footer.
+var pageOf = regexp.MustCompile(`^(Page|Sida) \d+ (of|av) \d+$`)
