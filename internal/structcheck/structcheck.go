@@ -69,6 +69,9 @@ type Result struct {
 	// Reading is the text of the tagged items in the order of the
 	// structure, white space folded.
 	Reading string
+	// Body is Reading without the headings' text: a sentence a slide
+	// break cuts in two is read with the next slide's heading in between.
+	Body string
 	// Untagged is the text drawn as artifacts, one line each.
 	Untagged []string
 	// Roles counts the nodes of each role.
@@ -93,7 +96,7 @@ func Check(d *plan.Document) Result {
 			}
 		}
 	}
-	var parts []string
+	var parts, body []string
 	last := 0
 	var walk func(n *plan.Node)
 	walk = func(n *plan.Node) {
@@ -114,6 +117,9 @@ func Check(d *plan.Document) Result {
 			}
 		}
 		parts = append(parts, o.text[n]...)
+		if n.Role != plan.RoleHeading {
+			body = append(body, o.text[n]...)
+		}
 		for _, k := range n.Kids {
 			if k.Parent != n {
 				r.Problems = append(r.Problems, fmt.Sprintf("a %s node's kid does not point back at it", n.Role))
@@ -131,6 +137,7 @@ func Check(d *plan.Document) Result {
 		walk(d.Root)
 	}
 	r.Reading = strings.Join(strings.Fields(strings.Join(parts, " ")), " ")
+	r.Body = strings.Join(strings.Fields(strings.Join(body, " ")), " ")
 	return r
 }
 
@@ -138,10 +145,12 @@ func Check(d *plan.Document) Result {
 // take away.
 var squash = regexp.MustCompile(`[\s\-‐‑\x{00AD}]`)
 
-// OutOfOrder returns the phrases of each group that the reading does not
-// hold in the group's order (each found after the one before it).
-func OutOfOrder(reading string, groups [][]string) []string {
-	flat := squash.ReplaceAllString(reading, "")
+// OutOfOrder returns the phrases of each group that r does not read in
+// the group's order (each found after the one before it in r.Body). A
+// phrase read as a heading (a title, a theory's name) need only be read.
+func OutOfOrder(r Result, groups [][]string) []string {
+	flat := squash.ReplaceAllString(r.Body, "")
+	all := squash.ReplaceAllString(r.Reading, "")
 	var out []string
 	for _, g := range groups {
 		at := 0
@@ -151,15 +160,14 @@ func OutOfOrder(reading string, groups [][]string) []string {
 				continue
 			}
 			k := strings.Index(flat[at:], p)
-			if k < 0 {
-				if strings.Contains(flat, p) {
-					out = append(out, "out of order: "+ph)
-				} else {
-					out = append(out, "not read: "+ph)
-				}
-				continue
+			switch {
+			case k >= 0:
+				at += k + len(p)
+			case strings.Contains(flat, p):
+				out = append(out, "out of order: "+ph)
+			case !strings.Contains(all, p):
+				out = append(out, "not read: "+ph)
 			}
-			at += k + len(p)
 		}
 	}
 	return out

@@ -108,7 +108,7 @@ func checkStructure(t *testing.T, doc *plan.Document, groups [][]string) {
 	for _, p := range r.Problems {
 		t.Error(p)
 	}
-	for _, p := range structcheck.OutOfOrder(r.Reading, groups) {
+	for _, p := range structcheck.OutOfOrder(r, groups) {
 		t.Errorf("structure: %s", p)
 	}
 	for i, pg := range doc.Pages {

@@ -500,11 +500,11 @@ func TestStructure(t *testing.T) {
 						for _, c := range e.KeyConcepts {
 							cues = append(cues, c.Term.Plain())
 						}
-						for _, p := range structcheck.OutOfOrder(r.Reading, [][]string{{e.Title}, cues}) {
+						for _, p := range structcheck.OutOfOrder(r, [][]string{{e.Title}, cues}) {
 							t.Errorf("structure: %s", p)
 						}
 					default:
-						for _, p := range structcheck.OutOfOrder(r.Reading, phrases.Groups(e)) {
+						for _, p := range structcheck.OutOfOrder(r, phrases.Groups(e)) {
 							t.Errorf("structure: %s", p)
 						}
 					}
