@@ -111,6 +111,21 @@ func Check(d *plan.Document) Result {
 			if n.Scope != plan.ScopeColumn && n.Scope != plan.ScopeRow {
 				r.Problems = append(r.Problems, fmt.Sprintf("header cell %q has no scope", strings.Join(o.text[n], " ")))
 			}
+		case plan.RoleTable:
+			// A table is a grid: every row as many cells as the first.
+			cells := -1
+			for _, row := range n.Kids {
+				if row.Role != plan.RoleRow {
+					r.Problems = append(r.Problems, fmt.Sprintf("a table holds a %s", row.Role))
+					continue
+				}
+				if cells >= 0 && len(row.Kids) != cells {
+					r.Problems = append(r.Problems, fmt.Sprintf("a table row has %d cells, the first %d", len(row.Kids), cells))
+				}
+				if cells < 0 {
+					cells = len(row.Kids)
+				}
+			}
 		case plan.RoleFigure:
 			if strings.TrimSpace(n.Alt) == "" {
 				r.Problems = append(r.Problems, "a figure has no alternative text")

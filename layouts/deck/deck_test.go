@@ -494,3 +494,78 @@ func TestLongRelevanceHeading(t *testing.T) {
 		t.Errorf("slides %s", got)
 	}
 }
+
+// TestStructureEntries plans the structure test entries and checks what
+// each was written to show: a table's header row as column headers, a link
+// inside a list item's body, Arabic and Greek text tagged like any other,
+// a forty-item list as one list on each of its slides, and an empty
+// section's slide as its heading alone.
+func TestStructureEntries(t *testing.T) {
+	for _, aspect := range []string{"16:9", "4:3"} {
+		e := readEntry(t, "testdata/structure.md")
+		doc := planEntry(t, e, "lecture", layouts.Options{Aspect: aspect})
+		has := func(role plan.Role, pred func(n *plan.Node, text string) bool) bool {
+			found := false
+			for _, pg := range doc.Pages {
+				for _, it := range pg.Items {
+					if tx, ok := it.(*plan.Text); ok && tx.Tag != nil && tx.Tag.Role == role && pred(tx.Tag, pageText(&plan.Page{Items: []plan.Item{tx}})) {
+						found = true
+					}
+				}
+			}
+			return found
+		}
+		if !has(plan.RoleHeaderCell, func(n *plan.Node, s string) bool {
+			return strings.TrimSpace(s) == "Layout" && n.Scope == plan.ScopeColumn && n.Parent.Parent.Kids[0] == n.Parent
+		}) {
+			t.Errorf("%s: the table's first row is not its header", aspect)
+		}
+		if !has(plan.RoleCell, func(n *plan.Node, s string) bool { return strings.Contains(s, "Study guide") }) {
+			t.Errorf("%s: a table cell is not a cell", aspect)
+		}
+		link := false
+		for _, pg := range doc.Pages {
+			for _, it := range pg.Items {
+				if tx, ok := it.(*plan.Text); ok && tx.Tag != nil && tx.Tag.Role == plan.RoleBody && tx.Tag.Parent.Parent.Role == plan.RoleList {
+					for _, sg := range tx.Line.Segments {
+						link = link || sg.URL == "https://example.org/guide"
+					}
+				}
+			}
+		}
+		if !link {
+			t.Errorf("%s: the link in a list item is not in the item's body", aspect)
+		}
+		for _, s := range []string{"هذا نص عربي", "Αυτό είναι ελληνικό", "μια σειρά", "سلسلة"} {
+			if !has(plan.RoleParagraph, func(_ *plan.Node, t string) bool { return strings.Contains(t, s) }) &&
+				!has(plan.RoleBody, func(_ *plan.Node, t string) bool { return strings.Contains(t, s) }) {
+				t.Errorf("%s: %q is not tagged as text", aspect, s)
+			}
+		}
+		for _, pg := range doc.Pages {
+			if pg.Label == "Empty notes" {
+				if len(pg.Tag.Kids) != 1 || pg.Tag.Kids[0].Role != plan.RoleHeading {
+					t.Errorf("%s: the empty section's slide holds %d nodes", aspect, len(pg.Tag.Kids))
+				}
+			}
+		}
+
+		e = readEntry(t, "testdata/forty-items.md")
+		doc = planEntry(t, e, "lecture", layouts.Options{Aspect: aspect})
+		slides, items := 0, 0
+		for _, pg := range doc.Pages {
+			if !strings.HasPrefix(pg.Label, "Forty items") {
+				continue
+			}
+			slides++
+			if len(pg.Tag.Kids) != 2 || pg.Tag.Kids[1].Role != plan.RoleList {
+				t.Errorf("%s: %s is not a heading and one list", aspect, pg.Label)
+				continue
+			}
+			items += len(pg.Tag.Kids[1].Kids)
+		}
+		if slides < 3 || items != 40 {
+			t.Errorf("%s: %d items on %d slides, want 40 on several", aspect, items, slides)
+		}
+	}
+}

@@ -471,6 +471,15 @@ func TestNotesFollowSlides(t *testing.T) {
 // summary box's label drawn as an artifact, and the entry read in order.
 func TestStructure(t *testing.T) {
 	es := entries(t)
+	// The deck's structure test entries: a table, a link in a list item,
+	// Arabic and Greek, long text, forty items, empty sections.
+	for _, f := range []string{"../deck/testdata/structure.md", "../deck/testdata/forty-items.md"} {
+		e, err := topic.ReadFile(f, topic.Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		es[filepath.Base(f)] = e
+	}
 	for _, paper := range []string{"a4", "letter"} {
 		for _, name := range handoutLayouts {
 			for file, e := range es {

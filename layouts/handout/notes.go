@@ -69,9 +69,11 @@ func (notesLayout) Plan(e *topic.Entry, env *layouts.Env) (*plan.Document, error
 		ts.at = root.Add(plan.RoleSection)
 		ts.at.Label = title
 		var slideTag *plan.Node
+		level := 2 // under the title slide's level-1 heading, or none
 		if slide.Tag != nil {
 			slideTag = ts.at.Add(plan.RoleSection)
 			slideTag.Label = title
+			level = headingBelow(slide.Tag)
 		}
 		f.add(block{
 			newPage: true,
@@ -84,7 +86,7 @@ func (notesLayout) Plan(e *topic.Entry, env *layouts.Env) (*plan.Document, error
 		for _, pt := range parts[i] {
 			// The lede needs no heading: the title slide above names it.
 			if pt.first && pt.ref.Field != topic.FieldSummary {
-				text = append(text, s.ts.heading(sectionHeading(e, pt.ref, env.Labels), 12.5, 12, subLevel))
+				text = append(text, s.ts.heading(sectionHeading(e, pt.ref, env.Labels), 12.5, 12, level))
 			}
 			text = append(text, s.content(pt.ref, pt.from, pt.to)...)
 		}
@@ -107,6 +109,19 @@ func (notesLayout) Plan(e *topic.Entry, env *layouts.Env) (*plan.Document, error
 	place(doc)
 	runningHead(doc, p, env, e.Title)
 	return doc, nil
+}
+
+// headingBelow is the level for a heading under a slide's own: one more
+// than the slide's deepest heading, at least 2, at most subLevel.
+func headingBelow(n *plan.Node) int {
+	level := 1
+	n.Walk(func(k *plan.Node) bool {
+		if k.Role == plan.RoleHeading {
+			level = max(level, k.Level)
+		}
+		return true
+	})
+	return min(max(level+1, 2), subLevel)
 }
 
 // assign shares the entry's text out between the slides. A slide's label

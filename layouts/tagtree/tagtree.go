@@ -74,6 +74,10 @@ func (s *Scope) node(d *plan.Node) *plan.Node {
 		return d
 	}
 	parent := s.node(d.Parent)
+	if r, ok := s.real[d]; ok {
+		// Copying the parent copied d too (a row copies all its cells).
+		return r
+	}
 	c := &plan.Node{Role: d.Role, Level: d.Level, Alt: d.Alt, Scope: d.Scope, Lang: d.Lang, Label: d.Label, Parent: parent}
 	// The copy goes after its siblings whose drafts come before its own:
 	// the draft's order is the reading order, whatever order things are

@@ -66,6 +66,30 @@ func TestPlaceOrder(t *testing.T) {
 	}
 }
 
+// TestRowKeepsEveryCell checks that a table row drawn with only some of its
+// cells filled gets all its cells, each once, in column order.
+func TestRowKeepsEveryCell(t *testing.T) {
+	draft := Draft()
+	tr := draft.Add(plan.RoleTable).Add(plan.RoleRow)
+	a, b, c := tr.Add(plan.RoleCell), tr.Add(plan.RoleCell), tr.Add(plan.RoleCell)
+	a.Label, b.Label, c.Label = "a", "b", "c"
+	root := plan.NewRoot()
+	items := []plan.Item{&plan.Text{Tag: c}, &plan.Text{Tag: a}}
+	New(root).Place(items)
+	if got := shape(root); got != "Document[Table[TR[TD TD TD]]]" {
+		t.Fatalf("tree %s", got)
+	}
+	row := root.Kids[0].Kids[0]
+	for i, want := range []string{"a", "b", "c"} {
+		if row.Kids[i].Label != want {
+			t.Errorf("cell %d is %q, want %q", i, row.Kids[i].Label, want)
+		}
+	}
+	if items[0].(*plan.Text).Tag != row.Kids[2] || items[1].(*plan.Text).Tag != row.Kids[0] {
+		t.Error("items point at the wrong cells")
+	}
+}
+
 func shape(n *plan.Node) string {
 	s := string(n.Role)
 	if len(n.Kids) == 0 {
