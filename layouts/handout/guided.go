@@ -3,10 +3,12 @@ package handout
 import (
 	"fmt"
 	"math"
+	"regexp"
 	"sort"
 	"strings"
 	"unicode"
 
+	"github.com/scholargate/topicdeck/fonts"
 	"github.com/scholargate/topicdeck/layouts"
 	"github.com/scholargate/topicdeck/locale"
 	"github.com/scholargate/topicdeck/plan"
@@ -49,6 +51,7 @@ func (guidedLayout) Plan(e *topic.Entry, env *layouts.Env) (*plan.Document, erro
 	}
 	doc.Pages = f.finish()
 	place(doc)
+	blanksApart(doc, env.Text.Fonts())
 	runningHead(doc, p, env, e.Title)
 	return doc, nil
 }
@@ -201,4 +204,106 @@ func (g *gapper) gapTerm(t topic.Text, f textlayout.Font) []textlayout.Span {
 	term := strings.TrimSpace(t.Plain())
 	g.used[string(lowerRunes(term))] = true
 	return []textlayout.Span{g.gap(term, f)}
+}
+
+// blank is the text of a gap as gap draws it.
+var blank = regexp.MustCompile(`\(\d+\)\x{00a0}_+`)
+
+// blanksApart draws every gap as a text item of its own without a tag:
+// the blank is a line to write on, an artifact, while the words around
+// it (and the answer key) are read. The engine puts a gap and the words
+// beside it in one segment when they share a face and colour, so the
+// segment is cut where the gap starts and ends; each piece keeps the
+// place it had, from the face's own advances, which are what the engine
+// measured. A line with right-to-left text, reordered for drawing as a
+// whole, or measured with kerning, is left whole.
+func blanksApart(doc *plan.Document, set *fonts.Set) {
+	for _, pg := range doc.Pages {
+		var items []plan.Item
+		for _, it := range pg.Items {
+			tx, ok := it.(*plan.Text)
+			if !ok || tx.Tag == nil || !splittable(tx.Line, set) {
+				items = append(items, it)
+				continue
+			}
+			items = append(items, splitBlanks(tx, set)...)
+		}
+		pg.Items = items
+	}
+}
+
+// splittable reports whether a line holds a gap and can be cut into
+// pieces that draw exactly as it does.
+func splittable(l textlayout.Line, set *fonts.Set) bool {
+	gap := false
+	for _, sg := range l.Segments {
+		if sg.Kern || set.Face(sg.Face, sg.Style) == nil {
+			return false
+		}
+		for _, r := range sg.Text {
+			if unicode.In(r, unicode.Arabic, unicode.Hebrew, unicode.Syriac, unicode.Thaana, unicode.Nko) {
+				return false
+			}
+		}
+		gap = gap || blank.MatchString(sg.Text)
+	}
+	return gap
+}
+
+// splitBlanks cuts a line into text items: the words with the line's tag,
+// each gap without one.
+func splitBlanks(tx *plan.Text, set *fonts.Set) []plan.Item {
+	type piece struct {
+		seg textlayout.Segment
+		gap bool
+	}
+	var ps []piece
+	for _, sg := range tx.Line.Segments {
+		face := set.Face(sg.Face, sg.Style)
+		at := sg.X
+		cut := func(text string, gap bool) {
+			if text == "" {
+				return
+			}
+			units := 0
+			for _, r := range text {
+				units += face.Advance(r)
+			}
+			p := sg
+			p.Text, p.X, p.Width = text, at, float64(units)*sg.Size/1000
+			at += p.Width
+			ps = append(ps, piece{p, gap})
+		}
+		rest := sg.Text
+		for _, m := range blank.FindAllStringIndex(sg.Text, -1) {
+			done := len(sg.Text) - len(rest)
+			cut(rest[:m[0]-done], false)
+			cut(sg.Text[m[0]:m[1]], true)
+			rest = sg.Text[m[1]:]
+		}
+		cut(rest, false)
+	}
+	var out []plan.Item
+	for i := 0; i < len(ps); {
+		j := i + 1
+		for j < len(ps) && ps[j].gap == ps[i].gap {
+			j++
+		}
+		l := textlayout.Line{Ascent: tx.Line.Ascent, Height: tx.Line.Height}
+		for _, p := range ps[i:j] {
+			l.Segments = append(l.Segments, p.seg)
+		}
+		last := l.Segments[len(l.Segments)-1]
+		l.Width = last.X + last.Width
+		if i == 0 {
+			l.Missing = tx.Line.Missing
+		}
+		t := &plan.Text{X: tx.X, Y: tx.Y, Line: l, Tag: tx.Tag}
+		if ps[i].gap {
+			t.Tag = nil
+		}
+		out = append(out, t)
+		i = j
+	}
+	return out
 }
