@@ -96,6 +96,7 @@ func Check(d *plan.Document) Result {
 			}
 		}
 	}
+	r.Problems = append(r.Problems, o.probs...)
 	var parts, body []string
 	last := 0
 	var walk func(n *plan.Node)
