@@ -76,6 +76,9 @@ type Result struct {
 	Untagged []string
 	// Roles counts the nodes of each role.
 	Roles map[plan.Role]int
+	// Texts lists, for each role, the text of each node of that role that
+	// has text of its own, in reading order.
+	Texts map[plan.Role][]string
 }
 
 // Check walks the document's structure in reading order, the structure of
@@ -85,6 +88,7 @@ func Check(d *plan.Document) Result {
 	o := &owned{text: map[*plan.Node][]string{}, embeds: map[*plan.Node][]*plan.Node{}}
 	var r Result
 	r.Roles = map[plan.Role]int{}
+	r.Texts = map[plan.Role][]string{}
 	if d.Root == nil {
 		r.Problems = append(r.Problems, "the document has no structure")
 	}
@@ -133,6 +137,9 @@ func Check(d *plan.Document) Result {
 			}
 		}
 		parts = append(parts, o.text[n]...)
+		if own := strings.Join(strings.Fields(strings.Join(o.text[n], " ")), " "); own != "" {
+			r.Texts[n.Role] = append(r.Texts[n.Role], own)
+		}
 		if n.Role != plan.RoleHeading {
 			body = append(body, o.text[n]...)
 		}

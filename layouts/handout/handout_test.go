@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -496,6 +497,14 @@ func TestStructure(t *testing.T) {
 						u = strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(u), "…"))
 						if !pageOf.MatchString(u) && !strings.HasPrefix(title, u) && !(name == "cornell" && u == env.Labels.Get(locale.Summary)) && !(name == "guided" && blank.MatchString(u)) {
 							t.Errorf("text drawn as an artifact: %q", u)
+						}
+					}
+					if name == "reader" {
+						// Each term with a definition is its item's label.
+						for _, c := range e.KeyConcepts {
+							if term := strings.TrimSpace(c.Term.Plain()); len(c.Definition) > 0 && !slices.Contains(r.Texts[plan.RoleLabel], term) {
+								t.Errorf("the term %q is not a label", term)
+							}
 						}
 					}
 					switch name {

@@ -189,11 +189,12 @@ func unitText(e *topic.Entry, r topic.SectionRef, i int) string {
 func (s *study) glossary(cs []topic.Concept) []block {
 	ts := s.ts
 	var out []block
-	// A glossary is a list of terms. Term and definition share lines, and
-	// a line has one tag, so each entry is an item's body without a label.
+	// A glossary is a list: each term an item's label, its definition the
+	// body. They share the first line, which is drawn as two items.
 	l := ts.at.Add(plan.RoleList)
 	for _, c := range cs {
-		body := l.Add(plan.RoleItem).Add(plan.RoleBody)
+		li := l.Add(plan.RoleItem)
+		label, body := li.Add(plan.RoleLabel), li.Add(plan.RoleBody)
 		spans := plainSpans(c.Term, font(ts.size, true, false))
 		if s.gaps != nil && len(c.Definition) > 0 {
 			// With a definition to go by, the term itself is the gap;
@@ -206,6 +207,9 @@ func (s *study) glossary(cs []topic.Concept) []block {
 		}
 		b := ts.text(spans, 0, 14, leading, nil)
 		b.before = ts.size * 0.45
+		if len(b.rows) > 0 {
+			b.rows[0] = termApart(b.rows[0], strings.TrimSpace(c.Term.Plain()), label)
+		}
 		out = append(out, tag(b, body))
 		out = append(out, ts.under(body, func() []block { return ts.links(c.Definition, 14) })...)
 	}
@@ -261,4 +265,46 @@ func (s *study) all() []block {
 		out = append(out, s.sectionBlocks(r, 1)...)
 	}
 	return out
+}
+
+// termApart draws a glossary entry's first line as two text items, the
+// term (its leading bold segments, as far as they spell the term) tagged
+// with label and the rest left for the body. Segments are drawn one by one
+// at their own offsets, so the line draws exactly as before. A gapped term
+// (guided notes) is not bold and stays with the line, which blanksApart
+// then cuts.
+func termApart(r row, term string, label *plan.Node) row {
+	d := r.draw
+	return row{h: r.h, draw: func(x, y float64) []plan.Item {
+		items := d(x, y)
+		for i, it := range items {
+			tx, ok := it.(*plan.Text)
+			if !ok || tx.Tag != nil {
+				continue
+			}
+			n, spelled := 0, ""
+			for _, sg := range tx.Line.Segments {
+				next := spelled + sg.Text
+				if !strings.Contains(sg.Style, "B") || !strings.HasPrefix(term, strings.TrimSpace(next)) || sg.URL != "" {
+					break
+				}
+				spelled, n = next, n+1
+			}
+			if n == 0 || strings.TrimSpace(spelled) == "" {
+				return items
+			}
+			head, tail := tx.Line, tx.Line
+			head.Segments, tail.Segments = tx.Line.Segments[:n], tx.Line.Segments[n:]
+			last := head.Segments[n-1]
+			head.Width = last.X + last.Width
+			tail.Missing = nil
+			out := append([]plan.Item(nil), items[:i]...)
+			out = append(out, &plan.Text{X: tx.X, Y: tx.Y, Line: head, Tag: label})
+			if len(tail.Segments) > 0 {
+				out = append(out, &plan.Text{X: tx.X, Y: tx.Y, Line: tail})
+			}
+			return append(out, items[i+1:]...)
+		}
+		return items
+	}}
 }
