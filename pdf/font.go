@@ -21,6 +21,9 @@ type Font struct {
 	face     *fonts.Face
 	ref      Ref
 	cids     map[uint16]uint16 // face glyph → CID
+	// near caches the CIDs of the first runes (Latin, Greek, Cyrillic,
+	// Hebrew, Arabic), which make up nearly all text; 0 is not cached.
+	near [0x800]uint16
 	alt      map[altKey]uint16 // glyphs standing for other characters
 	glyphs   []uint16          // CID → face glyph
 	widths   []int             // CID → advance, 1/1000 em
@@ -44,6 +47,19 @@ func (f *Font) Face() *fonts.Face { return f.face }
 
 // CID returns the code that draws r, and false when the face lacks r.
 func (f *Font) CID(r rune) (uint16, bool) {
+	if r >= 0 && r < rune(len(f.near)) {
+		if cid := f.near[r]; cid != 0 {
+			return cid, true
+		}
+	}
+	cid, ok := f.cid(r)
+	if ok && r >= 0 && r < rune(len(f.near)) {
+		f.near[r] = cid
+	}
+	return cid, ok
+}
+
+func (f *Font) cid(r rune) (uint16, bool) {
 	g := f.face.Glyph(r)
 	if g == 0 {
 		return 0, false

@@ -200,10 +200,24 @@ const (
 
 func hasRTL(l *textlayout.Line) bool {
 	for _, s := range l.Segments {
+		if !mayBeRTL(s.Text) {
+			continue
+		}
 		for _, r := range s.Text {
 			if dir(r) == rtl {
 				return true
 			}
+		}
+	}
+	return false
+}
+
+// mayBeRTL is a quick test on the UTF-8 bytes: right-to-left characters
+// start at U+0590, whose encodings begin with 0xD6 or a higher byte.
+func mayBeRTL(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0xD6 {
+			return true
 		}
 	}
 	return false
