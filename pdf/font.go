@@ -23,11 +23,11 @@ type Font struct {
 	cids     map[uint16]uint16 // face glyph → CID
 	// near caches the CIDs of the first runes (Latin, Greek, Cyrillic,
 	// Hebrew, Arabic), which make up nearly all text; 0 is not cached.
-	near [0x800]uint16
-	alt      map[altKey]uint16 // glyphs standing for other characters
-	glyphs   []uint16          // CID → face glyph
-	widths   []int             // CID → advance, 1/1000 em
-	text     [][]rune          // CID → characters, for /ToUnicode
+	near   [0x800]uint16
+	alt    map[altKey]uint16 // glyphs standing for other characters
+	glyphs []uint16          // CID → face glyph
+	widths []int             // CID → advance, 1/1000 em
+	text   [][]rune          // CID → characters, for /ToUnicode
 }
 
 // NewFont starts a font for face whose dictionary will be object ref.

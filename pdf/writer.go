@@ -4,9 +4,9 @@ import (
 	"bufio"
 	"bytes"
 	"compress/zlib"
-	"crypto/md5"
 	"encoding/binary"
 	"errors"
+	"hash/crc32"
 	"io"
 	"strconv"
 	"sync"
@@ -120,8 +120,11 @@ func (w *Writer) Finish(out io.Writer, root, info Ref) error {
 			return errUnset
 		}
 	}
-	h := md5.New()
-	bw := bufio.NewWriterSize(io.MultiWriter(out, h), 32<<10)
+	// The file ID: two CRCs (both computed in hardware) and the length of
+	// everything before the cross-reference stream. It identifies the
+	// content; nothing here needs a cryptographic digest.
+	c1, c2 := crc32.New(crc32.MakeTable(crc32.Castagnoli)), crc32.NewIEEE()
+	bw := bufio.NewWriterSize(io.MultiWriter(out, c1, c2), 32<<10)
 	pos := 0
 	write := func(b []byte) {
 		n, _ := bw.Write(b)
@@ -201,7 +204,8 @@ func (w *Writer) Finish(out io.Writer, root, info Ref) error {
 	if err := bw.Flush(); err != nil {
 		return err
 	}
-	sum := h.Sum(nil)
+	sum := c2.Sum(c1.Sum(nil))
+	sum = binary.BigEndian.AppendUint64(sum, uint64(pos))
 	table := make([]byte, 0, 7*len(entries))
 	for _, e := range entries {
 		table = append(table, e.kind)
