@@ -290,3 +290,21 @@ func TestReusedBuffer(t *testing.T) {
 		}
 	}
 }
+
+// TestGlyphs: codes are two bytes each in a literal string, escaped where
+// a reader would take them as syntax, and kerning splits the string with
+// a TJ adjustment.
+func TestGlyphs(t *testing.T) {
+	var c Content
+	c.Glyphs([]uint16{0x0041, 0x0028, 0x5C0D, 0x0042}, []float64{0, 0, 0, 80})
+	want := "[(\x00A\x00\\(\\\\\\r) 80 (\x00B)] TJ\n"
+	if got := string(c.Bytes()); got != want {
+		t.Errorf("%q, want %q", got, want)
+	}
+	c.Reset()
+	c.FillRGB(51, 51, 51)
+	c.StrokeRGB(255, 0, 128)
+	if got, want := string(c.Bytes()), "0.200 g\n1.000 0.000 0.502 RG\n"; got != want {
+		t.Errorf("%q, want %q", got, want)
+	}
+}
