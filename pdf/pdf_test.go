@@ -196,7 +196,8 @@ func TestStructure(t *testing.T) {
 		d.AddBookmark(Bookmark{Title: "One", Page: page, Top: 100})
 		d.AddBookmark(Bookmark{Title: "Two", Level: 3, Page: page, Top: 100})
 		d.AddBookmark(Bookmark{Title: "Three", Page: page, Top: 100})
-		return Page{Resources: Dict{}, Annots: []Ref{annot}}
+		inner := d.W.Add(LinkPage([4]float64{40, 10, 60, 30}, page, 100, "Back to the top", -1))
+		return Page{Resources: Dict{}, Annots: []Ref{annot, inner}}
 	})
 	info, err := exec.Command("pdfinfo", path).Output()
 	if err != nil {
@@ -213,6 +214,15 @@ func TestStructure(t *testing.T) {
 	}
 	if s := string(st); !strings.Contains(s, "P") || !strings.Contains(s, "Link") || strings.Contains(s, "Div") || !strings.Contains(s, "Figure") {
 		t.Errorf("structure:\n%s", s)
+	}
+	out, err := exec.Command("qpdf", "--qdf", "--object-streams=disable", path, "-").Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"/URI (https://example.org/a\\(b\\))", "/Dest [", "/Contents (Back to the top)", "/Count 1", "/Tabs /S"} {
+		if !bytes.Contains(out, []byte(want)) {
+			t.Errorf("the file lacks %s", want)
+		}
 	}
 	if !bytes.HasPrefix(data, []byte("%PDF-1.7\n")) || !bytes.Contains(data, []byte("/Type/XRef")) && !bytes.Contains(data, []byte("/Type /XRef")) {
 		t.Error("no PDF 1.7 header or no cross-reference stream")
