@@ -47,17 +47,31 @@ func (w *Writer) AddPNG(data []byte) (Image, error) {
 	pix := make([]byte, 0, wd*ht*channels)
 	alpha := make([]byte, 0, wd*ht)
 	opaque := true
-	for y := b.Min.Y; y < b.Max.Y; y++ {
-		for x := b.Min.X; x < b.Max.X; x++ {
-			c := color.NRGBAModel.Convert(img.At(x, y)).(color.NRGBA)
-			if grey {
-				pix = append(pix, c.R)
-			} else {
-				pix = append(pix, c.R, c.G, c.B)
+	switch m := img.(type) {
+	case *image.NRGBA:
+		// The usual PNG with alpha: split the channels without going
+		// through color.Color for every pixel.
+		for y := b.Min.Y; y < b.Max.Y; y++ {
+			row := m.Pix[m.PixOffset(b.Min.X, y):m.PixOffset(b.Max.X, y)]
+			for i := 0; i < len(row); i += 4 {
+				pix = append(pix, row[i], row[i+1], row[i+2])
+				alpha = append(alpha, row[i+3])
+				opaque = opaque && row[i+3] == 255
 			}
-			alpha = append(alpha, c.A)
-			opaque = opaque && c.A == 255
 		}
+	case *image.RGBA:
+		if !m.Opaque() {
+			pix, alpha, opaque = pixels(img, grey, pix, alpha)
+			break
+		}
+		for y := b.Min.Y; y < b.Max.Y; y++ {
+			row := m.Pix[m.PixOffset(b.Min.X, y):m.PixOffset(b.Max.X, y)]
+			for i := 0; i < len(row); i += 4 {
+				pix = append(pix, row[i], row[i+1], row[i+2])
+			}
+		}
+	default:
+		pix, alpha, opaque = pixels(img, grey, pix, alpha)
 	}
 	space := Name("DeviceRGB")
 	if grey {
@@ -75,6 +89,26 @@ func (w *Writer) AddPNG(data []byte) (Image, error) {
 		d = append(d, Entry{"SMask", mask})
 	}
 	return Image{w.AddStream(Stream{Dict: d, Data: pix, Compress: true}), wd, ht}, nil
+}
+
+// pixels reads any image pixel by pixel, as non-premultiplied colour
+// and alpha.
+func pixels(img image.Image, grey bool, pix, alpha []byte) ([]byte, []byte, bool) {
+	b := img.Bounds()
+	opaque := true
+	for y := b.Min.Y; y < b.Max.Y; y++ {
+		for x := b.Min.X; x < b.Max.X; x++ {
+			c := color.NRGBAModel.Convert(img.At(x, y)).(color.NRGBA)
+			if grey {
+				pix = append(pix, c.R)
+			} else {
+				pix = append(pix, c.R, c.G, c.B)
+			}
+			alpha = append(alpha, c.A)
+			opaque = opaque && c.A == 255
+		}
+	}
+	return pix, alpha, opaque
 }
 
 // AddJPEG writes a JPEG as it is (DCTDecode): PDF readers decode JPEG
