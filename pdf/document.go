@@ -48,12 +48,6 @@ type Page struct {
 	StructParents int
 }
 
-// compressContentMin is the smallest page content stream worth
-// compressing: a slide's few kilobytes shrink by two thirds, but building
-// the Huffman tables for them costs as much as drawing the slide, and a
-// deck is written far more often than it is downloaded over a slow link.
-const compressContentMin = 4096
-
 // NewDocument starts a document.
 func NewDocument() *Document {
 	w := NewWriter()
@@ -70,7 +64,7 @@ func (d *Document) NewPage() Ref {
 
 // SetPage writes the page reserved as r.
 func (d *Document) SetPage(r Ref, p Page) {
-	content := d.W.AddStream(Stream{Data: p.Content, Compress: len(p.Content) >= compressContentMin})
+	content := d.W.AddStream(Stream{Data: p.Content, Compress: true})
 	dict := Dict{
 		{"Type", Name("Page")}, {"Parent", d.pageTree},
 		{"MediaBox", Array{Int(0), Int(0), Real(p.Width), Real(p.Height)}},

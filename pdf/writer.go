@@ -3,13 +3,11 @@ package pdf
 import (
 	"bufio"
 	"bytes"
-	"compress/zlib"
 	"encoding/binary"
 	"errors"
 	"hash/crc32"
 	"io"
 	"strconv"
-	"sync"
 )
 
 // Writer collects a file's indirect objects and writes them out at the
@@ -83,26 +81,6 @@ func (w *Writer) SetStream(r Ref, s Stream) {
 	}
 	d = append(d[:len(d):len(d)], Entry{"Length", Int(len(data))})
 	w.objs[r-1] = slot{body: d.AppendPDF(nil), stream: true, data: data}
-}
-
-// zlibWriters keeps compressors between streams and documents: a fresh
-// zlib writer allocates about a megabyte.
-var zlibWriters = sync.Pool{New: func() any {
-	z, _ := zlib.NewWriterLevel(nil, zlib.BestSpeed)
-	return z
-}}
-
-// Deflate appends data compressed with zlib (FlateDecode) to dst.
-func Deflate(dst, data []byte) []byte {
-	buf := bytes.NewBuffer(dst)
-	buf.Grow(len(data)/3 + 64)
-	z := zlibWriters.Get().(*zlib.Writer)
-	z.Reset(buf)
-	_, _ = z.Write(data) // writes to a bytes.Buffer cannot fail
-	_ = z.Close()
-	z.Reset(nil)
-	zlibWriters.Put(z)
-	return buf.Bytes()
 }
 
 // objectsPerStream bounds an object stream, so that a reader looking up
