@@ -78,7 +78,15 @@ func (e *encoder) bits(v uint64, n uint) {
 	}
 }
 
-func (e *encoder) literal(b byte) { e.bits(uint64(litCode[b]), uint(litLen[b])) }
+func (e *encoder) literal(b byte) {
+	e.acc |= uint64(litCode[b]) << e.n
+	e.n += uint(litLen[b])
+	if e.n >= 32 {
+		e.out = binary.LittleEndian.AppendUint32(e.out, uint32(e.acc))
+		e.acc >>= 32
+		e.n -= 32
+	}
+}
 
 // match writes a length (3–258) and distance (1–32768) pair.
 func (e *encoder) match(length, dist int) {
@@ -115,16 +123,22 @@ func (e *encoder) encode(dst, data []byte) []byte {
 	e.out, e.acc, e.n = dst, 0, 0
 	e.bits(1, 1) // BFINAL
 	e.bits(1, 2) // BTYPE 01: fixed Huffman codes
-	i := 0
+	i, misses := 0, 0
 	for i+minMatch <= len(data) {
 		h := hash4(data[i:])
 		cand := int(e.table[h]) - 1
 		e.table[h] = int32(i + 1)
 		if cand < 0 || i-cand > maxWindow || binary.LittleEndian.Uint32(data[cand:]) != binary.LittleEndian.Uint32(data[i:]) {
-			e.literal(data[i])
-			i++
+			// In data that does not repeat (glyph outlines), look for
+			// matches less often the longer none is found.
+			misses++
+			end := min(i+1+misses>>5, len(data)-minMatch+1)
+			for ; i < end; i++ {
+				e.literal(data[i])
+			}
 			continue
 		}
+		misses = 0
 		n := minMatch
 		for n < maxMatch && i+n < len(data) && data[cand+n] == data[i+n] {
 			n++
