@@ -120,7 +120,8 @@ func (t *StructTree) write(w *Writer) Ref {
 				put(k.elem, e.ref)
 			}
 		}
-		var kids Array
+		pg := e.page()
+		kids := make(Array, 0, len(e.kids))
 		for _, k := range e.kids {
 			switch {
 			case k.elem != nil:
@@ -129,12 +130,16 @@ func (t *StructTree) write(w *Writer) Ref {
 				}
 			case k.annot != 0:
 				kids = append(kids, Dict{{"Type", Name("OBJR")}, {"Pg", k.page}, {"Obj", k.annot}})
+			case k.page == pg:
+				// Marked content on the element's own page is named by
+				// its MCID alone.
+				kids = append(kids, Int(k.mcid))
 			default:
 				kids = append(kids, Dict{{"Type", Name("MCR")}, {"Pg", k.page}, {"MCID", Int(k.mcid)}})
 			}
 		}
 		d := Dict{{"Type", Name("StructElem")}, {"S", e.Type}, {"P", parent}}
-		if pg := e.page(); pg != 0 {
+		if pg != 0 {
 			d = append(d, Entry{"Pg", pg})
 		}
 		d = append(d, Entry{"K", kids})
