@@ -84,8 +84,9 @@ func (e *Engine) Width(s Span) float64 {
 		return float64(units) * s.Font.Size / 1000
 	}
 	chain := e.set.Chain(s.Font.Family, s.Font.Bold, s.Font.Italic)
-	// Sum integer units per face, then scale once, as fpdf does, so the
-	// result equals fpdf's GetStringWidth to the last bit for one face.
+	// Sum integer units per face, then scale once, as the PDF's /W
+	// widths (and TJ kerning adjustments) add up when drawn, so the
+	// result is the drawn width to the last bit for one face.
 	var (
 		units int
 		prev  *fonts.Face

@@ -139,7 +139,7 @@ func contentStreams(t *testing.T, path string) string {
 	return string(data)
 }
 
-// fillOperator is how the PDF backend (fpdf) sets a fill colour: "r g b rg"
+// fillOperator is how the PDF backend (package pdf) sets a fill colour: "r g b rg"
 // with three decimals, or "v g" for a grey.
 func fillOperator(c deck.Color) string {
 	f := func(v uint8) float64 { return float64(v) / 255 }
