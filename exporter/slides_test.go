@@ -65,7 +65,8 @@ func slideLayouts(t *testing.T) []string {
 // TestSlidesSamples renders every sample and the seed page in every slide
 // layout and both aspects, and has pdfcheck confirm that every sentence of
 // the entry is in the PDF, nothing overflows, no text is drawn over text
-// and nothing is smaller than 12 pt.
+// and nothing is smaller than 12 pt; and has pdfuacheck confirm that the
+// deck is tagged PDF/UA-1 and that a screen reader reads every sentence.
 func TestSlidesSamples(t *testing.T) {
 	var files []string
 	for _, g := range []string{"../samples/*.md", "../samples/*.json", "../samples/*.yaml"} {
@@ -93,6 +94,7 @@ func TestSlidesSamples(t *testing.T) {
 						t.Errorf("warnings: %v", res.Warnings)
 					}
 					checktool.PDF(t, path, want, 12)
+					checktool.PDFUA(t, path, want)
 					if n := checktool.Pages(t, path); n != res.Pages {
 						t.Errorf("pdfinfo counts %d pages, Result %d", n, res.Pages)
 					}
@@ -128,6 +130,7 @@ func TestSlidesStress(t *testing.T) {
 				t.Errorf("warnings: %v", res.Warnings)
 			}
 			checktool.PDF(t, path, want, 12)
+			checktool.PDFUA(t, path, want)
 		})
 	}
 }
