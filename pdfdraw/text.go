@@ -192,17 +192,7 @@ func (d *drawer) placedGlyphs(gs []glyph, t transform, baseline float64, space b
 		cids, adjust := d.cids[:0], d.adjust[:0]
 		var pen float64 // where the pen stands after the last glyph, in plan units
 		flush := func() {
-			if len(cids) == 0 {
-				return
-			}
-			d.beginText()
-			if d.gs.font != f || d.gs.size != size {
-				d.c.Font(f.Resource, size)
-				d.gs.font, d.gs.size = f, size
-			}
-			d.fill(seg.Color)
-			d.c.TextAt(lineX, baseline)
-			d.c.Glyphs(cids, adjust)
+			d.show(f, size, seg.Color, lineX, baseline, cids, adjust)
 			cids, adjust = cids[:0], adjust[:0]
 		}
 		for k := i; k < j; k++ {
@@ -256,6 +246,22 @@ func needsSpace(l *textlayout.Line) bool {
 		!(c >= 0x3000 && c <= 0x303F) && !(c >= 0xFF00 && c <= 0xFFEF)
 }
 
+// show draws glyphs (with their TJ adjustments) from (x, baseline) in f
+// at size, setting font and colour only when they change.
+func (d *drawer) show(f *pdf.Font, size float64, c textlayout.Color, x, baseline float64, cids []uint16, adjust []float64) {
+	if len(cids) == 0 {
+		return
+	}
+	d.beginText()
+	if d.gs.font != f || d.gs.size != size {
+		d.c.Font(f.Resource, size)
+		d.gs.font, d.gs.size = f, size
+	}
+	d.fill(c)
+	d.c.TextAt(x, baseline)
+	d.c.Glyphs(cids, adjust)
+}
+
 // font returns the document's font for face, adding it on first use.
 func (d *drawer) font(face *fonts.Face) *pdf.Font {
 	f, ok := d.fonts[face]
@@ -294,17 +300,7 @@ func (d *drawer) glyphs(p *piece, x, baseline, scale float64, space bool) {
 	cids, adjust := d.cids[:0], d.adjust[:0]
 	start, units := x, 0 // start of the pending run; units since x
 	flush := func() {
-		if len(cids) == 0 {
-			return
-		}
-		d.beginText()
-		if d.gs.font != f || d.gs.size != size {
-			d.c.Font(f.Resource, size)
-			d.gs.font, d.gs.size = f, size
-		}
-		d.fill(s.Color)
-		d.c.TextAt(start, baseline)
-		d.c.Glyphs(cids, adjust)
+		d.show(f, size, s.Color, start, baseline, cids, adjust)
 		cids, adjust = cids[:0], adjust[:0]
 	}
 	kern := s.Kern && !hasRTLText(p.text)

@@ -159,7 +159,7 @@ func (p *planner) bodySections() []section {
 func (p *planner) keyed(key string, form Form) []section {
 	if form == FormAuto || form == "" {
 		full := p.e
-		p.e = only(full, key)
+		p.e = Only(full, key)
 		defer func() { p.e = full }()
 		return p.sections()
 	}
@@ -242,9 +242,10 @@ func (p *planner) keyed(key string, form Form) []section {
 	return nil
 }
 
-// only returns a copy of e holding nothing but the section key (and what
-// every slide needs: title, language, authors).
-func only(e *topic.Entry, key string) *topic.Entry {
+// Only returns a copy of e holding nothing but the section a layout
+// file's key names (and what every slide needs: title, language,
+// authors), so that tests can ask which sentences a custom slide must show.
+func Only(e *topic.Entry, key string) *topic.Entry {
 	o := &topic.Entry{Title: e.Title, Slug: e.Slug, Subject: e.Subject, Lang: e.Lang, Authors: e.Authors, Updated: e.Updated}
 	switch key {
 	case "definition":

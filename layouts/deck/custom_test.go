@@ -84,7 +84,7 @@ func TestEveryFormKeepsEveryWord(t *testing.T) {
 		for _, key := range SectionKeys {
 			var want []string
 			auto := docText(planWith(t, e, Lecture, Extras{Sections: []SectionForm{{key, FormAuto}}, NoOutline: true, NoReview: true}, layouts.Options{}))
-			for _, ph := range phrases.Of(only(e, key)) {
+			for _, ph := range phrases.Of(Only(e, key)) {
 				if strings.Contains(auto, squashed.ReplaceAllString(ph, "")) {
 					want = append(want, ph)
 				}

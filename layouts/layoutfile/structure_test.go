@@ -9,6 +9,7 @@ import (
 	"github.com/scholargate/topicdeck/internal/phrases"
 	"github.com/scholargate/topicdeck/internal/structcheck"
 	"github.com/scholargate/topicdeck/layouts"
+	"github.com/scholargate/topicdeck/layouts/deck"
 	"github.com/scholargate/topicdeck/layouts/layoutfile"
 	"github.com/scholargate/topicdeck/locale"
 	"github.com/scholargate/topicdeck/plan"
@@ -58,7 +59,7 @@ func TestStructure(t *testing.T) {
 						groups = phrases.Groups(e)
 					}
 					for _, sf := range f.Layout.Extras.Sections {
-						groups = append(groups, phrases.Groups(only(e, sf.Key))...)
+						groups = append(groups, phrases.Groups(deck.Only(e, sf.Key))...)
 					}
 					for _, p := range structcheck.OutOfOrder(r, groups) {
 						t.Errorf("structure: %s", p)
@@ -87,43 +88,3 @@ func TestStructure(t *testing.T) {
 	}
 }
 
-// only is e with nothing but the section a layout file's key names, and
-// what the title slide shows.
-func only(e *topic.Entry, key string) *topic.Entry {
-	o := &topic.Entry{Title: e.Title, Subject: e.Subject, Lang: e.Lang}
-	switch key {
-	case "definition":
-		o.Definition = e.Definition
-	case "scope":
-		o.Scope = e.Scope
-	case "core-questions":
-		o.CoreQuestions = e.CoreQuestions
-	case "key-concepts":
-		o.KeyConcepts = e.KeyConcepts
-	case "key-theories":
-		o.KeyTheories = e.KeyTheories
-	case "mechanisms":
-		o.Mechanisms = e.Mechanisms
-	case "relevance":
-		o.Relevance = e.Relevance
-	case "history":
-		o.History = e.History
-	case "debates":
-		o.Debates = e.Debates
-	case "key-figures":
-		o.KeyFigures = e.KeyFigures
-	case "faq":
-		o.FAQ = e.FAQ
-	case "seminal-works":
-		o.SeminalWorks = e.SeminalWorks
-	case "methods":
-		o.Methods = e.Methods
-	case "related-concepts":
-		o.RelatedConcepts = e.RelatedConcepts
-	case "related-topics":
-		o.RelatedTopics = e.RelatedTopics
-	case "other-sections":
-		o.Sections = e.Sections
-	}
-	return o
-}
