@@ -1,0 +1,64 @@
+package exporter
+
+import (
+	"fmt"
+	"io"
+	"path/filepath"
+	"strings"
+
+	"github.com/scholargate/topicdeck/layouts/handout"
+	"github.com/scholargate/topicdeck/locale"
+	"github.com/scholargate/topicdeck/plan"
+	"github.com/scholargate/topicdeck/pptxdraw"
+	"github.com/scholargate/topicdeck/topic"
+)
+
+// The formats a slide deck can be written in.
+const (
+	FormatPDF  = "pdf"
+	FormatPPTX = "pptx"
+)
+
+// DeckFormat picks a deck's format: format when given ("pdf" or "pptx"),
+// else the extension of path (.pptx for PowerPoint), else PDF.
+func DeckFormat(path, format string) (string, error) {
+	switch f := strings.ToLower(strings.TrimSpace(format)); f {
+	case FormatPDF, FormatPPTX:
+		return f, nil
+	case "":
+	default:
+		return "", fmt.Errorf("unknown format %q (want pdf or pptx)", format)
+	}
+	if strings.EqualFold(filepath.Ext(path), ".pptx") {
+		return FormatPPTX, nil
+	}
+	return FormatPDF, nil
+}
+
+// SlidesPPTX plans an entry's slide deck like Slides and writes it to w as
+// an editable PowerPoint deck: the same slides, each with the entry's full
+// text for it as speaker notes.
+func SlidesPPTX(e *topic.Entry, opt SlideOptions, w io.Writer) (Result, error) {
+	doc, _, warnings, err := planSlides(e, opt)
+	if err != nil {
+		return Result{}, err
+	}
+	e, _, err = WithReferences(e, opt.Bib)
+	if err != nil {
+		return Result{}, err
+	}
+	if err := writePPTX(w, e, doc, opt.Lang); err != nil {
+		return Result{}, err
+	}
+	return Result{Pages: len(doc.Pages), Warnings: append(warnings, MissingWarnings(doc)...)}, nil
+}
+
+// writePPTX writes a planned deck of entry e (references resolved) as
+// PowerPoint with the notes layout's text as speaker notes.
+func writePPTX(w io.Writer, e *topic.Entry, doc *plan.Document, lang string) error {
+	if lang == "" {
+		lang = e.LangOrDefault()
+	}
+	notes := handout.SlideNotes(e, doc, locale.For(lang))
+	return pptxdraw.Write(w, doc, pptxdraw.Options{Notes: notes})
+}
