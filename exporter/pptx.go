@@ -62,3 +62,48 @@ func writePPTX(w io.Writer, e *topic.Entry, doc *plan.Document, lang string) err
 	notes := handout.SlideNotes(e, doc, locale.For(lang))
 	return pptxdraw.Write(w, doc, pptxdraw.Options{Notes: notes})
 }
+
+// buildFormats checks a build's deck formats and puts them in a fixed
+// order without repeats; PDF alone (the default) is nil, so a build that
+// asks for nothing new hashes its inputs as before.
+func buildFormats(in []string) ([]string, error) {
+	var pdf, pptx bool
+	for _, f := range in {
+		switch strings.ToLower(strings.TrimSpace(f)) {
+		case FormatPDF:
+			pdf = true
+		case FormatPPTX:
+			pptx = true
+		default:
+			return nil, fmt.Errorf("unknown deck format %q (want pdf, pptx or both)", f)
+		}
+	}
+	switch {
+	case pptx && pdf:
+		return []string{FormatPDF, FormatPPTX}, nil
+	case pptx:
+		return []string{FormatPPTX}, nil
+	}
+	return nil, nil
+}
+
+// deckFormats says which deck files a build writes.
+func deckFormats(formats []string) (pdf, pptx bool) {
+	if len(formats) == 0 {
+		return true, false
+	}
+	for _, f := range formats {
+		pdf = pdf || f == FormatPDF
+		pptx = pptx || f == FormatPPTX
+	}
+	return pdf, pptx
+}
+
+// deckPPTX writes a build's planned deck of e as PowerPoint.
+func deckPPTX(w io.Writer, e *topic.Entry, doc *plan.Document, o BuildOptions) error {
+	e, _, err := WithReferences(e, o.Bib)
+	if err != nil {
+		return err
+	}
+	return writePPTX(w, e, doc, o.Lang)
+}

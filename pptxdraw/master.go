@@ -11,7 +11,9 @@ func (p *pkg) themeXML(name string) string {
 	th := p.theme
 	var b strings.Builder
 	b.WriteString(xmlHead + `<a:theme ` + nsA + ` name="` + name + `"><a:themeElements><a:clrScheme name="topicdeck">`)
-	clr := func(tag string, c string) { b.WriteString(`<a:` + tag + `><a:srgbClr val="` + c + `"/></a:` + tag + `>`) }
+	clr := func(tag string, c string) {
+		b.WriteString(`<a:` + tag + `><a:srgbClr val="` + c + `"/></a:` + tag + `>`)
+	}
 	clr("dk1", hex(th.text))
 	clr("lt1", hex(th.ground))
 	clr("dk2", hex(th.title))

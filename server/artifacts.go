@@ -16,6 +16,7 @@ import (
 // The artifacts the server makes, by the last segment of their URL.
 const (
 	slidesPDF    = "slides.pdf"
+	slidesPPTX   = "slides.pptx"
 	handoutPDF   = "handout.pdf"
 	glossaryXLSX = "glossary.xlsx"
 	entryJSON    = "entry.json"
@@ -25,6 +26,7 @@ const (
 // listed here does not exist.
 var contentTypes = map[string]string{
 	slidesPDF:    "application/pdf",
+	slidesPPTX:   "application/vnd.openxmlformats-officedocument.presentationml.presentation",
 	handoutPDF:   "application/pdf",
 	glossaryXLSX: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
 	entryJSON:    "application/json",
@@ -79,7 +81,7 @@ func parseOptions(art string, q url.Values) (options, error) {
 	var o options
 	var err error
 	switch art {
-	case slidesPDF:
+	case slidesPDF, slidesPPTX:
 		if o.slides.Layout, err = choose(q, "layout", exporter.DefaultSlideLayout, layoutNames(layouts.KindSlides)); err != nil {
 			return o, err
 		}
@@ -109,7 +111,7 @@ func parseOptions(art string, q url.Values) (options, error) {
 // artifact, in a fixed order.
 func (o options) key(art string) string {
 	switch art {
-	case slidesPDF:
+	case slidesPDF, slidesPPTX:
 		return "layout=" + o.slides.Layout + "&aspect=" + o.slides.Aspect + "&lang=" + o.slides.Lang
 	case handoutPDF:
 		return "layout=" + o.handout.Layout + "&paper=" + o.handout.Paper
@@ -123,6 +125,8 @@ func fileName(art, slug string, o options) string {
 	switch art {
 	case slidesPDF:
 		return slug + "-slides.pdf"
+	case slidesPPTX:
+		return slug + "-slides.pptx"
 	case handoutPDF:
 		return slug + "-handout-" + o.handout.Layout + ".pdf"
 	case glossaryXLSX:
@@ -140,6 +144,9 @@ func render(art string, entries []*topic.Entry, o options, w io.Writer) (warning
 	switch art {
 	case slidesPDF:
 		res, err := exporter.Slides(entries[0], o.slides, w)
+		return res.Warnings, err
+	case slidesPPTX:
+		res, err := exporter.SlidesPPTX(entries[0], o.slides, w)
 		return res.Warnings, err
 	case handoutPDF:
 		res, err := exporter.Handout(entries[0], o.handout, w)
