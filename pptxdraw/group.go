@@ -128,6 +128,11 @@ func continues(p *para, t *plan.Text, tagged bool) bool {
 	if !near(t.Y, last.Y+last.Line.Height) || !near(size(t), size(last)) {
 		return false
 	}
+	if code(t) && code(last) {
+		// Code keeps its lines and shows its indentation by where each
+		// line starts.
+		return true
+	}
 	return near(t.X, last.X) || near(right(t), right(last)) || near(t.X+t.Line.Width/2, last.X+last.Line.Width/2)
 }
 
@@ -297,4 +302,18 @@ func widen(boxes []*box, rects []*plan.Rect, pics []*plan.Image, lo, hi float64)
 			b.left, b.right = b.x0-d, b.x1+d
 		}
 	}
+}
+
+// code reports whether a line is set in the monospace face: a line of a
+// code listing, whose breaks and indentation are the author's.
+func code(t *plan.Text) bool {
+	if len(t.Line.Segments) == 0 {
+		return false
+	}
+	for _, s := range t.Line.Segments {
+		if !strings.Contains(s.Face, "Mono") {
+			return false
+		}
+	}
+	return true
 }

@@ -277,6 +277,13 @@ func sameLook(a, b *textlayout.Segment) bool {
 // bullet properties, its line spacing and the space before it from the
 // plan.
 func (w *shapeWriter) paragraph(bx *box, q *para, before float64) {
+	if q.label == nil && len(q.lines) > 1 && code(q.lines[0]) {
+		// A code listing: one paragraph a line, indented as measured.
+		for i, l := range q.lines {
+			w.paragraph(bx, &para{lines: []*plan.Text{l}, key: q.key}, before*float64(1-min(i, 1)))
+		}
+		return
+	}
 	b := &w.b
 	var runs []run
 	var plain strings.Builder
@@ -311,6 +318,14 @@ func (w *shapeWriter) paragraph(bx *box, q *para, before float64) {
 	if q.label != nil {
 		mar := q.lines[0].X - bx.left
 		fmt.Fprintf(b, ` marL="%d" indent="%d"`, emu(mar), emu(q.label.X-q.lines[0].X))
+	} else {
+		// Always written: LibreOffice carries a margin over from the
+		// paragraph before when a paragraph states none.
+		mar := 0.0
+		if bx.align == "l" {
+			mar = max(q.lines[0].X-bx.left, 0)
+		}
+		fmt.Fprintf(b, ` marL="%d" indent="0"`, emu(mar))
 	}
 	fmt.Fprintf(b, ` algn="%s"`, bx.align)
 	if bx.rtl {
