@@ -30,6 +30,7 @@ type box struct {
 	rtl            bool
 	first          int        // index in Page.Items of the box's first item
 	in             *plan.Rect // the filled shape the text is drawn in, if any
+	frame          *plan.Rect // the smallest shape of any kind around the text (a table cell)
 }
 
 type boxKind int
@@ -60,7 +61,16 @@ func size(t *plan.Text) float64 {
 	return t.Line.Segments[0].Size
 }
 
-func right(t *plan.Text) float64 { return t.X + t.Line.Width }
+func right(t *plan.Text) float64 { return left(t) + t.Line.Width }
+
+// left is where a line's ink starts: its box's left edge plus the offset
+// its alignment gave the first segment.
+func left(t *plan.Text) float64 {
+	if len(t.Line.Segments) == 0 {
+		return t.X
+	}
+	return t.X + t.Line.Segments[0].X
+}
 
 func near(a, b float64) bool { return math.Abs(a-b) < 1 }
 
@@ -97,7 +107,7 @@ func isLabel(texts []*plan.Text, k int, tagged bool) bool {
 	}
 	u := texts[k+1]
 	s := strings.TrimSpace(lineText(t))
-	if s == "" || utf8.RuneCountInString(s) > 4 || !near(u.Y, t.Y) || u.X < right(t) {
+	if s == "" || utf8.RuneCountInString(s) > 4 || !near(u.Y, t.Y) || left(u) < right(t) {
 		return false
 	}
 	r, _ := utf8.DecodeRuneInString(s)
@@ -133,7 +143,7 @@ func continues(p *para, t *plan.Text, tagged bool) bool {
 		// line starts.
 		return true
 	}
-	return near(t.X, last.X) || near(right(t), right(last)) || near(t.X+t.Line.Width/2, last.X+last.Line.Width/2)
+	return near(left(t), left(last)) || near(right(t), right(last)) || near(left(t)+t.Line.Width/2, left(last)+last.Line.Width/2)
 }
 
 // top and bottom of a paragraph's ink, label included.
@@ -156,10 +166,10 @@ func (p *para) bottom() float64 {
 
 // container is the smallest filled rectangle that holds the box (x0, y0,
 // x1, y1), not counting one that covers the whole slide.
-func container(rects []*plan.Rect, x0, y0, x1, y1, w, h float64) *plan.Rect {
+func container(rects []*plan.Rect, x0, y0, x1, y1, w, h float64, filled bool) *plan.Rect {
 	var best *plan.Rect
 	for _, r := range rects {
-		if r.Fill == nil || (r.W >= w-1 && r.H >= h-1) {
+		if (filled && r.Fill == nil) || (r.W >= w-1 && r.H >= h-1) {
 			continue
 		}
 		if r.X <= x0+0.5 && r.Y <= y0+0.5 && r.X+r.W >= x1-0.5 && r.Y+r.H >= y1-0.5 {
@@ -182,7 +192,7 @@ func mergeable(b *box, p *para, tagged bool) bool {
 	if tagged && (q.list != p.list || (q.label == nil && q.key != nil && p.key != nil && q.key.Parent != p.key.Parent)) {
 		return false
 	}
-	if !near(q.lines[0].X, p.lines[0].X) || !near(size(q.lines[0]), size(p.lines[0])) {
+	if !near(left(q.lines[0]), left(p.lines[0])) || !near(size(q.lines[0]), size(p.lines[0])) {
 		return false
 	}
 	gap := p.top() - q.bottom()
@@ -194,7 +204,7 @@ func (b *box) bounds() {
 	b.x0, b.y0 = math.Inf(1), math.Inf(1)
 	b.x1, b.y1 = math.Inf(-1), math.Inf(-1)
 	add := func(t *plan.Text) {
-		b.x0 = min(b.x0, t.X)
+		b.x0 = min(b.x0, left(t))
 		b.x1 = max(b.x1, right(t))
 		b.y0 = min(b.y0, t.Y)
 		b.y1 = max(b.y1, t.Y+t.Line.Height)
@@ -224,14 +234,26 @@ func (b *box) alignment() {
 		}
 		l0, l1 := p.lines[0], p.lines[1]
 		switch {
-		case near(l0.X, l1.X) && !(b.rtl && near(right(l0), right(l1))):
+		case near(left(l0), left(l1)) && !(b.rtl && near(right(l0), right(l1))):
 			b.align = "l"
 		case near(right(l0), right(l1)):
 			b.align = "r"
-		case near(l0.X+l0.Line.Width/2, l1.X+l1.Line.Width/2):
+		case near(left(l0)+l0.Line.Width/2, left(l1)+l1.Line.Width/2):
 			b.align = "ctr"
 		}
 		return
+	}
+	// A single line in a frame (a table cell) is aligned the way it sits.
+	if f := b.frame; f != nil && len(b.paras) == 1 && len(b.paras[0].lines) == 1 {
+		l, r := b.x0-f.X, f.X+f.W-b.x1
+		switch {
+		case near(l, r) && l > 2:
+			b.align = "ctr"
+		case r < l-1:
+			b.align = "r"
+		case l < r-1:
+			b.align = "l"
+		}
 	}
 }
 
@@ -263,10 +285,10 @@ func widen(boxes []*box, rects []*plan.Rect, pics []*plan.Image, lo, hi float64)
 	overlapsV := func(a *box, y0, y1 float64) bool { return y0 < a.y1-0.5 && y1 > a.y0+0.5 }
 	for _, b := range boxes {
 		l, r := lo, hi
-		if b.in != nil {
-			pad := b.x0 - b.in.X
-			r = min(r, b.in.X+b.in.W-pad)
-			l = max(l, b.in.X+min(pad, b.in.X+b.in.W-b.x1))
+		if f := b.frame; f != nil {
+			pad := min(b.x0-f.X, f.X+f.W-b.x1)
+			r = min(r, f.X+f.W-pad)
+			l = max(l, f.X+pad)
 		}
 		fence := func(x0, x1 float64) {
 			if x0 >= b.x1-0.5 {
@@ -282,7 +304,7 @@ func widen(boxes []*box, rects []*plan.Rect, pics []*plan.Image, lo, hi float64)
 			}
 		}
 		for _, o := range rects {
-			if o != b.in && overlapsV(b, o.Y, o.Y+o.H) && !(o.X <= b.x0 && o.X+o.W >= b.x1) {
+			if o != b.frame && overlapsV(b, o.Y, o.Y+o.H) && !(o.X <= b.x0 && o.X+o.W >= b.x1) {
 				fence(o.X, o.X+o.W)
 			}
 		}

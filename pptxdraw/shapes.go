@@ -316,14 +316,14 @@ func (w *shapeWriter) paragraph(bx *box, q *para, before float64) {
 	}
 	b.WriteString(`<a:p><a:pPr`)
 	if q.label != nil {
-		mar := q.lines[0].X - bx.left
-		fmt.Fprintf(b, ` marL="%d" indent="%d"`, emu(mar), emu(q.label.X-q.lines[0].X))
+		mar := left(q.lines[0]) - bx.left
+		fmt.Fprintf(b, ` marL="%d" indent="%d"`, emu(mar), emu(left(q.label)-left(q.lines[0])))
 	} else {
 		// Always written: LibreOffice carries a margin over from the
 		// paragraph before when a paragraph states none.
 		mar := 0.0
 		if bx.align == "l" {
-			mar = max(q.lines[0].X-bx.left, 0)
+			mar = max(left(q.lines[0])-bx.left, 0)
 		}
 		fmt.Fprintf(b, ` marL="%d" indent="0"`, emu(mar))
 	}

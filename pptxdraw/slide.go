@@ -118,7 +118,7 @@ func (p *pkg) analyse(idx int, pg *plan.Page) (*slide, error) {
 		paras = append(paras, &para{lines: []*plan.Text{label}, key: blockKey(label)})
 	}
 	for _, q := range paras {
-		q.box = container(rects, q.lines[0].X, q.top(), maxRight(q), q.bottom(), doc.Width, doc.Height)
+		q.box = container(rects, left(q.lines[0]), q.top(), maxRight(q), q.bottom(), doc.Width, doc.Height, true)
 	}
 	var body []*box
 	for _, q := range paras {
@@ -139,6 +139,7 @@ func (p *pkg) analyse(idx int, pg *plan.Page) (*slide, error) {
 	lo, hi := doc.Width, 0.0
 	for _, b := range all {
 		b.bounds()
+		b.frame = container(rects, b.x0, b.y0, b.x1, b.y1, doc.Width, doc.Height, false)
 		b.alignment()
 		lo, hi = min(lo, b.x0), max(hi, b.x1)
 	}
