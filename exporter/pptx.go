@@ -60,6 +60,16 @@ func writePPTX(w io.Writer, e *topic.Entry, doc *plan.Document, lang string) err
 		lang = e.LangOrDefault()
 	}
 	notes := handout.SlideNotes(e, doc, locale.For(lang))
+	if len(notes) > 0 {
+		// The title slide's notes begin with what it announces.
+		var head []string
+		for _, s := range []string{e.Title, e.Subject} {
+			if s != "" {
+				head = append(head, s)
+			}
+		}
+		notes[0] = append(head, notes[0]...)
+	}
 	return pptxdraw.Write(w, doc, pptxdraw.Options{Notes: notes})
 }
 

@@ -276,11 +276,12 @@ func rtlText(b *box) bool {
 	return false
 }
 
-// widen gives each box room to re-wrap: PowerPoint breaks the joined
-// lines again, and a substituted or differently kerned font must not push
-// a word onto a line the plan did not have. A box grows (on the side its
-// alignment leaves free) up to the edge of the shape it sits in, the next
-// box or shape beside it, or the slide's content edge.
+// widen gives each box a little room: PowerPoint breaks the joined lines
+// again, and a differently kerned or hinted font must not push a word onto
+// a line the plan did not have. A box grows (on the side its alignment
+// leaves free) by a few per cent, never past the edge of the shape it sits
+// in, the next box or shape beside it, or the slide's content edge. More
+// room would re-wrap paragraphs into fewer lines than the PDF shows.
 func widen(boxes []*box, rects []*plan.Rect, pics []*plan.Image, lo, hi float64) {
 	overlapsV := func(a *box, y0, y1 float64) bool { return y0 < a.y1-0.5 && y1 > a.y0+0.5 }
 	for _, b := range boxes {
@@ -313,7 +314,10 @@ func widen(boxes []*box, rects []*plan.Rect, pics []*plan.Image, lo, hi float64)
 				fence(o.X, o.X+o.W)
 			}
 		}
-		l, r = min(l, b.x0), max(r, b.x1)
+		// Only a little room: the plan's breaks are kept when the font
+		// renders as measured, and a few per cent wider still fits.
+		slack := max(0.03*(b.x1-b.x0), 3)
+		l, r = min(max(l, b.x0-slack), b.x0), max(min(r, b.x1+slack), b.x1)
 		switch b.align {
 		case "l":
 			b.left, b.right = b.x0, r

@@ -267,6 +267,7 @@ func slideNumber(bx *box) int {
 type run struct {
 	seg  textlayout.Segment
 	text string
+	br   bool // a line break before the run
 }
 
 func sameLook(a, b *textlayout.Segment) bool {
@@ -288,6 +289,7 @@ func (w *shapeWriter) paragraph(bx *box, q *para, before float64) {
 	var runs []run
 	var plain strings.Builder
 	for i, l := range q.lines {
+		br := false
 		if i > 0 {
 			t := lineText(l)
 			if spaceBetween(plain.String(), t) {
@@ -295,6 +297,10 @@ func (w *shapeWriter) paragraph(bx *box, q *para, before float64) {
 				if n := len(runs); n > 0 {
 					runs[n-1].text += " "
 				}
+			} else {
+				// The plan broke a URL after a slash, where PowerPoint
+				// and LibreOffice would not: the break is kept.
+				br = strings.HasSuffix(plain.String(), "/")
 			}
 		}
 		for _, s := range l.Line.Segments {
@@ -302,6 +308,11 @@ func (w *shapeWriter) paragraph(bx *box, q *para, before float64) {
 				continue
 			}
 			plain.WriteString(s.Text)
+			if br {
+				runs = append(runs, run{seg: s, text: s.Text, br: true})
+				br = false
+				continue
+			}
 			if n := len(runs); n > 0 && sameLook(&runs[n-1].seg, &s) {
 				runs[n-1].text += s.Text
 				continue
@@ -347,6 +358,9 @@ func (w *shapeWriter) paragraph(bx *box, q *para, before float64) {
 	}
 	off := 0
 	for _, r := range runs {
+		if r.br {
+			fmt.Fprintf(b, `<a:br><a:rPr lang="%s" sz="%d" dirty="0"/></a:br>`, w.langOr(), int(math.Round(r.seg.Size*100)))
+		}
 		if num >= off && num < off+len(r.text) {
 			// The slide number becomes a field PowerPoint keeps current.
 			k, j := num-off, num-off

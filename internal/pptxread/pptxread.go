@@ -234,6 +234,9 @@ func rels(trees map[string]*node, part string) map[string]string {
 	return out
 }
 
+// paraText is a paragraph's text. Line breaks (a:br) read as nothing:
+// pptxdraw writes them only inside a token the plan broke (a URL after a
+// slash), where the text has no space.
 func paraText(p *node) string {
 	var b strings.Builder
 	var walk func(n *node)
@@ -241,8 +244,6 @@ func paraText(p *node) string {
 		switch n.name {
 		case "t":
 			b.WriteString(n.text.String())
-		case "br":
-			b.WriteString("\n")
 		}
 		for _, k := range n.kids {
 			walk(k)
