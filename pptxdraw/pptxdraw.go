@@ -20,6 +20,7 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"sync"
 	"time"
 
 	"github.com/scholargate/topicdeck/plan"
@@ -76,8 +77,14 @@ func WriteContext(ctx context.Context, w io.Writer, doc *plan.Document, opt Opti
 	bw := bufio.NewWriterSize(w, 64<<10)
 	zw := zip.NewWriter(bw)
 	// Small XML parts: the fastest level compresses them nearly as well.
+	// One compressor, reset for each part and kept for the next deck: a
+	// new one allocates about a megabyte, which for some eighty parts
+	// was most of the time spent.
+	fw := flaters.Get().(*flate.Writer)
+	defer flaters.Put(fw)
 	zw.RegisterCompressor(zip.Deflate, func(out io.Writer) (io.WriteCloser, error) {
-		return flate.NewWriter(out, flate.BestSpeed)
+		fw.Reset(out)
+		return fw, nil
 	})
 	if err := p.writeAll(ctx, zw, slides); err != nil {
 		return err
@@ -88,10 +95,18 @@ func WriteContext(ctx context.Context, w io.Writer, doc *plan.Document, opt Opti
 	return bw.Flush()
 }
 
+// flaters are reusable compressors at the fastest level.
+var flaters = sync.Pool{New: func() any {
+	fw, _ := flate.NewWriter(io.Discard, flate.BestSpeed)
+	return fw
+}}
+
 // member adds one part to the archive with the document's fixed date.
 func (p *pkg) member(zw *zip.Writer, name string, data []byte, stored bool) error {
 	h := &zip.FileHeader{Name: name, Method: zip.Deflate, Modified: p.date}
-	if stored {
+	// Compressing a part of a few kilobytes (relationships, most notes)
+	// costs more time than the bytes it saves.
+	if stored || len(data) < 4096 {
 		h.Method = zip.Store
 	}
 	f, err := zw.CreateHeader(h)

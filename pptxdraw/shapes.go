@@ -438,23 +438,20 @@ func (w *shapeWriter) run(s textlayout.Segment, text, field string) {
 		b.WriteString(`<a:r>`)
 	}
 	fmt.Fprintf(b, `<a:rPr lang="%s" sz="%d"`, w.langOr(), int(math.Round(s.Size*100)))
+	// The master's styles are neither bold nor italic.
 	if strings.Contains(s.Style, "B") {
 		b.WriteString(` b="1"`)
-	} else {
-		b.WriteString(` b="0"`)
 	}
 	if strings.Contains(s.Style, "I") {
 		b.WriteString(` i="1"`)
-	} else {
-		b.WriteString(` i="0"`)
 	}
 	if s.Kern {
 		b.WriteString(` kern="0"`)
 	}
-	b.WriteString(` dirty="0">`)
+	b.WriteString(`>`)
 	solid(b, s.Color)
 	tf := typeface(s.Face, s.Style)
-	b.WriteString(`<a:latin typeface="` + tf + `"/><a:ea typeface="` + tf + `"/><a:cs typeface="` + tf + `"/>`)
+	b.WriteString(`<a:latin typeface="` + tf + `"/><a:cs typeface="` + tf + `"/>`)
 	if s.URL != "" && field == "" {
 		b.WriteString(`<a:hlinkClick r:id="` + w.link(s.URL) + `"/>`)
 	}
