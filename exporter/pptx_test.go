@@ -127,12 +127,13 @@ func TestSlidesPPTXReadBack(t *testing.T) {
 			t.Fatalf("%s: %d slides, the PDF deck has %d", c, len(d.Slides), len(doc.Pages))
 		}
 		var text, notes strings.Builder
-		bullets := 0
+		bullets, tables := 0, 0
 		for i, s := range d.Slides {
 			want := squashed(headingOf(doc.Pages[i]))
 			if want != "" && (s.TitleShapes != 1 || squashed(s.Title) != want || !s.TitleFirst) {
 				t.Errorf("%s: slide %d: title %q in %d placeholders (first in reading order: %v), want %q in one", c, i+1, s.Title, s.TitleShapes, s.TitleFirst, want)
 			}
+			tables += s.Tables
 			text.WriteString(s.Title + " ")
 			for _, p := range s.Paragraphs {
 				text.WriteString(p.Text + " ")
@@ -164,10 +165,37 @@ func TestSlidesPPTXReadBack(t *testing.T) {
 				t.Errorf("%s: %q is in no slide's notes", c, p)
 			}
 		}
+		if hasTable(e) && tables == 0 {
+			t.Errorf("%s: the entry's table is not a table", c)
+		}
 		if len(e.CoreQuestions) > 0 && bullets < len(e.CoreQuestions) {
 			t.Errorf("%s: %d bulleted paragraphs, fewer than the %d core questions", c, bullets, len(e.CoreQuestions))
 		}
 	}
+}
+
+// hasTable reports whether an entry has a table anywhere in its sections.
+func hasTable(e *topic.Entry) bool {
+	var in func(b topic.Body) bool
+	in = func(b topic.Body) bool {
+		for _, bl := range b {
+			if bl.Kind == topic.TableBlock || in(bl.Blocks) {
+				return true
+			}
+		}
+		return false
+	}
+	for _, b := range []topic.Body{e.Summary, e.Definition, e.Scope, e.Mechanisms, e.History} {
+		if in(b) {
+			return true
+		}
+	}
+	for _, s := range e.Sections {
+		if in(s.Body) {
+			return true
+		}
+	}
+	return false
 }
 
 // TestSlidesPPTXNotesFollowSlides: a slide's notes are the entry's text

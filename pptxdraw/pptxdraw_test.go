@@ -316,3 +316,56 @@ func TestBadPlans(t *testing.T) {
 		t.Errorf("cancelled: err = %v", err)
 	}
 }
+
+// TestTable: a grid of outlined cells is one table whose cells hold their
+// lines, the header row marked.
+func TestTable(t *testing.T) {
+	rule := plan.Color{R: 184, G: 196, B: 210}
+	items := []plan.Item{line(56, 44, 36, nil, [3]string{"Spans", "B", ""})}
+	for r, row := range [][]string{{"Measure", "Span"}, {"Digit span", "7 items"}, {"Complex span", "4 chunks"}} {
+		for c, text := range row {
+			x, y := 56+float64(c)*300, 120+float64(r)*48
+			cell := &plan.Rect{X: x, Y: y, W: 300, H: 48, Stroke: &rule, LineWidth: 0.75}
+			if r == 0 {
+				cell.Fill = &card
+			}
+			items = append(items, cell, line(x+9.6, y+9.6, 24, nil, seg(text)))
+		}
+	}
+	doc := &plan.Document{Width: 960, Height: 540, Pages: []*plan.Page{{Label: "Spans", Items: items}}}
+	data := write(t, doc, pptxdraw.Options{})
+	d, err := pptxread.Read(data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := d.Slides[0]
+	if s.Tables != 1 || s.Title != "Spans" {
+		t.Fatalf("%d tables, title %q; want 1 and Spans", s.Tables, s.Title)
+	}
+	var cells []string
+	for _, p := range s.Paragraphs {
+		cells = append(cells, p.Text)
+	}
+	if got := strings.Join(cells, "|"); got != "Measure|Span|Digit span|7 items|Complex span|4 chunks" {
+		t.Errorf("cells %s", got)
+	}
+	if !bytes.Contains(unzipped(t, data, "ppt/slides/slide1.xml"), []byte(`<a:tblPr firstRow="1"/>`)) {
+		t.Error("header row not marked")
+	}
+}
+
+func unzipped(t *testing.T, data []byte, name string) []byte {
+	t.Helper()
+	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	rc, err := zr.Open(name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rc.Close()
+	var b bytes.Buffer
+	b.ReadFrom(rc)
+	return b.Bytes()
+}

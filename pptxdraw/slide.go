@@ -90,6 +90,20 @@ func (p *pkg) analyse(idx int, pg *plan.Page) (*slide, error) {
 		}
 	}
 
+	// Tables take the lines drawn in their cells.
+	tables := findTables(rects)
+	inTable := map[*plan.Rect]bool{}
+	startsTable := map[*plan.Rect]*table{}
+	for _, tb := range tables {
+		tb.claim(texts, used)
+		startsTable[tb.first] = tb
+		for _, row := range tb.rows {
+			for _, c := range row {
+				inTable[c.r] = true
+			}
+		}
+	}
+
 	// Paragraphs, in drawing order.
 	var paras []*para
 	var cur *para
@@ -184,7 +198,12 @@ func (p *pkg) analyse(idx int, pg *plan.Page) (*slide, error) {
 	for i, it := range pg.Items {
 		switch v := it.(type) {
 		case *plan.Rect:
-			if b := holds[v]; b != nil {
+			if tb := startsTable[v]; tb != nil {
+				putTitle()
+				w.table(tb, tagged)
+			} else if inTable[v] {
+				// drawn with its table
+			} else if b := holds[v]; b != nil {
 				putTitle()
 				w.textBox(b, v)
 			} else {
