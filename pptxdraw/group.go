@@ -94,14 +94,16 @@ func listOf(n *plan.Node) *plan.Node {
 	return nil
 }
 
-// isLabel reports whether text k of texts is a list item's label. A tagged
-// plan says so (Lbl in an LI); an untagged one is read from the drawing: a
-// short bullet or number set on the same baseline just left of a line.
+// isLabel reports whether text k of texts is a list item's bullet or
+// number: a short label set on the same baseline just left of the next
+// line, which a tagged plan also tags Lbl in an LI.
 func isLabel(texts []*plan.Text, k int, tagged bool) bool {
 	t := texts[k]
-	if tagged {
-		return t.Tag != nil && t.Tag.Role == plan.RoleLabel && t.Tag.Parent != nil && t.Tag.Parent.Role == plan.RoleItem
+	if tagged && !(t.Tag != nil && t.Tag.Role == plan.RoleLabel && t.Tag.Parent != nil && t.Tag.Parent.Role == plan.RoleItem) {
+		return false
 	}
+	// Either way the label must read as a bullet: a term set above its
+	// definition is a label of its item too, but stays text.
 	if k+1 >= len(texts) {
 		return false
 	}
