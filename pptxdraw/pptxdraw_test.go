@@ -274,7 +274,7 @@ func TestNumbering(t *testing.T) {
 	for i, lab := range []string{"9", "10."} {
 		li := l.Add(plan.RoleItem)
 		y := 120 + float64(i)*40
-		items = append(items, line(60, y, 24, li.Add(plan.RoleLabel), seg(lab)), line(90, y, 24, li.Add(plan.RoleBody), seg("Item")))
+		items = append(items, line(60, y, 24, li.Add(plan.RoleLabel), seg(lab)), line(100, y, 24, li.Add(plan.RoleBody), seg("Item")))
 	}
 	doc := &plan.Document{Width: 960, Height: 540, Root: root, Pages: []*plan.Page{{Tag: s, Items: items}}}
 	d, err := pptxread.Read(write(t, doc, pptxdraw.Options{}))
