@@ -369,3 +369,30 @@ func unzipped(t *testing.T, data []byte, name string) []byte {
 	b.ReadFrom(rc)
 	return b.Bytes()
 }
+
+// TestLinkTargets: only web and mail addresses become hyperlinks, written
+// as valid URIs; the text of any other stays.
+func TestLinkTargets(t *testing.T) {
+	root := plan.NewRoot()
+	s := root.Add(plan.RoleSection)
+	p := s.Add(plan.RoleParagraph)
+	var items []plan.Item
+	for i, u := range []string{"javascript:alert(1)", "https://example.org/a b", "file:///etc/passwd", "mailto:a@example.org", "http://"} {
+		items = append(items, line(56, 100+float64(i)*40, 24, p.Add(plan.RoleLink), [3]string{"link " + u, "", u}))
+	}
+	doc := &plan.Document{Width: 960, Height: 540, Root: root, Pages: []*plan.Page{{Tag: s, Items: items}}}
+	d, err := pptxread.Read(write(t, doc, pptxdraw.Options{}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var links []string
+	for _, p := range d.Slides[0].Paragraphs {
+		links = append(links, p.Links...)
+		if !strings.HasPrefix(p.Text, "link ") {
+			t.Errorf("paragraph %q", p.Text)
+		}
+	}
+	if got := strings.Join(links, " "); got != "https://example.org/a%20b mailto:a@example.org" {
+		t.Errorf("links %s", got)
+	}
+}

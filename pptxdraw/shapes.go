@@ -4,6 +4,7 @@ import (
 	"encoding/xml"
 	"fmt"
 	"math"
+	"net/url"
 	"strconv"
 	"strings"
 	"unicode"
@@ -452,8 +453,8 @@ func (w *shapeWriter) run(s textlayout.Segment, text, field string) {
 	solid(b, s.Color)
 	tf := typeface(s.Face, s.Style)
 	b.WriteString(`<a:latin typeface="` + tf + `"/><a:cs typeface="` + tf + `"/>`)
-	if s.URL != "" && field == "" {
-		b.WriteString(`<a:hlinkClick r:id="` + w.link(s.URL) + `"/>`)
+	if target := linkTarget(s.URL); target != "" && field == "" {
+		b.WriteString(`<a:hlinkClick r:id="` + w.link(target) + `"/>`)
 	}
 	b.WriteString(`</a:rPr><a:t>`)
 	esc(b, text)
@@ -463,6 +464,27 @@ func (w *shapeWriter) run(s textlayout.Segment, text, field string) {
 	} else {
 		b.WriteString(`</a:r>`)
 	}
+}
+
+// linkTarget is the hyperlink a run may carry: a web or mail address,
+// written as a valid URI (PowerPoint repairs a file whose relationship
+// target is not one). Anything else ("javascript:", a file path) stays
+// plain text.
+func linkTarget(raw string) string {
+	u, err := url.Parse(strings.TrimSpace(raw))
+	if err != nil {
+		return ""
+	}
+	switch strings.ToLower(u.Scheme) {
+	case "http", "https":
+		if u.Host == "" {
+			return ""
+		}
+	case "mailto":
+	default:
+		return ""
+	}
+	return u.String()
 }
 
 // link returns the relationship id of an external hyperlink.
