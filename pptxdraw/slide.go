@@ -146,6 +146,10 @@ func (p *pkg) analyse(idx int, pg *plan.Page) (*slide, error) {
 		}
 		body = append(body, &box{kind: bodyBox, paras: []*para{q}, first: first, in: q.box})
 	}
+	if s.layout == layoutContent && len(body) == 0 && len(tables) == 0 && len(pics) == 0 {
+		// A title alone: a section divider or a closing slide.
+		s.layout = layoutSection
+	}
 	all := append(boxes, body...)
 	if title != nil {
 		all = append(all, title)
