@@ -93,7 +93,7 @@ func placeholder(b *strings.Builder, id int, name, typ, idx string, f frame, tex
 func level1(b *strings.Builder, algn string, size float64, color, font string, bullet bool) {
 	fmt.Fprintf(b, `<a:lvl1pPr algn="%s"><a:lnSpc><a:spcPct val="100000"/></a:lnSpc>`, algn)
 	if bullet {
-		b.WriteString(`<a:buFont typeface="Arial"/><a:buChar char="•"/>`)
+		b.WriteString(`<a:buFont typeface="` + font + `"/><a:buChar char="•"/>`)
 	} else {
 		b.WriteString(`<a:buNone/>`)
 	}
