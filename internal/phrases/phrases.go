@@ -16,38 +16,69 @@ import (
 // or slide; everything else is whole.
 func Of(e *topic.Entry) []string {
 	var c collector
+	c.entry(e)
+	return c.out
+}
+
+// Groups returns the same phrases as Of cut into the parts of the entry
+// whose order within is fixed (a field, a theory, a debate, a section),
+// while layouts may put the parts themselves in an order of their own.
+// Tests of reading order check each group's phrases come in order.
+func Groups(e *topic.Entry) [][]string {
+	var c collector
+	c.entry(e)
+	c.next()
+	return c.groups
+}
+
+// entry collects every phrase of e in entry order, starting a new group
+// at each part.
+func (c *collector) entry(e *topic.Entry) {
 	c.add(e.Title)
+	c.next()
 	c.add(e.Subject)
+	c.next()
 	c.body(e.Summary)
+	c.next()
 	c.body(e.Definition)
+	c.next()
 	c.body(e.Scope)
+	c.next()
 	c.items(e.CoreQuestions)
+	c.next()
 	for _, k := range e.KeyConcepts {
 		c.text(k.Term)
 		c.text(k.Definition)
 	}
+	c.next()
 	for _, t := range e.KeyTheories {
 		c.text(t.Name)
 		c.body(t.Description)
+		c.next()
 	}
 	c.body(e.Mechanisms)
+	c.next()
 	if e.Relevance != nil {
 		c.add(e.Relevance.Heading)
 		c.body(e.Relevance.Body)
+		c.next()
 	}
 	c.body(e.History)
+	c.next()
 	for _, q := range append(append([]topic.QA(nil), e.Debates...), e.FAQ...) {
 		c.text(q.Question)
 		c.body(q.Answer)
+		c.next()
 	}
 	for _, l := range [][]topic.Item{e.KeyFigures, e.RelatedTopics, e.SeminalWorks, e.Methods, e.RelatedConcepts} {
 		c.items(l)
+		c.next()
 	}
 	for _, s := range e.Sections {
 		c.add(s.Heading)
 		c.body(s.Body)
+		c.next()
 	}
-	return c.out
 }
 
 // Printed returns the phrases of an entry as the exporter prints it:
@@ -59,6 +90,19 @@ func Printed(e *topic.Entry) []string {
 	if len(e.SeminalWorks) == 0 {
 		return Of(e)
 	}
+	return Of(resolved(e))
+}
+
+// PrintedGroups is Groups of the entry as Printed sees it.
+func PrintedGroups(e *topic.Entry) [][]string {
+	if len(e.SeminalWorks) == 0 {
+		return Groups(e)
+	}
+	return Groups(resolved(e))
+}
+
+// resolved is e with its seminal works resolved into full references.
+func resolved(e *topic.Entry) *topic.Entry {
 	lib, _, err := bib.LoadFor(e, nil)
 	if err != nil {
 		lib = bib.NewLibrary()
@@ -70,10 +114,22 @@ func Printed(e *topic.Entry) []string {
 		it.Text = refs[i].Text
 		out.SeminalWorks[i] = it
 	}
-	return Of(&out)
+	return &out
 }
 
-type collector struct{ out []string }
+type collector struct {
+	out    []string
+	groups [][]string
+	from   int // where the open group starts in out
+}
+
+// next closes the open group.
+func (c *collector) next() {
+	if len(c.out) > c.from {
+		c.groups = append(c.groups, c.out[c.from:len(c.out):len(c.out)])
+	}
+	c.from = len(c.out)
+}
 
 // add records the sentences of s.
 func (c *collector) add(s string) {

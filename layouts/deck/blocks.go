@@ -4,6 +4,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/scholargate/topicdeck/layouts/tagtree"
 	"github.com/scholargate/topicdeck/plan"
 	"github.com/scholargate/topicdeck/textlayout"
 	"github.com/scholargate/topicdeck/topic"
@@ -17,6 +18,11 @@ type flow struct {
 	height float64 // the column's height, for blocks that must fit one slide
 	indent float64
 	st     style
+	// parent is the draft node (package tagtree) what is set here goes
+	// under: the slide's body, a list item's body, a quote.
+	parent *plan.Node
+	// refs says the items set here are references, each tagged as one.
+	refs bool
 }
 
 // in returns the flow indented by d.
@@ -38,7 +44,13 @@ func (p *planner) bodyStyle(size float64) style {
 
 // flowAt starts a flow at size in a column of width w and height h.
 func (p *planner) flowAt(size, w, h float64) flow {
-	return flow{size: size, width: w, height: h, st: p.bodyStyle(size)}
+	return flow{size: size, width: w, height: h, st: p.bodyStyle(size), parent: tagtree.Draft()}
+}
+
+// item adds a list item with its label and body to the draft list l.
+func item(l *plan.Node) (label, body *plan.Node) {
+	li := l.Add(plan.RoleItem)
+	return li.Add(plan.RoleLabel), li.Add(plan.RoleBody)
 }
 
 // lines breaks spans into lines of at most width, each offset by dx.
@@ -130,11 +142,12 @@ func (p *planner) numberGutter(n int, size float64) float64 {
 // embedded faces.
 var bulletGlyphs = []string{"•", "–", "▪"}
 
-// bulletItem sets one bulleted paragraph.
-func (p *planner) bulletItem(t topic.Text, c flow, level int) *box {
+// bulletItem sets one bulleted paragraph as an item of the draft list l.
+func (p *planner) bulletItem(t topic.Text, c flow, level int, l *plan.Node) *box {
 	g := 1.1 * c.size
 	f := frame{above: 0.4 * c.size, indent: c.indent, width: c.width,
 		marker: p.bullet(bulletGlyphs[level%len(bulletGlyphs)], c.size)}
+	f.label, f.tag = item(l)
 	return p.paraBox(f, sentences(t), c.st, c.width-g, g, true)
 }
 
@@ -142,10 +155,12 @@ func (p *planner) bulletItem(t topic.Text, c flow, level int) *box {
 // accent numerals from start.
 func (p *planner) numbered(texts []topic.Text, start int, c flow) []*box {
 	g := p.numberGutter(start+len(texts)-1, c.size)
+	l := c.parent.Add(plan.RoleList)
 	var out []*box
 	for i, t := range texts {
 		n := start + i
 		f := frame{above: 0.45 * c.size, indent: c.indent, width: c.width, marker: p.numeral(strconv.Itoa(n), c.size, g)}
+		f.label, f.tag = item(l)
 		out = append(out, p.paraBox(f, sentences(t), c.st, c.width-g, g, true))
 	}
 	return out
@@ -157,18 +172,26 @@ func (p *planner) numbered(texts []topic.Text, start int, c flow) []*box {
 func (p *planner) prose(b topic.Body, c flow) []*box {
 	asBullets := sentenceCount(b) >= 3
 	var out []*box
+	// Paragraphs set as bullets one after the other are one list.
+	var bullets *plan.Node
 	for _, bl := range b {
+		if bl.Kind != topic.ParagraphBlock {
+			bullets = nil
+		}
 		switch bl.Kind {
 		case topic.ParagraphBlock:
 			if empty(bl.Text) {
 				continue
 			}
 			if asBullets {
+				if bullets == nil {
+					bullets = c.parent.Add(plan.RoleList)
+				}
 				for _, s := range sentences(bl.Text) {
-					out = append(out, p.bulletItem(s, c, 0))
+					out = append(out, p.bulletItem(s, c, 0, bullets))
 				}
 			} else {
-				f := frame{above: 0.6 * c.size, indent: c.indent, width: c.width}
+				f := frame{above: 0.6 * c.size, indent: c.indent, width: c.width, tag: c.parent.Add(plan.RoleParagraph)}
 				out = append(out, p.paraBox(f, sentences(bl.Text), c.st, c.width, 0, false))
 			}
 			// "… as follows:" introduces what comes next; keep them together.
@@ -195,7 +218,8 @@ func (p *planner) prose(b topic.Body, c flow) []*box {
 			st.font.Bold = true
 			st.font.Size = c.size + 2
 			st.color = p.th.Accent
-			f := frame{above: 0.9 * c.size, indent: c.indent, width: c.width}
+			// The slide's title is level 2, so its sub-headings are 3.
+			f := frame{above: 0.9 * c.size, indent: c.indent, width: c.width, tag: c.parent.AddHeading(3)}
 			h := p.paraBox(f, []topic.Text{trimText(bl.Text)}, st, c.width, 0, false)
 			h.keep = true
 			out = append(out, h)
@@ -216,11 +240,16 @@ func (p *planner) list(items []topic.Item, ordered bool, start, level int, c flo
 	if ordered {
 		g = p.numberGutter(start+len(items)-1, c.size)
 	}
+	l := c.parent.Add(plan.RoleList)
 	var out []*box
 	for i, it := range items {
 		var parts []*box
+		label, body := item(l)
 		if !empty(it.Text) {
-			f := frame{above: 0.4 * c.size, indent: c.indent, width: c.width}
+			f := frame{above: 0.4 * c.size, indent: c.indent, width: c.width, label: label, tag: body}
+			if c.refs {
+				f.tag = body.Add(plan.RoleReference)
+			}
 			if ordered {
 				f.marker = p.numeral(strconv.Itoa(start+i), c.size, g)
 			} else {
@@ -229,6 +258,7 @@ func (p *planner) list(items []topic.Item, ordered bool, start, level int, c flo
 			parts = append(parts, p.paraBox(f, sentences(it.Text), c.st, c.width-g, g, true))
 		}
 		inner := c.in(g)
+		inner.parent, inner.refs = body, false
 		parts = append(parts, p.prose(it.Blocks, inner)...)
 		parts = append(parts, p.list(it.Children, false, 0, level+1, inner)...)
 		if len(parts) > 0 {
@@ -272,7 +302,7 @@ func (p *planner) code(src string, c flow) *box {
 		}
 		lines = append(lines, ls...)
 	}
-	f := frame{above: 0.6 * c.size, pad: pad, fill: fill, radius: 4, width: c.width, indent: c.indent}
+	f := frame{above: 0.6 * c.size, pad: pad, fill: fill, radius: 4, width: c.width, indent: c.indent, tag: c.parent.Add(plan.RoleCode)}
 	return linesBox(f, lines, false)
 }
 
@@ -280,6 +310,7 @@ func (p *planner) code(src string, c flow) *box {
 func (p *planner) quote(blocks []topic.Block, c flow) []*box {
 	inner := c.in(0.9 * c.size)
 	inner.st.font.Italic = true
+	inner.parent = c.parent.Add(plan.RoleQuote)
 	var out []*box
 	for _, b := range p.prose(blocks, inner) {
 		out = append(out, barred(b, c.indent, p.th.Accent))

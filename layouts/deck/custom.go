@@ -182,7 +182,11 @@ func (p *planner) keyed(key string, form Form) []section {
 	case "key-figures":
 		return p.formList(p.lab.Get(locale.KeyFigures), e.KeyFigures, form)
 	case "seminal-works":
-		return p.formList(p.lab.Get(locale.References), e.SeminalWorks, form)
+		ss := p.formList(p.lab.Get(locale.References), e.SeminalWorks, form)
+		for i := range ss {
+			ss[i].refs = true
+		}
+		return ss
 	case "methods":
 		return p.formList(p.lab.Get(locale.Methods), e.Methods, form)
 	case "related-concepts":
@@ -496,7 +500,7 @@ func (l *Layout) LogoRoom(eng *textlayout.Engine, position string) float64 {
 // kickerTop is the top of the kicker line head draws over a title.
 func (p *planner) kickerTop() float64 {
 	pg := &plan.Page{}
-	p.head(pg, "K", p.titleLines("T", p.th.TitleSize, p.w-2*p.th.MarginX))
+	p.head(pg, "K", p.titleLines("T", p.th.TitleSize, p.w-2*p.th.MarginX), nil)
 	top := p.th.MarginTop
 	for _, it := range pg.Items {
 		if tx, ok := it.(*plan.Text); ok {

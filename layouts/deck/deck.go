@@ -72,9 +72,9 @@ func (l *Layout) Plan(e *topic.Entry, env *layouts.Env) (*plan.Document, error) 
 	if err != nil {
 		return nil, err
 	}
-	p := &planner{th: l.Theme, ex: l.Extras, eng: env.Text, lab: env.Labels, opt: env.Options, e: e, w: w, h: h}
+	p := &planner{th: l.Theme, ex: l.Extras, eng: env.Text, lab: env.Labels, opt: env.Options, e: e, w: w, h: h, root: plan.NewRoot()}
 	p.plan()
-	return &plan.Document{Width: w, Height: h, Pages: p.pages, Meta: p.meta()}, nil
+	return &plan.Document{Width: w, Height: h, Pages: p.pages, Meta: p.meta(), Root: p.root}, nil
 }
 
 // planner plans one deck.
@@ -88,6 +88,8 @@ type planner struct {
 	w, h  float64
 	pages []*plan.Page
 	cover int // how many pages the title slide takes (no footer on them)
+	// root is the deck's structure: a section per slide, in slide order.
+	root *plan.Node
 }
 
 // section is one planned part of the deck before it is cut into slides.
@@ -99,6 +101,7 @@ type section struct {
 	cols    int
 	force   bool // only cols columns: the layout file's columns form
 	build   func(c flow) []*box
+	refs    bool // its list items are references (the seminal works)
 }
 
 // columnGap is the space between two columns of a slide.

@@ -12,6 +12,7 @@ import (
 
 	"github.com/scholargate/topicdeck/fonts"
 	"github.com/scholargate/topicdeck/internal/phrases"
+	"github.com/scholargate/topicdeck/internal/structcheck"
 	"github.com/scholargate/topicdeck/layouts"
 	"github.com/scholargate/topicdeck/locale"
 	"github.com/scholargate/topicdeck/plan"
@@ -85,10 +86,44 @@ func checkPlan(t *testing.T, e *topic.Entry, doc *plan.Document, th Theme) {
 		}
 	}
 	checkPlanBounds(t, doc, th)
+	checkStructure(t, doc, phrases.Groups(e))
 	for n, p := range doc.Pages {
 		footer := fmt.Sprintf("%d / %d", n+1, len(doc.Pages))
 		if has := strings.Contains(pageText(p), footer); has != (n > 0) {
 			t.Errorf("slide %d: footer %q present=%v", n+1, footer, has)
+		}
+	}
+}
+
+// counter is a slide counter in a footer.
+var counter = regexp.MustCompile(`^\d+ / \d+$`)
+
+// checkStructure asserts that the deck's structure is whole: every slide a
+// section of the document, headings from level 1 without a skip, every
+// group of the entry's phrases read in order when the tree is followed,
+// and nothing drawn as an artifact but the footer and its counter.
+func checkStructure(t *testing.T, doc *plan.Document, groups [][]string) {
+	t.Helper()
+	r := structcheck.Check(doc)
+	for _, p := range r.Problems {
+		t.Error(p)
+	}
+	for _, p := range structcheck.OutOfOrder(r, groups) {
+		t.Errorf("structure: %s", p)
+	}
+	for i, pg := range doc.Pages {
+		if pg.Tag == nil || pg.Tag.Role != plan.RoleSection || pg.Tag.Parent != doc.Root {
+			t.Errorf("slide %d is not a section of the document", i+1)
+		}
+	}
+	if r.Roles[plan.RoleHeading] == 0 {
+		t.Error("no heading")
+	}
+	title := strings.Join(strings.Fields(doc.Meta.Title), " ")
+	for _, u := range r.Untagged {
+		u = strings.TrimSuffix(strings.TrimSpace(u), "…")
+		if !counter.MatchString(u) && !strings.HasPrefix(title+"  ·  Course 101", u) && !strings.HasPrefix(title, u) {
+			t.Errorf("text drawn as an artifact: %q", u)
 		}
 	}
 }
@@ -457,5 +492,80 @@ func TestLongRelevanceHeading(t *testing.T) {
 	checkPlan(t, e, doc, Lecture)
 	if got := strings.Join(labels(doc), "|"); got != "T|Outline|Relevance" {
 		t.Errorf("slides %s", got)
+	}
+}
+
+// TestStructureEntries plans the structure test entries and checks what
+// each was written to show: a table's header row as column headers, a link
+// inside a list item's body, Arabic and Greek text tagged like any other,
+// a forty-item list as one list on each of its slides, and an empty
+// section's slide as its heading alone.
+func TestStructureEntries(t *testing.T) {
+	for _, aspect := range []string{"16:9", "4:3"} {
+		e := readEntry(t, "testdata/structure.md")
+		doc := planEntry(t, e, "lecture", layouts.Options{Aspect: aspect})
+		has := func(role plan.Role, pred func(n *plan.Node, text string) bool) bool {
+			found := false
+			for _, pg := range doc.Pages {
+				for _, it := range pg.Items {
+					if tx, ok := it.(*plan.Text); ok && tx.Tag != nil && tx.Tag.Role == role && pred(tx.Tag, pageText(&plan.Page{Items: []plan.Item{tx}})) {
+						found = true
+					}
+				}
+			}
+			return found
+		}
+		if !has(plan.RoleHeaderCell, func(n *plan.Node, s string) bool {
+			return strings.TrimSpace(s) == "Layout" && n.Scope == plan.ScopeColumn && n.Parent.Parent.Kids[0] == n.Parent
+		}) {
+			t.Errorf("%s: the table's first row is not its header", aspect)
+		}
+		if !has(plan.RoleCell, func(n *plan.Node, s string) bool { return strings.Contains(s, "Study guide") }) {
+			t.Errorf("%s: a table cell is not a cell", aspect)
+		}
+		link := false
+		for _, pg := range doc.Pages {
+			for _, it := range pg.Items {
+				if tx, ok := it.(*plan.Text); ok && tx.Tag != nil && tx.Tag.Role == plan.RoleBody && tx.Tag.Parent.Parent.Role == plan.RoleList {
+					for _, sg := range tx.Line.Segments {
+						link = link || sg.URL == "https://example.org/guide"
+					}
+				}
+			}
+		}
+		if !link {
+			t.Errorf("%s: the link in a list item is not in the item's body", aspect)
+		}
+		for _, s := range []string{"هذا نص عربي", "Αυτό είναι ελληνικό", "μια σειρά", "سلسلة"} {
+			if !has(plan.RoleParagraph, func(_ *plan.Node, t string) bool { return strings.Contains(t, s) }) &&
+				!has(plan.RoleBody, func(_ *plan.Node, t string) bool { return strings.Contains(t, s) }) {
+				t.Errorf("%s: %q is not tagged as text", aspect, s)
+			}
+		}
+		for _, pg := range doc.Pages {
+			if pg.Label == "Empty notes" {
+				if len(pg.Tag.Kids) != 1 || pg.Tag.Kids[0].Role != plan.RoleHeading {
+					t.Errorf("%s: the empty section's slide holds %d nodes", aspect, len(pg.Tag.Kids))
+				}
+			}
+		}
+
+		e = readEntry(t, "testdata/forty-items.md")
+		doc = planEntry(t, e, "lecture", layouts.Options{Aspect: aspect})
+		slides, items := 0, 0
+		for _, pg := range doc.Pages {
+			if !strings.HasPrefix(pg.Label, "Forty items") {
+				continue
+			}
+			slides++
+			if len(pg.Tag.Kids) != 2 || pg.Tag.Kids[1].Role != plan.RoleList {
+				t.Errorf("%s: %s is not a heading and one list", aspect, pg.Label)
+				continue
+			}
+			items += len(pg.Tag.Kids[1].Kids)
+		}
+		if slides < 3 || items != 40 {
+			t.Errorf("%s: %d items on %d slides, want 40 on several", aspect, items, slides)
+		}
 	}
 }

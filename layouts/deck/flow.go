@@ -120,6 +120,9 @@ type lineAt struct {
 	// wrapped marks the second and later lines of one code line, which a
 	// cut avoids so that each source line stays whole.
 	wrapped bool
+	// tag, when set, is the line's node instead of its frame's (a concept
+	// card's term is its label, the definition its body).
+	tag *plan.Node
 }
 
 // frame is how a run of lines is dressed: a marker (bullet, numeral) beside
@@ -135,6 +138,9 @@ type frame struct {
 	minH   float64 // the least height, so cards side by side line up
 	// marker draws the bullet or numeral for a first line at (x, y).
 	marker func(x, y float64, first textlayout.Line) []plan.Item
+	// tag is the draft node (package tagtree) the lines belong to, label
+	// the marker's; fills and bars are artifacts.
+	tag, label *plan.Node
 }
 
 // linesBox makes a box of lines, cut between lines when it must be.
@@ -160,9 +166,13 @@ func linesBox(f frame, lines []lineAt, withMarker bool) *box {
 		ty := y + f.pad
 		for i, l := range lines {
 			if i == 0 && withMarker && f.marker != nil {
-				items = append(items, f.marker(x+f.pad, ty, l.line)...)
+				items = append(items, tagged(f.marker(x+f.pad, ty, l.line), f.label)...)
 			}
-			items = append(items, &plan.Text{X: x + f.pad + l.dx, Y: ty, Line: l.line})
+			tag := f.tag
+			if l.tag != nil {
+				tag = l.tag
+			}
+			items = append(items, &plan.Text{X: x + f.pad + l.dx, Y: ty, Line: l.line, Tag: tag})
 			ty += l.line.Height
 		}
 		return items
@@ -193,6 +203,16 @@ func linesBox(f frame, lines []lineAt, withMarker bool) *box {
 		}
 	}
 	return b
+}
+
+// tagged gives the text items without a tag the node n.
+func tagged(items []plan.Item, n *plan.Node) []plan.Item {
+	for _, it := range items {
+		if t, ok := it.(*plan.Text); ok && t.Tag == nil {
+			t.Tag = n
+		}
+	}
+	return items
 }
 
 // stack puts boxes under one another as one box, e.g. a list item with its

@@ -3,6 +3,7 @@ package deck
 import (
 	"strings"
 
+	"github.com/scholargate/topicdeck/layouts/tagtree"
 	"github.com/scholargate/topicdeck/locale"
 	"github.com/scholargate/topicdeck/plan"
 	"github.com/scholargate/topicdeck/textlayout"
@@ -66,7 +67,9 @@ func (p *planner) sections() []section {
 	}
 	out = append(out, p.qaSections(p.lab.Get(locale.FAQ), qas(e.FAQ))...)
 	if !itemsEmpty(e.SeminalWorks) {
-		add(p.listSection(p.lab.Get(locale.References), e.SeminalWorks))
+		s := p.listSection(p.lab.Get(locale.References), e.SeminalWorks)
+		s.refs = true
+		add(s)
 	}
 	if !itemsEmpty(e.Methods) {
 		add(p.listSection(p.lab.Get(locale.Methods), e.Methods))
@@ -239,7 +242,9 @@ func (p *planner) qaSections(label string, items []qa) []section {
 func (p *planner) leadIn(t topic.Text, c flow) *box {
 	st := c.st
 	st.font.Bold = true
-	f := frame{above: 0.6 * c.size, indent: c.indent, width: c.width}
+	// A lead-in is the title of what follows (a question, a theory's
+	// name too long for the slide's title): a heading under the title.
+	f := frame{above: 0.6 * c.size, indent: c.indent, width: c.width, tag: c.parent.AddHeading(3)}
 	b := p.paraBox(f, sentences(t), st, c.width, 0, false)
 	b.keep = true
 	return b
@@ -259,6 +264,10 @@ func nonEmptyConcepts(cs []topic.Concept) []topic.Concept {
 // cards sets key concepts. Side by side in two columns, cards of similar
 // height are made equal so that they line up as a grid.
 func (p *planner) cards(concepts []topic.Concept, grid bool, c flow) []*box {
+	// Cards are a list: each term is an item's label, its definition the
+	// body, read card by card in the order of the entry (the columns are
+	// filled one after the other, so that is also the order they show).
+	c.parent = c.parent.Add(plan.RoleList)
 	bs := make([]*box, len(concepts))
 	lo, hi := 0.0, 0.0
 	for i, cn := range concepts {
@@ -293,9 +302,16 @@ func (p *planner) card(cn topic.Concept, c flow, minH float64) *box {
 	term.font.Bold = true
 	var lines []lineAt
 	lines = append(lines, p.lines(spans(cn.Term, term), w, 0, p.th.LineHeight, textlayout.Left)...)
+	label, body := item(c.parent)
+	for i := range lines {
+		lines[i].tag = label
+	}
 	def := c.st
 	def.font.Size = max(p.th.MinBodySize, c.size-2)
-	lines = append(lines, p.lines(spans(cn.Definition, def), w, 0, p.th.LineHeight, textlayout.Left)...)
+	for _, l := range p.lines(spans(cn.Definition, def), w, 0, p.th.LineHeight, textlayout.Left) {
+		l.tag = body
+		lines = append(lines, l)
+	}
 	return linesBox(f, lines, false)
 }
 
@@ -314,7 +330,11 @@ func (p *planner) statement(b topic.Body, c flow) []*box {
 		if empty(bl.Text) {
 			continue
 		}
-		f := frame{above: 0.6 * c.size, indent: c.indent, width: c.width}
+		f := frame{above: 0.6 * c.size, indent: c.indent, width: c.width, tag: c.parent.Add(plan.RoleStatement)}
+		if c.refs {
+			// A reference set as a statement is still a reference.
+			f.tag = f.tag.Add(plan.RoleReference)
+		}
 		if p.th.Boxes {
 			f.pad = 0.8 * c.size
 			f.fill = &p.th.Tint
@@ -364,8 +384,17 @@ func (p *planner) titleFits(s string) bool {
 }
 
 // head draws a slide's kicker, title and title rule and returns where the
-// body starts.
-func (p *planner) head(pg *plan.Page, kicker string, title []lineAt) float64 {
+// body starts. With a section node it tags the title as the slide's
+// heading (level 2, under the deck's title) and the kicker, which names
+// the part of the deck the slide belongs to, as a paragraph before it.
+func (p *planner) head(pg *plan.Page, kicker string, title []lineAt, sect *plan.Node) float64 {
+	var kickerTag, titleTag *plan.Node
+	if sect != nil {
+		if kicker != "" {
+			kickerTag = sect.Add(plan.RoleParagraph)
+		}
+		titleTag = sect.AddHeading(2)
+	}
 	x, y := p.th.MarginX, p.th.MarginTop
 	if p.th.AccentBar {
 		pg.Items = append(pg.Items, &plan.Rect{X: 0, Y: 0, W: 10, H: p.h, Fill: &p.th.Accent})
@@ -385,12 +414,12 @@ func (p *planner) head(pg *plan.Page, kicker string, title []lineAt) float64 {
 			y += h + 4
 		}
 		for _, l := range ls {
-			pg.Items = append(pg.Items, &plan.Text{X: x, Y: ky, Line: l.line})
+			pg.Items = append(pg.Items, &plan.Text{X: x, Y: ky, Line: l.line, Tag: kickerTag})
 			ky += l.line.Height
 		}
 	}
 	for _, l := range title {
-		pg.Items = append(pg.Items, &plan.Text{X: x, Y: y, Line: l.line})
+		pg.Items = append(pg.Items, &plan.Text{X: x, Y: y, Line: l.line, Tag: titleTag})
 		y += l.line.Height
 	}
 	if p.th.TitleRule {
@@ -405,7 +434,7 @@ func (p *planner) head(pg *plan.Page, kicker string, title []lineAt) float64 {
 
 // bodyTop is where the body starts under a kicker and title, without drawing.
 func (p *planner) bodyTop(kicker string, title []lineAt) float64 {
-	return p.head(&plan.Page{}, kicker, title)
+	return p.head(&plan.Page{}, kicker, title, nil)
 }
 
 // emit cuts a section into slides. The body is set at the largest size
@@ -430,12 +459,20 @@ func (p *planner) emit(s section) {
 		} else {
 			pg.Bookmarks = s.marks
 		}
-		top := p.head(pg, s.kicker, t)
+		// Each slide is a section of its own, continuation slides too: a
+		// list cut over two slides is a list on each, under each
+		// slide's heading.
+		pg.Tag = p.root.Add(plan.RoleSection)
+		pg.Tag.Label = pg.Label
+		top := p.head(pg, s.kicker, t, pg.Tag)
 		colW := (width - columnGap*float64(len(cs)-1)) / float64(len(cs))
+		scope := tagtree.New(pg.Tag)
 		for ci, col := range cs {
 			x := p.th.MarginX + float64(ci)*(colW+columnGap)
 			for _, pl := range col {
-				pg.Items = append(pg.Items, pl.b.draw(x, top+pl.y)...)
+				items := pl.b.draw(x, top+pl.y)
+				scope.Place(items)
+				pg.Items = append(pg.Items, items...)
 			}
 		}
 		p.pages = append(p.pages, pg)
@@ -454,7 +491,9 @@ func (p *planner) arrange(s section, colH, width float64) [][]column {
 	for _, cols := range choices {
 		colW := (width - columnGap*float64(cols-1)) / float64(cols)
 		for size := p.th.BodySize; size >= p.th.MinBodySize-eps; size -= 2 {
-			pg := paginate(s.build(p.flowAt(size, colW, colH)), colH, cols)
+			c := p.flowAt(size, colW, colH)
+			c.refs = s.refs
+			pg := paginate(s.build(c), colH, cols)
 			if len(pg) <= 1 && (best == nil || len(best) > 1 || size > bestSize) {
 				best, bestSize = pg, size
 				break
@@ -478,10 +517,15 @@ func (p *planner) planCover() bool {
 	// smaller than the theme lets body text be (large print says 26 pt).
 	small := max(20, p.th.MinBodySize)
 	build := func(ledeSize float64) []*box {
+		// The title is the deck's only level-1 heading and is read first;
+		// the subject, drawn above it as a kicker, follows it.
+		draft := tagtree.Draft()
+		titleTag := draft.AddHeading(1)
+		subjectTag := draft.Add(plan.RoleParagraph)
 		var bs []*box
 		if p.e.Subject != "" {
 			st := style{font: textlayout.Font{Family: p.th.TitleFamily, Bold: true, Size: small}, color: p.th.Accent}
-			bs = append(bs, linesBox(frame{width: width}, p.lines(spans(topic.Plain(p.e.Subject), st), width, 0, 1.2, textlayout.Left), false))
+			bs = append(bs, linesBox(frame{width: width, tag: subjectTag}, p.lines(spans(topic.Plain(p.e.Subject), st), width, 0, 1.2, textlayout.Left), false))
 		}
 		var title []lineAt
 		for size := p.th.CoverTitleSize; size >= p.th.MinTitleSize-eps; size -= 4 {
@@ -491,7 +535,7 @@ func (p *planner) planCover() bool {
 				break
 			}
 		}
-		bs = append(bs, linesBox(frame{above: 8, width: width}, title, false))
+		bs = append(bs, linesBox(frame{above: 8, width: width, tag: titleTag}, title, false))
 		if p.th.TitleRule {
 			accent := p.th.Accent
 			bs = append(bs, &box{h: 6, above: 18, minHead: 6, draw: func(x, y float64) []plan.Item {
@@ -506,7 +550,7 @@ func (p *planner) planCover() bool {
 				if bl.Kind != topic.ParagraphBlock || empty(bl.Text) {
 					continue
 				}
-				f := frame{above: 0.5 * ledeSize, width: width}
+				f := frame{above: 0.5 * ledeSize, width: width, tag: draft.Add(plan.RoleParagraph)}
 				if first {
 					f.above = 22
 					first = false
@@ -519,12 +563,13 @@ func (p *planner) planCover() bool {
 			line := func(s string) []lineAt {
 				return p.lines(spans(topic.Plain(s), st), width, 0, 1.25, textlayout.Left)
 			}
+			tag := draft.Add(plan.RoleParagraph)
 			if ls := line(strings.Join(parts, "  ·  ")); len(ls) == 1 {
-				bs = append(bs, linesBox(frame{above: 28, width: width}, ls, false))
+				bs = append(bs, linesBox(frame{above: 28, width: width, tag: tag}, ls, false))
 			} else {
 				// One line each rather than a date or a name cut in two.
 				for i, part := range parts {
-					f := frame{above: 28, width: width}
+					f := frame{above: 28, width: width, tag: tag}
 					if i > 0 {
 						f.above = 0
 					}
@@ -554,6 +599,9 @@ func (p *planner) planCover() bool {
 		if i == 0 {
 			pg.Bookmarks = []plan.Bookmark{{Title: p.e.Title}}
 		}
+		pg.Tag = p.root.Add(plan.RoleSection)
+		pg.Tag.Label = pg.Label
+		scope := tagtree.New(pg.Tag)
 		pg.Items = append(pg.Items, p.coverImage()...)
 		if p.th.AccentBar {
 			pg.Items = append(pg.Items, &plan.Rect{X: 0, Y: 0, W: 24, H: p.h, Fill: &p.th.Accent})
@@ -564,7 +612,9 @@ func (p *planner) planCover() bool {
 		}
 		top := p.th.MarginTop + (colH-used)*0.45
 		for _, pl := range cs[0] {
-			pg.Items = append(pg.Items, pl.b.draw(x, top+pl.y)...)
+			items := pl.b.draw(x, top+pl.y)
+			scope.Place(items)
+			pg.Items = append(pg.Items, items...)
 		}
 		p.pages = append(p.pages, pg)
 	}

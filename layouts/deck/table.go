@@ -12,6 +12,9 @@ import (
 type trow struct {
 	cells [][]lineAt
 	h     float64
+	// tags are the draft nodes of the row's cells, shared by the pieces
+	// of a row cut across slides.
+	tags []*plan.Node
 }
 
 // tableSet is what every piece of a table cut across slides shares.
@@ -57,9 +60,23 @@ func (p *planner) table(bl topic.Block, c flow) *box {
 	}
 	widths := distribute(mins, nats, pad, c.width)
 	ts := &tableSet{widths: widths, pad: pad, indent: c.indent, th: &p.th, above: 0.6 * c.size}
+	// The first row is drawn as the header (bold, tinted), so it is tagged
+	// as column headers; repeated on a continuation slide it is that
+	// slide's table's header again.
+	table := c.parent.Add(plan.RoleTable)
 	var rows []trow
 	for i, r := range bl.Rows {
 		rows = append(rows, p.measureRow(r, i == 0, bl.Align, ts, size))
+		tr := table.Add(plan.RoleRow)
+		for range ts.widths {
+			if i == 0 {
+				th := tr.Add(plan.RoleHeaderCell)
+				th.Scope = plan.ScopeColumn
+				rows[i].tags = append(rows[i].tags, th)
+			} else {
+				rows[i].tags = append(rows[i].tags, tr.Add(plan.RoleCell))
+			}
+		}
 	}
 	ts.header = &rows[0]
 	return ts.box(rows[1:], true)
@@ -242,6 +259,7 @@ func (ts *tableSet) cutRow(r trow, avail float64) (head, tail trow, ok bool) {
 	if th == 0 {
 		return r, trow{}, false
 	}
+	head.tags, tail.tags = r.tags, r.tags
 	head.h, tail.h = hh+2*ts.pad, th+2*ts.pad
 	return head, tail, true
 }
@@ -258,7 +276,7 @@ func (ts *tableSet) drawRow(r *trow, x, y float64, header bool) []plan.Item {
 		items = append(items, rect)
 		ty := y + ts.pad
 		for _, l := range r.cells[j] {
-			items = append(items, &plan.Text{X: cx + ts.pad + l.dx, Y: ty, Line: l.line})
+			items = append(items, &plan.Text{X: cx + ts.pad + l.dx, Y: ty, Line: l.line, Tag: r.tags[j]})
 			ty += l.line.Height
 		}
 		cx += w

@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"github.com/scholargate/topicdeck/layouts"
+	"github.com/scholargate/topicdeck/layouts/tagtree"
 	"github.com/scholargate/topicdeck/locale"
 	"github.com/scholargate/topicdeck/plan"
 	"github.com/scholargate/topicdeck/textlayout"
@@ -40,10 +41,20 @@ func (cornellLayout) Plan(e *topic.Entry, env *layouts.Env) (*plan.Document, err
 	cue := area{X: a.X, Y: a.Y, W: cueW - colGap/2, H: colsH}
 	notes := area{X: a.X + cueW + colGap/2, Y: a.Y, W: a.W - cueW - colGap/2, H: colsH}
 
+	// Read aloud, the sheet is its title, then the cues (the questions
+	// and concepts to listen for, which the eye meets first in the left
+	// column), then the notes column's prompts, section by section: the
+	// cues are what the notes answer, so they come first, and reading the
+	// two columns page by page would mix a question with an unrelated
+	// prompt. The ruled lines and the summary box are for the pen:
+	// artifacts.
+	draft := tagtree.Draft()
+	titleTag := draft.AddHeading(1)
+	cuesTag := draft.Add(plan.RoleSection)
 	cf := newFlow(cue)
-	cf.add(cornellCues(e, env, cue.W)...)
+	cf.add(cornellCues(e, env, cue.W, cuesTag)...)
 	nf := newFlow(notes)
-	nf.add(cornellPrompts(e, env, notes.W)...)
+	nf.add(cornellPrompts(e, env, notes.W, titleTag, draft)...)
 	cues, prompts := cf.finish(), nf.finish()
 
 	n := max(len(cues), len(prompts))
@@ -63,30 +74,42 @@ func (cornellLayout) Plan(e *topic.Entry, env *layouts.Env) (*plan.Document, err
 		pg.Items = append(pg.Items, summaryBox(env, area{X: a.X, Y: a.bottom() - sumH, W: a.W, H: sumH})...)
 		doc.Pages = append(doc.Pages, pg)
 	}
+	place(doc)
 	runningHead(doc, p, env, e.Title)
 	return doc, nil
 }
 
 // cornellCues sets the cue column: the core questions to answer and the
 // key concepts to explain, the review prompts of the Cornell method.
-func cornellCues(e *topic.Entry, env *layouts.Env, w float64) []block {
+// The cues are a section under the draft node at: a level-2 heading, and
+// under level-3 headings the questions and the terms as lists without
+// markers.
+func cornellCues(e *topic.Entry, env *layouts.Env, w float64, at *plan.Node) []block {
 	ts := newTypesetter(env.Text, w)
+	ts.at = at
 	ts.size = 10
-	out := []block{ts.heading(env.Labels.Get(locale.Cues), 12, 0)}
+	out := []block{ts.heading(env.Labels.Get(locale.Cues), 12, 0, 2)}
 	if len(e.CoreQuestions) > 0 {
-		out = append(out, ts.heading(sectionHeading(e, topic.SectionRef{Field: topic.FieldCoreQuestions}, env.Labels), 10, 10))
+		out = append(out, ts.heading(sectionHeading(e, topic.SectionRef{Field: topic.FieldCoreQuestions}, env.Labels), 10, 10, subLevel))
+		l := at.Add(plan.RoleList)
 		for _, q := range e.CoreQuestions {
+			body := l.Add(plan.RoleItem).Add(plan.RoleBody)
 			b := block{rows: ts.lines(ts.spans(q.Text, font(10, false, false)), 0, 0, 1.3), before: 6}
-			out = append(out, b)
+			out = append(out, tag(b, body))
+			var sub *plan.Node
 			for _, c := range q.Children {
-				out = append(out, block{rows: ts.lines(ts.spans(c.Text, font(10, false, false)), 8, 0, 1.3), before: 3})
+				if sub == nil {
+					sub = body.Add(plan.RoleList)
+				}
+				out = append(out, tag(block{rows: ts.lines(ts.spans(c.Text, font(10, false, false)), 8, 0, 1.3), before: 3}, sub.Add(plan.RoleItem).Add(plan.RoleBody)))
 			}
 		}
 	}
 	if len(e.KeyConcepts) > 0 {
-		out = append(out, ts.heading(sectionHeading(e, topic.SectionRef{Field: topic.FieldKeyConcepts}, env.Labels), 10, 12))
+		out = append(out, ts.heading(sectionHeading(e, topic.SectionRef{Field: topic.FieldKeyConcepts}, env.Labels), 10, 12, subLevel))
+		l := at.Add(plan.RoleList)
 		for _, c := range e.KeyConcepts {
-			out = append(out, block{rows: ts.lines(ts.spans(c.Term, font(10, false, false)), 0, 8, 1.3), before: 4})
+			out = append(out, tag(block{rows: ts.lines(ts.spans(c.Term, font(10, false, false)), 0, 8, 1.3), before: 4}, l.Add(plan.RoleItem).Add(plan.RoleLabel)))
 		}
 	}
 	return out
@@ -94,9 +117,11 @@ func cornellCues(e *topic.Entry, env *layouts.Env, w float64) []block {
 
 // cornellPrompts sets the notes column: the title, then each section's
 // heading as a prompt over ruled lines, more lines for longer sections.
-func cornellPrompts(e *topic.Entry, env *layouts.Env, w float64) []block {
+// The title goes under the draft heading titleTag, each prompt, a level-2
+// heading, in a section of its own under the draft node at.
+func cornellPrompts(e *topic.Entry, env *layouts.Env, w float64, titleTag, at *plan.Node) []block {
 	ts := newTypesetter(env.Text, w)
-	title := ts.heading(e.Title, 15, 0)
+	title := ts.headingTo(e.Title, 15, 0, titleTag)
 	title.mark = &plan.Bookmark{Title: e.Title, Level: 0}
 	title.keepWithNext = false
 	out := []block{title}
@@ -105,7 +130,8 @@ func cornellPrompts(e *topic.Entry, env *layouts.Env, w float64) []block {
 			continue
 		}
 		hd := sectionHeading(e, r, env.Labels)
-		h := ts.heading(hd, bodySize, 12)
+		ts.at = at.Add(plan.RoleSection)
+		h := ts.heading(hd, bodySize, 12, 2)
 		h.mark = &plan.Bookmark{Title: hd, Level: 1}
 		out = append(out, h)
 		n := min(max(words(e, r)/35, 3), 10)

@@ -3,10 +3,12 @@ package handout
 import (
 	"fmt"
 	"math"
+	"regexp"
 	"sort"
 	"strings"
 	"unicode"
 
+	"github.com/scholargate/topicdeck/fonts"
 	"github.com/scholargate/topicdeck/layouts"
 	"github.com/scholargate/topicdeck/locale"
 	"github.com/scholargate/topicdeck/plan"
@@ -45,9 +47,11 @@ func (guidedLayout) Plan(e *topic.Entry, env *layouts.Env) (*plan.Document, erro
 		f.add(s.sectionBlocks(r, 1)...)
 	}
 	if len(g.key) > 0 {
-		f.add(answerKey(g, env, ts)...)
+		f.add(ts.under(ts.at.Add(plan.RoleSection), func() []block { return answerKey(g, env, ts) })...)
 	}
 	doc.Pages = f.finish()
+	place(doc)
+	blanksApart(doc, env.Text.Fonts())
 	runningHead(doc, p, env, e.Title)
 	return doc, nil
 }
@@ -56,12 +60,16 @@ func (guidedLayout) Plan(e *topic.Entry, env *layouts.Env) (*plan.Document, erro
 // two columns read across, so a long key takes half the paper.
 func answerKey(g *gapper, env *layouts.Env, ts *typesetter) []block {
 	title := env.Labels.Get(locale.AnswerKey)
-	h := ts.heading(title, 13.5, 0)
+	h := ts.heading(title, 13.5, 0, 2)
 	h.newPage = true
 	h.mark = &plan.Bookmark{Title: title, Level: 1}
 	out := []block{h}
 	const gap = 18.0
 	colW := (ts.width - gap) / 2
+	// The key is a list of the gaps' answers, read across the columns as
+	// it is numbered; number and answer share a line, so each is an
+	// item's body.
+	l := ts.at.Add(plan.RoleList)
 	entry := func(i int) []textlayout.Line {
 		return ts.eng.Lines(textlayout.Paragraph{Spans: []textlayout.Span{
 			{Text: fmt.Sprintf("(%d) ", i+1), Font: font(bodySize, true, false), Color: ink},
@@ -70,8 +78,10 @@ func answerKey(g *gapper, env *layouts.Env, ts *typesetter) []block {
 	}
 	for i := 0; i < len(g.key); i += 2 {
 		cols := [][]textlayout.Line{entry(i)}
+		tags := []*plan.Node{l.Add(plan.RoleItem).Add(plan.RoleBody)}
 		if i+1 < len(g.key) {
 			cols = append(cols, entry(i+1))
+			tags = append(tags, l.Add(plan.RoleItem).Add(plan.RoleBody))
 		}
 		hgt := 0.0
 		for _, c := range cols {
@@ -82,7 +92,7 @@ func answerKey(g *gapper, env *layouts.Env, ts *typesetter) []block {
 			for ci, c := range cols {
 				yy := y
 				for _, l := range c {
-					items = append(items, &plan.Text{X: x + float64(ci)*(colW+gap), Y: yy, Line: l})
+					items = append(items, &plan.Text{X: x + float64(ci)*(colW+gap), Y: yy, Line: l, Tag: tags[ci]})
 					yy += l.Height
 				}
 			}
@@ -194,4 +204,106 @@ func (g *gapper) gapTerm(t topic.Text, f textlayout.Font) []textlayout.Span {
 	term := strings.TrimSpace(t.Plain())
 	g.used[string(lowerRunes(term))] = true
 	return []textlayout.Span{g.gap(term, f)}
+}
+
+// blank is the text of a gap as gap draws it.
+var blank = regexp.MustCompile(`\(\d+\)\x{00a0}_+`)
+
+// blanksApart draws every gap as a text item of its own without a tag:
+// the blank is a line to write on, an artifact, while the words around
+// it (and the answer key) are read. The engine puts a gap and the words
+// beside it in one segment when they share a face and colour, so the
+// segment is cut where the gap starts and ends; each piece keeps the
+// place it had, from the face's own advances, which are what the engine
+// measured. A line with right-to-left text, reordered for drawing as a
+// whole, or measured with kerning, is left whole.
+func blanksApart(doc *plan.Document, set *fonts.Set) {
+	for _, pg := range doc.Pages {
+		var items []plan.Item
+		for _, it := range pg.Items {
+			tx, ok := it.(*plan.Text)
+			if !ok || tx.Tag == nil || !splittable(tx.Line, set) {
+				items = append(items, it)
+				continue
+			}
+			items = append(items, splitBlanks(tx, set)...)
+		}
+		pg.Items = items
+	}
+}
+
+// splittable reports whether a line holds a gap and can be cut into
+// pieces that draw exactly as it does.
+func splittable(l textlayout.Line, set *fonts.Set) bool {
+	gap := false
+	for _, sg := range l.Segments {
+		if sg.Kern || set.Face(sg.Face, sg.Style) == nil {
+			return false
+		}
+		for _, r := range sg.Text {
+			if unicode.In(r, unicode.Arabic, unicode.Hebrew, unicode.Syriac, unicode.Thaana, unicode.Nko) {
+				return false
+			}
+		}
+		gap = gap || blank.MatchString(sg.Text)
+	}
+	return gap
+}
+
+// splitBlanks cuts a line into text items: the words with the line's tag,
+// each gap without one.
+func splitBlanks(tx *plan.Text, set *fonts.Set) []plan.Item {
+	type piece struct {
+		seg textlayout.Segment
+		gap bool
+	}
+	var ps []piece
+	for _, sg := range tx.Line.Segments {
+		face := set.Face(sg.Face, sg.Style)
+		at := sg.X
+		cut := func(text string, gap bool) {
+			if text == "" {
+				return
+			}
+			units := 0
+			for _, r := range text {
+				units += face.Advance(r)
+			}
+			p := sg
+			p.Text, p.X, p.Width = text, at, float64(units)*sg.Size/1000
+			at += p.Width
+			ps = append(ps, piece{p, gap})
+		}
+		rest := sg.Text
+		for _, m := range blank.FindAllStringIndex(sg.Text, -1) {
+			done := len(sg.Text) - len(rest)
+			cut(rest[:m[0]-done], false)
+			cut(sg.Text[m[0]:m[1]], true)
+			rest = sg.Text[m[1]:]
+		}
+		cut(rest, false)
+	}
+	var out []plan.Item
+	for i := 0; i < len(ps); {
+		j := i + 1
+		for j < len(ps) && ps[j].gap == ps[i].gap {
+			j++
+		}
+		l := textlayout.Line{Ascent: tx.Line.Ascent, Height: tx.Line.Height}
+		for _, p := range ps[i:j] {
+			l.Segments = append(l.Segments, p.seg)
+		}
+		last := l.Segments[len(l.Segments)-1]
+		l.Width = last.X + last.Width
+		if i == 0 {
+			l.Missing = tx.Line.Missing
+		}
+		t := &plan.Text{X: tx.X, Y: tx.Y, Line: l, Tag: tx.Tag}
+		if ps[i].gap {
+			t.Tag = nil
+		}
+		out = append(out, t)
+		i = j
+	}
+	return out
 }

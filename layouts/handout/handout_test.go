@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -16,6 +17,7 @@ import (
 	"github.com/scholargate/topicdeck/fonts"
 	"github.com/scholargate/topicdeck/internal/checktool"
 	"github.com/scholargate/topicdeck/internal/phrases"
+	"github.com/scholargate/topicdeck/internal/structcheck"
 	"github.com/scholargate/topicdeck/layouts"
 	_ "github.com/scholargate/topicdeck/layouts/deck"
 	"github.com/scholargate/topicdeck/layouts/handout"
@@ -462,3 +464,116 @@ func TestNotesFollowSlides(t *testing.T) {
 		t.Error("the Definition slide's notes run on into Mechanisms")
 	}
 }
+
+// TestStructure plans every layout, on A4 and on Letter, for every sample
+// and stress entry, and follows its logical structure as a screen reader
+// would: every tagged item in the tree, headings from level 1 without a
+// skip, nothing but the running head, page numbers and the Cornell
+// summary box's label drawn as an artifact, and the entry read in order.
+func TestStructure(t *testing.T) {
+	es := entries(t)
+	// The deck's structure test entries: a table, a link in a list item,
+	// Arabic and Greek, long text, forty items, empty sections.
+	for _, f := range []string{"../deck/testdata/structure.md", "../deck/testdata/forty-items.md"} {
+		e, err := topic.ReadFile(f, topic.Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		es[filepath.Base(f)] = e
+	}
+	for _, paper := range []string{"a4", "letter"} {
+		for _, name := range handoutLayouts {
+			for file, e := range es {
+				t.Run(paper+"/"+name+"/"+file, func(t *testing.T) {
+					t.Parallel()
+					env := envFor(e, paper, "", "lecture")
+					doc := planFor(t, name, e, env)
+					r := structcheck.Check(doc)
+					for _, p := range r.Problems {
+						t.Error(p)
+					}
+					title := strings.Join(strings.Fields(e.Title), " ")
+					for _, u := range r.Untagged {
+						u = strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(u), "…"))
+						if !pageOf.MatchString(u) && !strings.HasPrefix(title, u) && !(name == "cornell" && u == env.Labels.Get(locale.Summary)) && !(name == "guided" && blank.MatchString(u)) {
+							t.Errorf("text drawn as an artifact: %q", u)
+						}
+					}
+					if name == "reader" {
+						// Each term with a definition is its item's label.
+						for _, c := range e.KeyConcepts {
+							if term := strings.TrimSpace(c.Term.Plain()); len(c.Definition) > 0 && !slices.Contains(r.Texts[plan.RoleLabel], term) {
+								t.Errorf("the term %q is not a label", term)
+							}
+						}
+					}
+					switch name {
+					case "guided":
+						// The blanks are artifacts; put back where they
+						// stand, the reading has every sentence with its
+						// gaps, and the answer key.
+						blanks := 0
+						for _, pg := range doc.Pages {
+							var texts []*plan.Text
+							for _, it := range pg.Items {
+								if tx, ok := it.(*plan.Text); ok {
+									texts = append(texts, tx)
+								}
+							}
+							for i, tx := range texts {
+								isBlank := blank.MatchString(pageTextOf(tx))
+								if tx.Tag != nil && isBlank && !rtl.MatchString(pageTextOf(tx)) {
+									t.Errorf("a blank is tagged: %q", pageTextOf(tx))
+								}
+								if tx.Tag != nil || !isBlank {
+									continue
+								}
+								blanks++
+								// A blank belongs with the words before it
+								// on its line, else with those after it.
+								switch {
+								case i > 0 && texts[i-1].Y == tx.Y && texts[i-1].Tag != nil:
+									tx.Tag = texts[i-1].Tag
+								case i+1 < len(texts) && texts[i+1].Tag != nil:
+									tx.Tag = texts[i+1].Tag
+								}
+							}
+						}
+						if len(e.KeyConcepts) > 0 && blanks == 0 {
+							t.Error("no blank drawn as an artifact")
+						}
+						checkGuided(t, e, structcheck.Check(doc).Reading)
+					case "cornell":
+						var cues []string
+						for _, q := range e.CoreQuestions {
+							cues = append(cues, q.Text.Plain())
+						}
+						for _, c := range e.KeyConcepts {
+							cues = append(cues, c.Term.Plain())
+						}
+						for _, p := range structcheck.OutOfOrder(r, [][]string{{e.Title}, cues}) {
+							t.Errorf("structure: %s", p)
+						}
+					default:
+						for _, p := range structcheck.OutOfOrder(r, phrases.Groups(e)) {
+							t.Errorf("structure: %s", p)
+						}
+					}
+				})
+			}
+		}
+	}
+}
+
+// blank is a gap of the guided notes; rtl a right-to-left letter, whose
+// line is kept whole.
+var (
+	blank = regexp.MustCompile(`\(\d+\)\x{00a0}_+`)
+	rtl   = regexp.MustCompile(`[\p{Arabic}\p{Hebrew}]`)
+)
+
+// pageTextOf is the text of one drawn line.
+func pageTextOf(tx *plan.Text) string { return lineText(tx.Line) }
+
+// pageOf is a page number in a handout's footer.
+var pageOf = regexp.MustCompile(`^(Page|Sida) \d+ (of|av) \d+$`)

@@ -54,6 +54,7 @@ func (notesLayout) Plan(e *topic.Entry, env *layouts.Env) (*plan.Document, error
 	s := &study{e: e, env: env, ts: ts, labels: env.Labels}
 	parts := assign(e, deck, env.Labels)
 	f := newFlow(a)
+	root := ts.at
 	for i, slide := range deck.Pages {
 		x := (a.W - w) / 2
 		sl := slide
@@ -61,18 +62,31 @@ func (notesLayout) Plan(e *topic.Entry, env *layouts.Env) (*plan.Document, error
 		if title == "" {
 			title = env.Labels.Format(locale.SlideOf, i+1, len(deck.Pages))
 		}
+		// Each slide and its notes are a section: first the slide's own
+		// structure (its heading at level 2, or the title's at level 1),
+		// placed by the drawer under a node of its own, then the notes,
+		// their section headings at level 3 under the slide's.
+		ts.at = root.Add(plan.RoleSection)
+		ts.at.Label = title
+		var slideTag *plan.Node
+		level := 2 // under the title slide's level-1 heading, or none
+		if slide.Tag != nil {
+			slideTag = ts.at.Add(plan.RoleSection)
+			slideTag.Label = title
+			level = headingBelow(slide.Tag)
+		}
 		f.add(block{
 			newPage: true,
 			mark:    &plan.Bookmark{Title: title, Level: 0},
 			rows: []row{{h: h + 14, draw: func(ax, ay float64) []plan.Item {
-				return slideItems(sl, deck, ax+x, ay, w, h)
+				return slideItems(sl, deck, ax+x, ay, w, h, slideTag)
 			}}},
 		})
 		var text []block
 		for _, pt := range parts[i] {
 			// The lede needs no heading: the title slide above names it.
 			if pt.first && pt.ref.Field != topic.FieldSummary {
-				text = append(text, s.ts.heading(sectionHeading(e, pt.ref, env.Labels), 12.5, 12))
+				text = append(text, s.ts.heading(sectionHeading(e, pt.ref, env.Labels), 12.5, 12, level))
 			}
 			text = append(text, s.content(pt.ref, pt.from, pt.to)...)
 		}
@@ -92,8 +106,22 @@ func (notesLayout) Plan(e *topic.Entry, env *layouts.Env) (*plan.Document, error
 		f.add(text...)
 	}
 	doc.Pages = f.finish()
+	place(doc)
 	runningHead(doc, p, env, e.Title)
 	return doc, nil
+}
+
+// headingBelow is the level for a heading under a slide's own: one more
+// than the slide's deepest heading, at least 2, at most subLevel.
+func headingBelow(n *plan.Node) int {
+	level := 1
+	n.Walk(func(k *plan.Node) bool {
+		if k.Role == plan.RoleHeading {
+			level = max(level, k.Level)
+		}
+		return true
+	})
+	return min(max(level+1, 2), subLevel)
 }
 
 // assign shares the entry's text out between the slides. A slide's label

@@ -27,6 +27,7 @@ func (readerLayout) Plan(e *topic.Entry, env *layouts.Env) (*plan.Document, erro
 	f := newFlow(a)
 	f.add(s.all()...)
 	doc.Pages = f.finish()
+	place(doc)
 	runningHead(doc, p, env, e.Title)
 	return doc, nil
 }

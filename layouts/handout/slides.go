@@ -96,8 +96,14 @@ func (g slideGrid) Plan(e *topic.Entry, env *layouts.Env) (*plan.Document, error
 	}
 	scale := min(cellW/deck.Width, cellH/deck.Height)
 	w, h := deck.Width*scale, deck.Height*scale
+	// A page reads as its slides in slide order, each slide's structure
+	// under a section of its own; the running head, the frames and the
+	// note lines are artifacts.
+	doc.Root = plan.NewRoot()
 	for start := 0; start < len(deck.Pages); start += g.n {
 		pg := &plan.Page{}
+		pg.Tag = doc.Root.Add(plan.RoleSection)
+		pg.Tag.Label = fmt.Sprintf("%d", len(doc.Pages)+1)
 		for k := 0; k < g.n && start+k < len(deck.Pages); k++ {
 			row, col := k/g.cols, k%g.cols
 			if down {
@@ -112,7 +118,12 @@ func (g slideGrid) Plan(e *topic.Entry, env *layouts.Env) (*plan.Document, error
 				y += (cellH - h) / 2
 			}
 			src := deck.Pages[start+k]
-			pg.Items = append(pg.Items, slideItems(src, deck, x, y, w, h)...)
+			var tag *plan.Node
+			if src.Tag != nil {
+				tag = pg.Tag.Add(plan.RoleSection)
+				tag.Label = src.Label
+			}
+			pg.Items = append(pg.Items, slideItems(src, deck, x, y, w, h, tag)...)
 			if src.Label != "" {
 				pg.Bookmarks = append(pg.Bookmarks, plan.Bookmark{Title: src.Label, Level: 0})
 			}
@@ -131,10 +142,11 @@ func (g slideGrid) Plan(e *topic.Entry, env *layouts.Env) (*plan.Document, error
 }
 
 // slideItems draws a slide scaled into a box, framed with a hairline so a
-// white slide still reads as a slide on white paper.
-func slideItems(src *plan.Page, deck *plan.Document, x, y, w, h float64) []plan.Item {
+// white slide still reads as a slide on white paper. The slide's structure
+// goes under tag; the frame is an artifact.
+func slideItems(src *plan.Page, deck *plan.Document, x, y, w, h float64, tag *plan.Node) []plan.Item {
 	return []plan.Item{
-		&plan.Embed{X: x, Y: y, W: w, H: h, SrcW: deck.Width, SrcH: deck.Height, Page: printable(src)},
+		&plan.Embed{X: x, Y: y, W: w, H: h, SrcW: deck.Width, SrcH: deck.Height, Page: printable(src), Tag: tag},
 		&plan.Rect{X: x, Y: y, W: w, H: h, Stroke: &frameInkC, LineWidth: 0.6},
 	}
 }

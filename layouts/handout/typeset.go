@@ -4,6 +4,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/scholargate/topicdeck/layouts/tagtree"
 	"github.com/scholargate/topicdeck/plan"
 	"github.com/scholargate/topicdeck/sentence"
 	"github.com/scholargate/topicdeck/textlayout"
@@ -18,10 +19,59 @@ type typesetter struct {
 	// spans converts inline text to spans; guided notes swap it for one
 	// that blanks out key concepts.
 	spans func(t topic.Text, f textlayout.Font) []textlayout.Span
+	// at is the draft node (package tagtree) what is set now goes under,
+	// and paraRole the role its paragraphs get (a boxed definition's are
+	// statements).
+	at       *plan.Node
+	paraRole plan.Role
 }
 
 func newTypesetter(eng *textlayout.Engine, width float64) *typesetter {
-	return &typesetter{eng: eng, width: width, size: bodySize, spans: plainSpans}
+	return &typesetter{eng: eng, width: width, size: bodySize, spans: plainSpans, at: tagtree.Draft(), paraRole: plan.RoleParagraph}
+}
+
+// under sets what f sets under the draft node n.
+func (ts *typesetter) under(n *plan.Node, f func() []block) []block {
+	old := ts.at
+	ts.at = n
+	defer func() { ts.at = old }()
+	return f()
+}
+
+// subLevel is the heading level of what heads a part of a section (a
+// theory's name, a question, a sub-heading): under the section headings
+// at level 2, below the title at level 1.
+const subLevel = 3
+
+// tag gives the text of a block, and of the pieces it is split into at a
+// page break, the node n where it has none yet.
+func tag(b block, n *plan.Node) block {
+	return decorate(b, func(r row) row { return tagRow(r, n) })
+}
+
+// tagRow gives the text a row draws the node n where it has none yet.
+func tagRow(r row, n *plan.Node) row {
+	d := r.draw
+	return row{h: r.h, draw: func(x, y float64) []plan.Item {
+		items := d(x, y)
+		for _, it := range items {
+			if t, ok := it.(*plan.Text); ok && t.Tag == nil {
+				t.Tag = n
+			}
+		}
+		return items
+	}}
+}
+
+// place moves the structure a handout's pages were drafted with into the
+// document's tree, in one scope for the whole document: the handout is
+// one flow of text, so a list cut by a page turn stays one list.
+func place(doc *plan.Document) {
+	doc.Root = plan.NewRoot()
+	s := tagtree.New(doc.Root)
+	for _, pg := range doc.Pages {
+		s.Place(pg.Items)
+	}
 }
 
 // plainSpans keeps the author's bold, italic, code and links.
@@ -80,7 +130,7 @@ func textRow(l textlayout.Line, dx float64) row {
 func (ts *typesetter) para(t topic.Text, indent float64, f textlayout.Font) block {
 	b := ts.text(ts.spans(t, f), indent, 0, leading, nil)
 	b.before = ts.size * 0.6
-	return b
+	return tag(b, ts.at.Add(ts.paraRole))
 }
 
 // text sets spans as a block that can break across pages between
@@ -177,10 +227,15 @@ func sentences(spans []textlayout.Span) [][]textlayout.Span {
 	return out
 }
 
-// heading sets a heading that stays with what follows it.
-func (ts *typesetter) heading(s string, size float64, before float64) block {
+// heading sets a heading of the given level that stays with what follows it.
+func (ts *typesetter) heading(s string, size float64, before float64, level int) block {
+	return ts.headingTo(s, size, before, ts.at.AddHeading(level))
+}
+
+// headingTo sets a heading whose draft node n is made already.
+func (ts *typesetter) headingTo(s string, size float64, before float64, n *plan.Node) block {
 	sp := []textlayout.Span{{Text: s, Font: font(size, true, false), Color: ink}}
-	return block{rows: ts.lines(sp, 0, 0, 1.25), before: before, keepWithNext: true}
+	return tag(block{rows: ts.lines(sp, 0, 0, 1.25), before: before, keepWithNext: true}, n)
 }
 
 // links lists the addresses of a text's links whose address the text does
@@ -197,7 +252,8 @@ func (ts *typesetter) links(t topic.Text, indent float64) []block {
 			{Text: "→ " + strings.TrimSpace(r.Text) + ": ", Font: font(smallSize, false, false), Color: inkSoft},
 			{Text: r.URL, Font: font(smallSize, false, false), Color: inkSoft, URL: r.URL},
 		}
-		out = append(out, block{rows: ts.lines(sp, indent+10, 0, 1.3), before: 2})
+		// The printed address is a note on the text before it.
+		out = append(out, tag(block{rows: ts.lines(sp, indent+10, 0, 1.3), before: 2}, ts.at.Add(plan.RoleParagraph)))
 	}
 	return out
 }
@@ -217,19 +273,19 @@ func (ts *typesetter) blockOf(bl topic.Block, indent float64) []block {
 	case topic.ListBlock:
 		return ts.list(bl.Items, bl.Ordered, bl.Start, indent)
 	case topic.CodeBlock:
-		return []block{ts.code(bl.Code, indent)}
+		return []block{tag(ts.code(bl.Code, indent), ts.at.Add(plan.RoleCode))}
 	case topic.TableBlock:
 		return ts.table(bl.Rows, indent)
 	case topic.QuoteBlock:
-		inner := ts.body(bl.Blocks, indent+14)
+		inner := ts.under(ts.at.Add(plan.RoleQuote), func() []block { return ts.body(bl.Blocks, indent+14) })
 		for i := range inner {
 			inner[i] = decorate(inner[i], func(r row) row { return withBar(r, indent+3) })
 		}
 		return inner
 	case topic.HeadingBlock:
-		h := ts.heading(bl.Text.Plain(), ts.size+0.5, ts.size)
+		h := ts.heading(bl.Text.Plain(), ts.size+0.5, ts.size, subLevel)
 		h.rows = ts.lines(plainSpans(bl.Text, font(ts.size+0.5, true, false)), indent, 0, 1.25)
-		return []block{h}
+		return []block{tag(h, ts.at.AddHeading(subLevel))}
 	case topic.RuleBlock:
 		w := ts.width - indent
 		return []block{{before: 4, rows: []row{{h: 10, draw: func(x, y float64) []plan.Item {
@@ -276,28 +332,34 @@ func (ts *typesetter) list(items []topic.Item, ordered bool, start int, indent f
 	if start == 0 {
 		start = 1
 	}
+	if len(items) == 0 {
+		return nil
+	}
+	l := ts.at.Add(plan.RoleList)
 	for i, it := range items {
 		marker := "•"
 		if ordered {
 			marker = strconv.Itoa(start+i) + "."
 		}
-		out = append(out, ts.item(it, marker, indent)...)
+		out = append(out, ts.item(it, marker, indent, l)...)
 	}
 	return out
 }
 
-// item sets one list item: the marker hangs in the indent, the text wraps
-// beside it.
-func (ts *typesetter) item(it topic.Item, marker string, indent float64) []block {
+// item sets one list item of the draft list l: the marker hangs in the
+// indent, the text wraps beside it.
+func (ts *typesetter) item(it topic.Item, marker string, indent float64, l *plan.Node) []block {
 	const gutter = 14.0
 	f := font(ts.size, false, false)
+	li := l.Add(plan.RoleItem)
+	label, body := li.Add(plan.RoleLabel), li.Add(plan.RoleBody)
 	var mark func(row) row
 	ml := ts.eng.Lines(textlayout.Paragraph{Spans: []textlayout.Span{{Text: marker, Font: f, Color: inkSoft}}}, gutter+20)
 	if len(ml) > 0 {
 		m := ml[0]
 		mark = func(first row) row {
 			return row{h: first.h, draw: func(x, y float64) []plan.Item {
-				return append(first.draw(x, y), &plan.Text{X: x + indent, Y: y, Line: m})
+				return append(first.draw(x, y), &plan.Text{X: x + indent, Y: y, Line: m, Tag: label})
 			}}
 		}
 	}
@@ -309,13 +371,14 @@ func (ts *typesetter) item(it topic.Item, marker string, indent float64) []block
 		}
 	}
 	b.before = ts.size * 0.3
-	out := []block{b}
-	out = append(out, ts.links(it.Text, indent+gutter)...)
-	for _, sub := range it.Blocks {
-		out = append(out, ts.blockOf(sub, indent+gutter)...)
-	}
-	out = append(out, ts.list(it.Children, false, 0, indent+gutter)...)
-	return out
+	out := []block{tag(b, body)}
+	return append(out, ts.under(body, func() []block {
+		out := ts.links(it.Text, indent+gutter)
+		for _, sub := range it.Blocks {
+			out = append(out, ts.blockOf(sub, indent+gutter)...)
+		}
+		return append(out, ts.list(it.Children, false, 0, indent+gutter)...)
+	})...)
 }
 
 // code sets a code block line by line in the monospaced face; long lines
@@ -356,9 +419,22 @@ func (ts *typesetter) table(rows [][]topic.Text, indent float64) []block {
 	}
 	const gap = 8.0
 	cw := (ts.width - indent - gap*float64(cols-1)) / float64(cols)
+	// The first row is set as the header (bold, ruled off), so its cells
+	// are column headers.
+	table := ts.at.Add(plan.RoleTable)
 	var out []block
 	for ri, r := range rows {
 		f := font(ts.size, ri == 0, false)
+		tr := table.Add(plan.RoleRow)
+		tags := make([]*plan.Node, cols)
+		for ci := range tags {
+			if ri == 0 {
+				tags[ci] = tr.Add(plan.RoleHeaderCell)
+				tags[ci].Scope = plan.ScopeColumn
+			} else {
+				tags[ci] = tr.Add(plan.RoleCell)
+			}
+		}
 		cells := make([][]textlayout.Line, cols)
 		h := 0.0
 		for ci, c := range r {
@@ -366,8 +442,8 @@ func (ts *typesetter) table(rows [][]topic.Text, indent float64) []block {
 			h = max(h, textlayout.Height(cells[ci]))
 		}
 		if h > 400 {
-			for _, c := range r {
-				out = append(out, ts.para(c, indent, f))
+			for ci, c := range r {
+				out = append(out, ts.under(tags[ci], func() []block { return []block{ts.para(c, indent, f)} })...)
 			}
 			continue
 		}
@@ -377,7 +453,7 @@ func (ts *typesetter) table(rows [][]topic.Text, indent float64) []block {
 			for ci, ls := range cells {
 				yy := y
 				for _, l := range ls {
-					items = append(items, &plan.Text{X: x + indent + float64(ci)*(cw+gap), Y: yy, Line: l})
+					items = append(items, &plan.Text{X: x + indent + float64(ci)*(cw+gap), Y: yy, Line: l, Tag: tags[ci]})
 					yy += l.Height
 				}
 			}
