@@ -3,22 +3,28 @@ GO      ?= go
 BIN     := bin/topicdeck
 FUZZTIME ?= 30s
 
-.PHONY: build demo test fuzz bench loadtest compare lint clean
+.PHONY: build demo test test-deps fuzz bench loadtest loadtest-uploads compare lint clean
 
 build:
 	$(GO) build -o $(BIN) ./cmd/topicdeck
 
-# demo builds every artifact of samples/ (decks, handouts, course glossary)
+# demo builds every artifact of samples/ (decks, handouts, course glossary
+# and course quiz)
 # into out/, incrementally: run it twice and the second run skips them all.
 DEMO_HANDOUTS := slides-1,slides-2,slides-3,slides-4,slides-6,slides-9,notes,reader,cornell,guided
 
 demo: build
 	$(BIN) build samples -o out --handouts $(DEMO_HANDOUTS)
-	@echo "demo: decks and handouts are in out/<slug>/, the glossary of all entries is out/course-glossary.xlsx:"
-	@find out -type f \( -name '*.pdf' -o -name '*.xlsx' \) | sort | sed 's/^/  /'
+	@echo "demo: decks and handouts are in out/<slug>/, the glossary of all entries is out/course-glossary.xlsx, its quiz out/course-quiz.xml:"
+	@find out -type f \( -name '*.pdf' -o -name '*.xlsx' -o -name 'course-quiz.xml' \) | sort | sed 's/^/  /'
 
-test: lint
+# test installs what the tests run first (scripts/test-deps: apt-get as
+# root on Debian, else one line naming the missing packages).
+test: test-deps lint
 	$(GO) test ./...
+
+test-deps:
+	@bash scripts/test-deps
 
 STATICCHECK ?= $(GO) run honnef.co/go/tools/cmd/staticcheck@v0.8.2
 
@@ -48,6 +54,12 @@ bench:
 # loopback and prints p50/p99 latency, requests per second and peak heap.
 loadtest:
 	$(GO) run ./cmd/loadtest -clients 50 -duration 20s
+
+# loadtest-uploads sends maximal uploads (2 MiB, the costliest shapes) from
+# 8 clients at once for 30 s and fails unless every answer is 200, 413,
+# 422 or 503 and the peak RSS stays under 500 MiB.
+loadtest-uploads:
+	$(GO) run ./cmd/loadtest -uploads -clients 8 -duration 30s
 
 # compare times topicdeck, pandoc -t beamer and marp --pdf on the seed entry
 # and prints a Markdown table (needs hyperfine, pandoc+texlive, marp, chromium).

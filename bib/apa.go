@@ -195,6 +195,11 @@ func (f *apaFormatter) source() {
 		if ed := f.edition(); ed != "" {
 			paren = append(paren, ed)
 		}
+		// APA puts the book's volume between its edition and the pages:
+		// "(2nd ed., Vol. 8, pp. 47–89)".
+		if v := strings.TrimSpace(e.Field("volume")); v != "" {
+			paren = append(paren, f.l.Get(locale.Volume)+" "+v)
+		}
 		if p := f.pages(); p != "" {
 			paren = append(paren, p)
 		}

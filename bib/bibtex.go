@@ -27,16 +27,21 @@ var monthMacros = map[string]string{
 	"sep": "September", "oct": "October", "nov": "November", "dec": "December",
 }
 
-// ParseBibTeX reads a BibTeX file. name is used in positions. Text outside
+// ParseBibTeX reads a BibTeX file, UTF-8 or else Windows-1252 (with a
+// warning). name is used in positions. Text outside
 // entries, @comment and @preamble are ignored; @string macros are expanded.
 // The first syntax error stops reading and is returned as a *topic.Error
 // ("file.bib:12:5: error: ..."). Recoverable oddities (a key or a field given
 // twice) become warnings on the library.
 func ParseBibTeX(name string, data []byte) (*Library, error) {
-	if p := checkText(name, data); p != nil {
-		return nil, p
+	data, latin1, bad := decodeText(name, data)
+	if bad != nil {
+		return nil, bad
 	}
 	p := &bibParser{file: name, src: string(data), lines: newLineIndex(data), macros: map[string]string{}, lib: NewLibrary()}
+	if latin1 != nil {
+		p.lib.warnings = append(p.lib.warnings, *latin1)
+	}
 	for k, v := range monthMacros {
 		p.macros[k] = v
 	}

@@ -46,7 +46,25 @@ var formatting = map[string]bool{
 	"textnormal": true, "mbox": true, "hbox": true, "url": true, "protect": true,
 	"em": true, "it": true, "bf": true, "sc": true, "rm": true, "sl": true, "sf": true,
 	"tt": true, "itshape": true, "bfseries": true, "scshape": true, "upshape": true,
-	"relax": true, "noopsort": true, "ensuremath": true, "mathrm": true, "mathit": true,
+	"relax": true, "ensuremath": true, "mathrm": true, "mathit": true,
+}
+
+// mathOperators are the log-like operators of TeX's math mode, which print
+// their name set apart from what follows: "\log\log n" is "log log n".
+var mathOperators = map[string]bool{
+	"log": true, "lg": true, "ln": true, "exp": true, "sin": true, "cos": true, "tan": true,
+	"cot": true, "sec": true, "csc": true, "sinh": true, "cosh": true, "tanh": true,
+	"arcsin": true, "arccos": true, "arctan": true, "max": true, "min": true, "sup": true,
+	"inf": true, "lim": true, "liminf": true, "limsup": true, "det": true, "dim": true,
+	"gcd": true, "deg": true, "arg": true, "ker": true, "hom": true, "Pr": true,
+}
+
+// silent are commands that print nothing at all: negative and zero
+// spacing, and \noopsort, the sorting trick of classic bibliographies
+// (@preamble{"\newcommand{\noopsort}[1]{}"}) whose argument only sorts.
+var silent = map[string]int{
+	"negthinspace": 0, "negmedspace": 0, "negthickspace": 0, "nobreak": 0,
+	"noopsort": 1, "hspace": 1, "vspace": 1,
 }
 
 // decodeLaTeX turns a raw BibTeX value into Unicode text. Whitespace runs
@@ -246,14 +264,50 @@ func (d *latexDecoder) command() {
 		if formatting[name] {
 			return
 		}
+		if mathOperators[name] {
+			d.out.WriteString(name)
+			if d.i < len(d.s) && (d.s[d.i] == '\\' || d.s[d.i] == '{' || unicode.IsLetter(rune(d.s[d.i])) || unicode.IsDigit(rune(d.s[d.i]))) {
+				d.out.WriteByte(' ')
+			}
+			return
+		}
+		if n, ok := silent[name]; ok {
+			for range n {
+				d.skipSpaces()
+				d.skipGroup()
+			}
+			return
+		}
+		if d.i < len(d.s) && d.s[d.i] == '{' {
+			// An unknown macro with arguments (one a @preamble
+			// defines, most often): its name is no text, and of its
+			// arguments the last is the one such macros print
+			// (\switchargs{--90}{1968}). The others are dropped; the
+			// last is read on as ordinary text.
+			last := d.i
+			for {
+				d.skipGroup()
+				at := d.i
+				d.skipSpaces()
+				if d.i >= len(d.s) || d.s[d.i] != '{' {
+					d.i = at
+					break
+				}
+				last = d.i
+			}
+			d.i = last
+			return
+		}
 		d.out.WriteString(name) // unknown command: keep its name rather than lose the word
 		return
 	}
 	switch name {
-	case " ", "\n", "\t", "\r", "\\", ",", ";", ":":
+	case " ", "\n", "\t", "\r", "\\", ",", ";", ":", ">":
+		// thin, medium and thick spaces are one space in plain text
 		d.space()
-	case "-", "/", "@":
-		// discretionary hyphen, italic correction, spacing hint: print nothing
+	case "-", "/", "@", "!":
+		// discretionary hyphen, italic correction, spacing hint,
+		// negative thin space: print nothing
 	default:
 		d.out.WriteString(name) // \& \% \$ \_ \# \{ \} and any other escaped character
 	}
@@ -298,6 +352,13 @@ func (d *latexDecoder) accent(mark rune) {
 	}
 	d.out.WriteString(norm.NFC.String(string(base) + string(mark)))
 	d.out.WriteString(arg[n:])
+}
+
+// skipSpaces moves past blanks, as TeX does between a macro's arguments.
+func (d *latexDecoder) skipSpaces() {
+	for d.i < len(d.s) && (d.s[d.i] == ' ' || d.s[d.i] == '\t' || d.s[d.i] == '\n' || d.s[d.i] == '\r') {
+		d.i++
+	}
 }
 
 // skipGroup moves past a balanced brace group starting at d.i, if any.

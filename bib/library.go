@@ -15,6 +15,9 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"golang.org/x/text/encoding/charmap"
+
+	"github.com/scholargate/topicdeck/internal/regularfile"
 	"github.com/scholargate/topicdeck/topic"
 )
 
@@ -160,18 +163,31 @@ func (l *Library) Merge(other *Library) []topic.Problem {
 	return out
 }
 
+// MaxFileSize is the largest bibliography file read. Course bibliographies
+// run to a few megabytes; one far larger is not a bibliography.
+const MaxFileSize = 64 << 20
+
 // LoadFile reads a bibliography file. The extension picks the reader (.bib
 // BibTeX, .json CSL-JSON) and the content must agree, so a CSL-JSON file
 // saved as .bib gets a clear error instead of an empty library. Any other
 // extension is read by what the content looks like.
 func LoadFile(path string) (*Library, error) {
-	data, err := os.ReadFile(path)
+	// Only a regular file, opened without blocking and read no further
+	// than a bound: an entry's bibliography: field can name a named pipe
+	// or /dev/zero as easily as a .bib file.
+	data, _, err := regularfile.Read(path, MaxFileSize)
 	if err != nil {
 		return nil, &topic.Error{Problem: topic.Problem{File: path, Message: "cannot read bibliography: " + unwrapPathError(err)}}
 	}
-	if p := checkText(path, data); p != nil {
-		return nil, p
-	}
+	return Parse(path, data)
+}
+
+// Parse reads a bibliography already in memory, named path in messages,
+// as LoadFile reads a file: a caller that must control how the file is
+// opened (a server reading only inside its folder) reads it itself.
+func Parse(path string, data []byte) (*Library, error) {
+	// Each reader checks the text itself: BibTeX accepts Windows-1252,
+	// JSON does not.
 	looksJSON := startsLikeJSON(data)
 	switch strings.ToLower(filepath.Ext(path)) {
 	case ".bib", ".bibtex":
@@ -229,6 +245,43 @@ func checkText(file string, data []byte) *topic.Error {
 		i += n
 	}
 	return nil
+}
+
+// decodeText returns a bibliography's text as UTF-8. Many older .bib files
+// are Latin-1 or Windows-1252 (TeX Live's own samples among them): a file
+// that is not valid UTF-8 is decoded as Windows-1252, a superset of the
+// printable Latin-1, and the returned warning says so at the first byte that
+// is not UTF-8, since a file in another encoding would decode wrongly.
+func decodeText(file string, data []byte) ([]byte, *topic.Problem, *topic.Error) {
+	if utf8.Valid(data) {
+		return data, nil, checkText(file, data)
+	}
+	line, col := 1, 1
+	bad := byte(0)
+	for i := 0; i < len(data); {
+		r, n := utf8.DecodeRune(data[i:])
+		if r == utf8.RuneError && n <= 1 {
+			bad = data[i]
+			break
+		}
+		if r == '\n' {
+			line, col = line+1, 1
+		} else {
+			col++
+		}
+		i += n
+	}
+	decoded, err := charmap.Windows1252.NewDecoder().Bytes(data)
+	if err != nil {
+		return nil, nil, newError(file, topic.Pos{Line: line, Col: col}, "invalid UTF-8; save the bibliography as UTF-8")
+	}
+	if e := checkText(file, decoded); e != nil {
+		return nil, nil, e
+	}
+	return decoded, &topic.Problem{
+		File: file, Pos: topic.Pos{Line: line, Col: col}, Severity: topic.SeverityWarning,
+		Message: fmt.Sprintf("not UTF-8 (byte 0x%02X): read as Windows-1252 (Latin-1); save the bibliography as UTF-8 to be sure of its characters", bad),
+	}, nil
 }
 
 func newError(file string, pos topic.Pos, format string, args ...any) *topic.Error {

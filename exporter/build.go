@@ -2,8 +2,10 @@ package exporter
 
 import (
 	"bytes"
+	"context"
 	"crypto/sha256"
 	"encoding/binary"
+	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -21,6 +23,7 @@ import (
 
 	"github.com/scholargate/topicdeck/bib"
 	"github.com/scholargate/topicdeck/glossary"
+	"github.com/scholargate/topicdeck/internal/regularfile"
 	"github.com/scholargate/topicdeck/layouts"
 	"github.com/scholargate/topicdeck/layouts/layoutfile"
 	"github.com/scholargate/topicdeck/pdfdraw"
@@ -116,6 +119,8 @@ type BuildReport struct {
 	Artifacts int
 	// Glossary is the course glossary's path when this build wrote it.
 	Glossary string
+	// Quiz is the course question bank's path when this build wrote it.
+	Quiz string
 	// Removed are files deleted because no entry makes them any more.
 	Removed []string
 	// Failures are the errors of the entries that failed and of the
@@ -173,6 +178,9 @@ func (s Shard) Has(slug string) bool {
 // a whole (bad options, an unwritable output folder).
 func Build(paths []string, opt BuildOptions) (*BuildReport, error) {
 	start := time.Now()
+	if _, err := SourceDateEpoch(); err != nil {
+		return nil, err
+	}
 	b, err := newBuilder(paths, opt)
 	if err != nil {
 		return nil, err
@@ -184,6 +192,7 @@ func Build(paths []string, opt BuildOptions) (*BuildReport, error) {
 	finish := b.glossary()
 	b.render()
 	finish()
+	b.courseQuiz()
 	b.prune()
 	b.report.Manifest = filepath.Join(b.out, ManifestName(b.opt.Shard))
 	if err := b.next.write(b.report.Manifest); err != nil {
@@ -295,10 +304,11 @@ func newBuilder(paths []string, opt BuildOptions) (*builder, error) {
 		report:   &BuildReport{},
 		files:    &fileHashes{},
 	}
-	files, err := buildFiles(paths, opt.Out)
+	files, skipped, err := buildFiles(paths, opt.Out)
 	if err != nil {
 		return nil, err
 	}
+	b.report.Warnings = append(b.report.Warnings, skipped...)
 	for _, f := range files {
 		b.sources = append(b.sources, &source{path: f, key: filepath.ToSlash(filepath.Clean(f))})
 	}
@@ -320,12 +330,12 @@ func newBuilder(paths []string, opt BuildOptions) (*builder, error) {
 // buildFiles lists the entry files of the arguments, sorted and without
 // repeats: the course file, hidden files and, when the output folder is
 // an input folder too, the manifests in it are not entries.
-func buildFiles(paths []string, outDir string) ([]string, error) {
+func buildFiles(paths []string, outDir string) ([]string, []string, error) {
 	if len(paths) == 0 {
-		return nil, errors.New("build: no entries given")
+		return nil, nil, errors.New("build: no entries given")
 	}
 	seen := map[string]bool{}
-	var out []string
+	var out, warnings []string
 	add := func(p string) {
 		if c := filepath.Clean(p); !seen[c] {
 			seen[c] = true
@@ -338,10 +348,11 @@ func buildFiles(paths []string, outDir string) ([]string, error) {
 			add(p) // reading it reports what is wrong
 			continue
 		}
-		names, err := entryFiles(p)
+		names, skipped, err := entryFiles(p)
 		if err != nil {
-			return nil, err
+			return nil, nil, err
 		}
+		warnings = append(warnings, skipped...)
 		n := 0
 		for _, name := range names {
 			if !notEntry(name, outDir) {
@@ -350,13 +361,13 @@ func buildFiles(paths []string, outDir string) ([]string, error) {
 			}
 		}
 		if n == 0 {
-			return nil, &topic.Error{Problem: topic.Problem{File: p, Message: "folder holds no entry files (" + strings.Join(EntryExts, " ") + ")"}}
+			return nil, nil, &topic.Error{Problem: topic.Problem{File: p, Message: "folder holds no entry files (" + strings.Join(EntryExts, " ") + ")"}}
 		}
 	}
 	sort.Slice(out, func(i, j int) bool {
 		return filepath.ToSlash(filepath.Clean(out[i])) < filepath.ToSlash(filepath.Clean(out[j]))
 	})
-	return out, nil
+	return out, warnings, nil
 }
 
 // notEntry tells the files of an entry folder that are not entries: the
@@ -452,11 +463,18 @@ type fileHashes struct{ m sync.Map } // path → func() string
 // the hash and so rebuilds the entry).
 func (f *fileHashes) get(path string) string {
 	fn, _ := f.m.LoadOrStore(path, sync.OnceValue(func() string {
-		data, err := os.ReadFile(path)
+		// Streamed, and only a regular file: a bibliography named
+		// as /dev/zero must not take the build's memory or time.
+		r, _, err := regularfile.Open(path, -1)
 		if err != nil {
 			return "missing"
 		}
-		return sum(data)
+		defer r.Close()
+		h := sha256.New()
+		if _, err := io.Copy(h, r); err != nil {
+			return "missing"
+		}
+		return hex.EncodeToString(h.Sum(nil))
 	}))
 	return fn.(func() string)()
 }
@@ -488,9 +506,9 @@ func (b *builder) parallel(n int, fn func(i int)) {
 func (b *builder) scan() {
 	b.parallel(len(b.sources), func(i int) {
 		s := b.sources[i]
-		data, err := os.ReadFile(s.path)
+		data, err := readEntryBytes(s.path, b.opt.Read)
 		if err != nil {
-			s.err = readError(s.path, err)
+			s.err = err
 			return
 		}
 		s.hash = sum(data)
@@ -505,15 +523,6 @@ func (b *builder) scan() {
 		}
 		b.parse(s, data)
 	})
-}
-
-// readError is the error of an entry file that cannot be read.
-func readError(path string, err error) error {
-	var pe *os.PathError
-	if errors.As(err, &pe) {
-		err = pe.Err
-	}
-	return &topic.Error{Problem: topic.Problem{File: path, Message: "cannot read file: " + err.Error()}}
 }
 
 // parse reads the entry in data: its slug, dependencies and inputs, and
@@ -541,9 +550,9 @@ func (b *builder) parse(s *source, data []byte) {
 // hashed: artifacts of an entry edited while the build ran would not
 // match the manifest's record of it.
 func (b *builder) load(s *source) (*topic.Entry, error) {
-	data, err := os.ReadFile(s.path)
+	data, err := readEntryBytes(s.path, b.opt.Read)
 	if err != nil {
-		return nil, readError(s.path, err)
+		return nil, err
 	}
 	if sum(data) != s.hash {
 		return nil, &topic.Error{Problem: topic.Problem{File: s.path, Message: "the file changed while the build ran; build again"}}
@@ -591,7 +600,7 @@ func (b *builder) assign() {
 			continue
 		}
 		if first, dup := owner[s.slug]; dup {
-			data, _ := os.ReadFile(s.path)
+			data, _ := readEntryBytes(s.path, b.opt.Read)
 			s.err = &topic.Error{Problem: topic.Problem{
 				File: s.path, Pos: slugLine(data),
 				Message: fmt.Sprintf("slug %q is already the slug of %s; give one of them another slug", s.slug, first.path),
@@ -711,7 +720,7 @@ func (b *builder) renderEntry(s *source) rendered {
 	deck := &artifactFile{name: s.slug + "-slides.pdf", layout: o.Layout}
 	// The deck is planned once and handed to the handouts that show it,
 	// which would otherwise plan it again each.
-	doc, set, refWarnings, err := planSlides(e, SlideOptions{
+	doc, set, refWarnings, err := planSlides(context.Background(), e, SlideOptions{
 		Layout: o.Layout, Aspect: o.Aspect, Lang: o.Lang, Author: o.Author,
 		Course: o.Course, Date: o.Date, FontDir: o.FontDir, Bib: o.Bib,
 	})

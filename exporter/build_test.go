@@ -91,7 +91,7 @@ func fileSum(t testing.TB, path string) string {
 
 // wantSampleFiles is the output folder of a default build of samples/.
 func wantSampleFiles() []string {
-	want := []string{CourseGlossaryFile, "manifest.json"}
+	want := []string{CourseGlossaryFile, CourseQuizFile, "manifest.json"}
 	for slug := range sampleSlugs {
 		want = append(want, slug+"/"+slug+"-slides.pdf", slug+"/"+slug+"-handout-slides-3.pdf", slug+"/"+slug+"-handout-reader.pdf")
 	}
@@ -107,8 +107,8 @@ func TestBuildSamples(t *testing.T) {
 	out := filepath.Join(t.TempDir(), "out")
 	var events []BuildEvent
 	r := mustBuild(t, []string{in}, BuildOptions{Out: out, Jobs: 3, Progress: func(ev BuildEvent) { events = append(events, ev) }})
-	if r.Entries != 4 || r.Built != 4 || r.Skipped != 0 || r.Failed != 0 || r.Artifacts != 13 {
-		t.Fatalf("report %+v, want 4 entries built, 13 files", r)
+	if r.Entries != 4 || r.Built != 4 || r.Skipped != 0 || r.Failed != 0 || r.Artifacts != 14 {
+		t.Fatalf("report %+v, want 4 entries built, 14 files", r)
 	}
 	if len(events) != 4 || events[3].Done != 4 || events[3].Total != 4 {
 		t.Errorf("events: %+v", events)
@@ -523,7 +523,7 @@ func TestBuildCourseFile(t *testing.T) {
 	if r.Entries != 1 || r.Failed != 0 {
 		t.Fatalf("the course file was taken for an entry, or failed: %+v %v", r, r.Failures)
 	}
-	want := []string{CourseGlossaryFile, "manifest.json", "plate-tectonics/plate-tectonics-handout-notes.pdf", "plate-tectonics/plate-tectonics-slides.pdf"}
+	want := []string{CourseGlossaryFile, CourseQuizFile, "manifest.json", "plate-tectonics/plate-tectonics-handout-notes.pdf", "plate-tectonics/plate-tectonics-slides.pdf"}
 	if got := names(tree(t, out)); !slices.Equal(got, want) {
 		t.Fatalf("output files %v, want %v", got, want)
 	}

@@ -12,6 +12,7 @@ import (
 
 	"go.yaml.in/yaml/v3"
 
+	"github.com/scholargate/topicdeck/internal/regularfile"
 	"github.com/scholargate/topicdeck/layouts"
 	"github.com/scholargate/topicdeck/layouts/layoutfile"
 	"github.com/scholargate/topicdeck/topic"
@@ -72,12 +73,10 @@ var courseKeys = map[string]func(c *Course, n *yaml.Node, file string) error{
 // LoadCourse reads a course file. Errors carry the file, line and column:
 // YAML syntax, an unknown key, a value of the wrong type.
 func LoadCourse(path string) (*Course, error) {
-	data, err := os.ReadFile(path)
+	// Found in the entries' folder, it is read as they are: a regular
+	// file of bounded size, opened without blocking.
+	data, _, err := regularfile.Read(path, topic.DefaultMaxSize)
 	if err != nil {
-		var pe *os.PathError
-		if errors.As(err, &pe) {
-			err = pe.Err
-		}
 		return nil, courseError(path, topic.Pos{}, "cannot read course file: %v", err)
 	}
 	return ParseCourse(path, data)

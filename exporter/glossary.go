@@ -7,12 +7,14 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
 
 	"github.com/scholargate/topicdeck/bib"
 	"github.com/scholargate/topicdeck/glossary"
+	"github.com/scholargate/topicdeck/internal/regularfile"
 	"github.com/scholargate/topicdeck/topic"
 )
 
@@ -37,6 +39,9 @@ func Glossary(entries []*topic.Entry, opt GlossaryOptions, w io.Writer) ([]strin
 	if len(entries) == 0 {
 		return nil, fmt.Errorf("no entries to make a glossary of")
 	}
+	if _, err := SourceDateEpoch(); err != nil {
+		return nil, err
+	}
 	format := opt.Format
 	if format == "" {
 		format = glossary.XLSX
@@ -56,6 +61,7 @@ func Glossary(entries []*topic.Entry, opt GlossaryOptions, w io.Writer) ([]strin
 		}
 		works[e] = ws
 		warnings = append(warnings, more...)
+		warnings = append(warnings, problemWarnings(topic.UnsafeLinks(e))...)
 	}
 	g := glossary.Build(entries, glossary.Options{
 		Lang:       opt.Lang,
@@ -110,7 +116,7 @@ func (g *glossaryRefs) of(e *topic.Entry) ([]glossary.Reference, []string, error
 		}
 	}
 	resolved, ps := bib.Resolve(e, lib)
-	warnings = append(warnings, problemWarnings(compressUnresolved(lib, ps))...)
+	warnings = append(warnings, problemWarnings(ps)...)
 	var out []glossary.Reference
 	for _, r := range resolved {
 		gr := glossary.Reference{Text: r.Text, DOI: glossary.FindDOI(r.Text.Plain())}
@@ -160,14 +166,17 @@ var EntryExts = []string{".md", ".markdown", ".json", ".yaml", ".yml", ".txt"}
 // it, sorted by name. Sub-directories are not searched, so a course folder
 // can keep drafts, assets or archived versions in folders of their own.
 // A file in a directory that an entry names as its bibliography (a
-// CSL-JSON .json) is not an entry and is passed over. The first entry
-// that cannot be read is the error, with its file, line and column.
-func LoadEntries(args []string, opt topic.Options) ([]*topic.Entry, error) {
+// CSL-JSON .json) is not an entry and is passed over, and so is anything
+// in a directory but a regular file (a named pipe, a device), with one
+// warning each. The first entry that cannot be read is the error, with
+// its file, line and column.
+func LoadEntries(args []string, opt topic.Options) ([]*topic.Entry, []string, error) {
 	type file struct {
 		path    string
 		fromDir bool
 	}
 	var files []file
+	var warnings []string
 	seen := map[string]bool{}
 	for _, a := range args {
 		st, err := os.Stat(a)
@@ -179,12 +188,13 @@ func LoadEntries(args []string, opt topic.Options) ([]*topic.Entry, error) {
 			}
 			continue
 		}
-		names, err := entryFiles(a)
+		names, skipped, err := entryFiles(a)
 		if err != nil {
-			return nil, err
+			return nil, nil, err
 		}
+		warnings = append(warnings, skipped...)
 		if len(names) == 0 {
-			return nil, &topic.Error{Problem: topic.Problem{File: a, Message: "directory holds no entry files (" + strings.Join(EntryExts, " ") + ")"}}
+			return nil, nil, &topic.Error{Problem: topic.Problem{File: a, Message: "directory holds no entry files (" + strings.Join(EntryExts, " ") + ")"}}
 		}
 		for _, n := range names {
 			if !seen[filepath.Clean(n)] {
@@ -197,7 +207,11 @@ func LoadEntries(args []string, opt topic.Options) ([]*topic.Entry, error) {
 	errs := make([]error, len(files))
 	bibs := map[string]bool{}
 	for i, f := range files {
-		entries[i], errs[i] = topic.ReadFile(f.path, opt)
+		if f.fromDir {
+			entries[i], errs[i] = readListed(f.path, opt)
+		} else {
+			entries[i], errs[i] = topic.ReadFile(f.path, opt)
+		}
 		if errs[i] == nil && entries[i].Bibliography != "" {
 			bibs[filepath.Clean(bib.EntryBibliographyPath(entries[i]))] = true
 		}
@@ -208,38 +222,75 @@ func LoadEntries(args []string, opt topic.Options) ([]*topic.Entry, error) {
 			if f.fromDir && bibs[filepath.Clean(f.path)] {
 				continue
 			}
-			return nil, errs[i]
+			return nil, nil, errs[i]
 		}
 		out = append(out, entries[i])
 	}
-	return out, nil
+	return out, warnings, nil
+}
+
+// readListed reads an entry file that a directory listing found: only a
+// regular file, opened without blocking and read no further than the size
+// limit, since a folder can hold a named pipe or a link to a device under
+// an entry's name.
+func readListed(path string, opt topic.Options) (*topic.Entry, error) {
+	data, err := readEntryBytes(path, opt)
+	if err != nil {
+		return nil, err
+	}
+	return topic.Read(path, data, opt)
+}
+
+// readEntryBytes reads an entry file's bytes as readListed does.
+func readEntryBytes(path string, opt topic.Options) ([]byte, error) {
+	limit := opt.MaxSize
+	if limit <= 0 {
+		limit = topic.DefaultMaxSize
+	}
+	data, _, err := regularfile.Read(path, limit)
+	if errors.Is(err, regularfile.ErrTooLarge) {
+		// The reader words this one, naming the limit and the flag.
+		_, err = topic.ReadFile(path, opt)
+		return nil, err
+	}
+	if err != nil {
+		return nil, &topic.Error{Problem: topic.Problem{File: path, Message: "cannot read file: " + err.Error()}}
+	}
+	return data, nil
 }
 
 // entryFiles lists the entry files directly in dir, sorted, leaving out
-// hidden files (editor back-ups, .DS_Store).
-func entryFiles(dir string) ([]string, error) {
+// hidden files (editor back-ups, .DS_Store) and, with one warning each,
+// files with an entry's name that are not regular files: a named pipe
+// would block the reader, a link to /dev/zero would fill the memory.
+func entryFiles(dir string) ([]string, []string, error) {
 	des, err := os.ReadDir(dir)
 	if err != nil {
 		var pe *fs.PathError
 		if errors.As(err, &pe) {
 			err = pe.Err // the message starts with the directory already
 		}
-		return nil, &topic.Error{Problem: topic.Problem{File: dir, Message: "cannot read directory: " + err.Error()}}
+		return nil, nil, &topic.Error{Problem: topic.Problem{File: dir, Message: "cannot read directory: " + err.Error()}}
 	}
-	var out []string
+	var out, skipped []string
 	for _, de := range des {
 		name := de.Name()
 		if de.IsDir() || strings.HasPrefix(name, ".") {
 			continue
 		}
 		ext := strings.ToLower(filepath.Ext(name))
-		for _, x := range EntryExts {
-			if ext == x {
-				out = append(out, filepath.Join(dir, name))
-				break
-			}
+		if !slices.Contains(EntryExts, ext) {
+			continue
 		}
+		path := filepath.Join(dir, name)
+		// Stat follows a link and does not open the file, so it
+		// cannot block.
+		if st, err := os.Stat(path); err == nil && !st.Mode().IsRegular() {
+			skipped = append(skipped, fmt.Sprintf("%s: not a regular file (%s); skipped", path, st.Mode().Type()))
+			continue
+		}
+		out = append(out, path)
 	}
 	sort.Strings(out)
-	return out, nil
+	return out, skipped, nil
 }

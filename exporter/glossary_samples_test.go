@@ -87,7 +87,7 @@ func TestGlossarySamplesWorkbook(t *testing.T) {
 	cases = append(cases, tc{"course", []string{"../samples"}})
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			entries, err := LoadEntries(c.args, topic.Options{})
+			entries, _, err := LoadEntries(c.args, topic.Options{})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -220,13 +220,13 @@ func TestGlossarySamplesCSVInLibreOffice(t *testing.T) {
 		}
 	}
 	dir := t.TempDir()
-	samples, err := LoadEntries([]string{"../samples"}, topic.Options{})
+	samples, _, err := LoadEntries([]string{"../samples"}, topic.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
 	swedish := filepath.Join(dir, "swedish")
 	writeFiles(t, swedish, multilineCourse)
-	multiline, err := LoadEntries([]string{swedish}, topic.Options{})
+	multiline, _, err := LoadEntries([]string{swedish}, topic.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}

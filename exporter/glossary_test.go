@@ -49,7 +49,7 @@ var swedishCourse = map[string]string{
 func TestLoadEntriesDirectory(t *testing.T) {
 	dir := t.TempDir()
 	writeFiles(t, dir, swedishCourse)
-	entries, err := LoadEntries([]string{dir}, topic.Options{})
+	entries, _, err := LoadEntries([]string{dir}, topic.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -61,7 +61,7 @@ func TestLoadEntriesDirectory(t *testing.T) {
 		t.Fatalf("entries %q: want the two entries, sorted by file name", titles)
 	}
 	// A file named twice (directly and through its directory) is read once.
-	entries, err = LoadEntries([]string{filepath.Join(dir, "b-tolerans.md"), dir}, topic.Options{})
+	entries, _, err = LoadEntries([]string{filepath.Join(dir, "b-tolerans.md"), dir}, topic.Options{})
 	if err != nil || len(entries) != 2 || entries[0].Title != "Tolerans" {
 		t.Fatalf("%v %d", err, len(entries))
 	}
@@ -70,7 +70,7 @@ func TestLoadEntriesDirectory(t *testing.T) {
 func TestLoadEntriesErrors(t *testing.T) {
 	dir := t.TempDir()
 	writeFiles(t, dir, map[string]string{"a.md": "# A\n", "b.json": "{\n  \"title\": \"B\",\n  \"defintion\": \"x\"\n}\n"})
-	_, err := LoadEntries([]string{dir}, topic.Options{})
+	_, _, err := LoadEntries([]string{dir}, topic.Options{})
 	var te *topic.Error
 	if err == nil || !strings.HasPrefix(err.Error(), filepath.Join(dir, "b.json")+":3:3: error:") {
 		t.Errorf("bad entry: %v", err)
@@ -78,10 +78,10 @@ func TestLoadEntriesErrors(t *testing.T) {
 		t.Errorf("want a *topic.Error, got %T", err)
 	}
 	empty := t.TempDir()
-	if _, err := LoadEntries([]string{empty}, topic.Options{}); err == nil || !strings.Contains(err.Error(), "no entry files") {
+	if _, _, err := LoadEntries([]string{empty}, topic.Options{}); err == nil || !strings.Contains(err.Error(), "no entry files") {
 		t.Errorf("empty dir: %v", err)
 	}
-	if _, err := LoadEntries([]string{filepath.Join(dir, "nope.md")}, topic.Options{}); err == nil || !strings.Contains(err.Error(), "nope.md") {
+	if _, _, err := LoadEntries([]string{filepath.Join(dir, "nope.md")}, topic.Options{}); err == nil || !strings.Contains(err.Error(), "nope.md") {
 		t.Errorf("missing file: %v", err)
 	}
 }
@@ -108,7 +108,7 @@ func writeGlossary(t *testing.T, entries []*topic.Entry, opt GlossaryOptions) (s
 }
 
 func TestGlossarySeedWithBibliography(t *testing.T) {
-	entries, err := LoadEntries([]string{seedPage}, topic.Options{})
+	entries, _, err := LoadEntries([]string{seedPage}, topic.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -133,9 +133,9 @@ func TestGlossarySeedWithBibliography(t *testing.T) {
 	if props.Creator != Creator || props.Created != DocumentTime().Format("2006-01-02T15:04:05Z") {
 		t.Errorf("properties %+v", props)
 	}
-	// Without a bibliography the keys stay as written, with one warning.
+	// Without a bibliography the keys stay as written, with one warning each.
 	_, warns = writeGlossary(t, entries, GlossaryOptions{Format: glossary.XLSX})
-	if len(warns) != 1 || warns[0] != seedPage+":75:3: 3 seminal works look like citation keys, but no bibliography was given (set bibliography: or use --bib)" {
+	if len(warns) != 3 || warns[0] != seedPage+`:75:3: seminal work "koob-2009-neurocircuitry" looks like a citation key, but no bibliography was given (set bibliography: or use --bib)` {
 		t.Errorf("warnings %q", warns)
 	}
 }
@@ -143,7 +143,7 @@ func TestGlossarySeedWithBibliography(t *testing.T) {
 func TestGlossarySwedishCourse(t *testing.T) {
 	dir := t.TempDir()
 	writeFiles(t, dir, swedishCourse)
-	entries, err := LoadEntries([]string{dir}, topic.Options{})
+	entries, _, err := LoadEntries([]string{dir}, topic.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -171,7 +171,7 @@ func TestGlossarySwedishCourse(t *testing.T) {
 
 func TestGlossaryDeterministic(t *testing.T) {
 	t.Setenv("SOURCE_DATE_EPOCH", "1700000000")
-	entries, err := LoadEntries([]string{seedPage, "../samples"}, topic.Options{})
+	entries, _, err := LoadEntries([]string{seedPage, "../samples"}, topic.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -212,7 +212,7 @@ func TestGlossarySharedBibliography(t *testing.T) {
 		"refs.bib": "@book{doe-2001, author = {Doe, Jane}, title = {One Book}, year = {2001}, publisher = {Press}, doi = {10.1000/one}}\n" +
 			"@book{doe-2001, author = {Doe, John}, title = {Other}, year = {2002}, publisher = {Press}}\n",
 	})
-	entries, err := LoadEntries([]string{dir}, topic.Options{})
+	entries, _, err := LoadEntries([]string{dir}, topic.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}

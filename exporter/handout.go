@@ -1,6 +1,7 @@
 package exporter
 
 import (
+	"context"
 	"io"
 	"sync"
 
@@ -33,6 +34,9 @@ type HandoutOptions struct {
 	// Bib lists bibliography files read after the entry's own, so seminal
 	// works written as citation keys print as full references.
 	Bib []string
+	// MaxPages, when positive, refuses a handout planned to more pages
+	// with a *PageLimitError before it is drawn.
+	MaxPages int
 	// Deck is the entry's slide deck already planned with the same
 	// options (SlidesLayout, Aspect, Lang, Author, Course, Date, FontDir,
 	// Bib). When set, handouts that show slides draw it instead of
@@ -53,12 +57,16 @@ func HandoutFileName(e *topic.Entry, layout string) string {
 // font set the plan was measured with, which drawing must use. Layouts that
 // show slides get the deck through the environment, planned at most once.
 func PlanHandout(e *topic.Entry, opt HandoutOptions) (*plan.Document, *fonts.Set, error) {
-	doc, set, _, err := planHandout(e, opt)
+	doc, set, _, err := planHandout(context.Background(), e, opt)
 	return doc, set, err
 }
 
 // planHandout is PlanHandout with the warnings of resolving references.
-func planHandout(e *topic.Entry, opt HandoutOptions) (*plan.Document, *fonts.Set, []string, error) {
+// It stops soon after ctx is done, with ctx's error.
+func planHandout(ctx context.Context, e *topic.Entry, opt HandoutOptions) (*plan.Document, *fonts.Set, []string, error) {
+	if _, err := SourceDateEpoch(); err != nil {
+		return nil, nil, nil, err
+	}
 	name := opt.Layout
 	if name == "" {
 		name = DefaultHandoutLayout
@@ -80,8 +88,9 @@ func planHandout(e *topic.Entry, opt HandoutOptions) (*plan.Document, *fonts.Set
 	if err != nil {
 		return nil, nil, nil, err
 	}
+	warnings = append(warnings, problemWarnings(topic.UnsafeLinks(e))...)
 	env := &layouts.Env{
-		Text:   ts.text,
+		Text:   ts.text.WithContext(ctx),
 		Labels: locale.For(lang),
 		Options: layouts.Options{
 			Aspect:  opt.Aspect,
@@ -97,7 +106,7 @@ func planHandout(e *topic.Entry, opt HandoutOptions) (*plan.Document, *fonts.Set
 			if opt.Deck != nil {
 				return opt.Deck, nil
 			}
-			deck, _, err := PlanSlides(deckEntry, SlideOptions{
+			deck, _, _, err := planSlides(ctx, deckEntry, SlideOptions{
 				Layout:  opt.SlidesLayout,
 				Aspect:  opt.Aspect,
 				Lang:    opt.Lang,
@@ -111,6 +120,9 @@ func planHandout(e *topic.Entry, opt HandoutOptions) (*plan.Document, *fonts.Set
 		}),
 	}
 	doc, err := planner.Plan(e, env)
+	if err := ctx.Err(); err != nil {
+		return nil, nil, nil, err // the plan was cut short: nobody waits for it
+	}
 	if err != nil {
 		return nil, nil, nil, err
 	}
@@ -123,9 +135,18 @@ func planHandout(e *topic.Entry, opt HandoutOptions) (*plan.Document, *fonts.Set
 // Handout plans an entry's handout with the chosen layout and writes it to
 // w as PDF.
 func Handout(e *topic.Entry, opt HandoutOptions, w io.Writer) (Result, error) {
-	doc, set, warnings, err := planHandout(e, opt)
+	return HandoutContext(context.Background(), e, opt, w)
+}
+
+// HandoutContext is Handout that stops once ctx is done, as SlidesContext
+// does.
+func HandoutContext(ctx context.Context, e *topic.Entry, opt HandoutOptions, w io.Writer) (Result, error) {
+	doc, set, warnings, err := planHandout(ctx, e, opt)
 	if err != nil {
 		return Result{}, err
 	}
-	return draw(w, doc, set, warnings)
+	if err := checkPages(doc, opt.MaxPages); err != nil {
+		return Result{}, err
+	}
+	return draw(ctx, w, doc, set, warnings)
 }

@@ -176,7 +176,7 @@ func TestHandoutReferences(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(res.Warnings) != 1 || !strings.Contains(res.Warnings[0], "3 seminal works look like citation keys") {
+	if len(res.Warnings) != 3 || !strings.Contains(res.Warnings[2], `seminal work "kalivas-2007" looks like a citation key`) {
 		t.Errorf("warnings without a bibliography: %q", res.Warnings)
 	}
 }

@@ -1,6 +1,7 @@
 package exporter
 
 import (
+	"context"
 	"fmt"
 	"io"
 	"path/filepath"
@@ -39,15 +40,24 @@ func DeckFormat(path, format string) (string, error) {
 // an editable PowerPoint deck: the same slides, each with the entry's full
 // text for it as speaker notes.
 func SlidesPPTX(e *topic.Entry, opt SlideOptions, w io.Writer) (Result, error) {
-	doc, _, warnings, err := planSlides(e, opt)
+	return SlidesPPTXContext(context.Background(), e, opt, w)
+}
+
+// SlidesPPTXContext is SlidesPPTX that stops once ctx is done, as
+// SlidesContext does.
+func SlidesPPTXContext(ctx context.Context, e *topic.Entry, opt SlideOptions, w io.Writer) (Result, error) {
+	doc, _, warnings, err := planSlides(ctx, e, opt)
 	if err != nil {
+		return Result{}, err
+	}
+	if err := checkPages(doc, opt.MaxPages); err != nil {
 		return Result{}, err
 	}
 	e, _, err = WithReferences(e, opt.Bib)
 	if err != nil {
 		return Result{}, err
 	}
-	if err := writePPTX(w, e, doc, opt.Lang); err != nil {
+	if err := writePPTX(ctx, w, e, doc, opt.Lang); err != nil {
 		return Result{}, err
 	}
 	return Result{Pages: len(doc.Pages), Warnings: append(warnings, MissingWarnings(doc)...)}, nil
@@ -55,7 +65,7 @@ func SlidesPPTX(e *topic.Entry, opt SlideOptions, w io.Writer) (Result, error) {
 
 // writePPTX writes a planned deck of entry e (references resolved) as
 // PowerPoint with the notes layout's text as speaker notes.
-func writePPTX(w io.Writer, e *topic.Entry, doc *plan.Document, lang string) error {
+func writePPTX(ctx context.Context, w io.Writer, e *topic.Entry, doc *plan.Document, lang string) error {
 	if lang == "" {
 		lang = e.LangOrDefault()
 	}
@@ -70,7 +80,7 @@ func writePPTX(w io.Writer, e *topic.Entry, doc *plan.Document, lang string) err
 		}
 		notes[0] = append(head, notes[0]...)
 	}
-	return pptxdraw.Write(w, doc, pptxdraw.Options{Notes: notes})
+	return pptxdraw.WriteContext(ctx, w, doc, pptxdraw.Options{Notes: notes})
 }
 
 // buildFormats checks a build's deck formats and puts them in a fixed
@@ -115,5 +125,5 @@ func deckPPTX(w io.Writer, e *topic.Entry, doc *plan.Document, o BuildOptions) e
 	if err != nil {
 		return err
 	}
-	return writePPTX(w, e, doc, o.Lang)
+	return writePPTX(context.Background(), w, e, doc, o.Lang)
 }

@@ -1,7 +1,6 @@
 package exporter
 
 import (
-	"fmt"
 	"strings"
 
 	"github.com/scholargate/topicdeck/bib"
@@ -24,7 +23,7 @@ func WithReferences(e *topic.Entry, extra []string) (*topic.Entry, []string, err
 	}
 	warnings := problemWarnings(ps)
 	refs, ps := bib.Resolve(e, lib)
-	warnings = append(warnings, problemWarnings(compressUnresolved(lib, ps))...)
+	warnings = append(warnings, problemWarnings(ps)...)
 	out := *e
 	out.SeminalWorks = make([]topic.Item, len(e.SeminalWorks))
 	for i, it := range e.SeminalWorks {
@@ -45,19 +44,10 @@ func ReferenceProblems(e *topic.Entry, extra []string) ([]topic.Problem, error) 
 	if err != nil {
 		return nil, err
 	}
+	// Every unresolved key gets its own line, even when no bibliography
+	// was given at all: the author needs the keys to write one.
 	_, unresolved := bib.Resolve(e, lib)
-	return append(ps, compressUnresolved(lib, unresolved)...), nil
-}
-
-// compressUnresolved turns one warning per key into one per entry when
-// there is no bibliography at all: every key would say the same thing.
-func compressUnresolved(lib *bib.Library, ps []topic.Problem) []topic.Problem {
-	if lib.Len() > 0 || len(ps) < 2 {
-		return ps
-	}
-	first := ps[0]
-	first.Message = fmt.Sprintf("%d seminal works look like citation keys, but no bibliography was given (set bibliography: or use --bib)", len(ps))
-	return []topic.Problem{first}
+	return append(ps, unresolved...), nil
 }
 
 // problemWarnings words problems as CLI warnings, file:line:col first;

@@ -1,6 +1,7 @@
 package exporter
 
 import (
+	"context"
 	"fmt"
 	"io"
 	"sync"
@@ -32,6 +33,27 @@ type SlideOptions struct {
 	// Bib lists bibliography files read after the entry's own, so seminal
 	// works written as citation keys print as full references.
 	Bib []string
+	// MaxPages, when positive, refuses a deck planned to more slides with
+	// a *PageLimitError before it is drawn.
+	MaxPages int
+}
+
+// PageLimitError is an artifact planned to more pages than its options'
+// MaxPages allow; nothing was drawn.
+type PageLimitError struct {
+	Pages, Max int
+}
+
+func (e *PageLimitError) Error() string {
+	return fmt.Sprintf("the document would have %d pages; at most %d are made", e.Pages, e.Max)
+}
+
+// checkPages applies a MaxPages option to a planned document.
+func checkPages(doc *plan.Document, max int) error {
+	if max > 0 && len(doc.Pages) > max {
+		return &PageLimitError{Pages: len(doc.Pages), Max: max}
+	}
+	return nil
 }
 
 // Result describes a written artifact.
@@ -78,16 +100,21 @@ func textEngine(fontDir string) (*textSetup, error) {
 // (or a test) can see which slide holds what. It also returns the font set
 // the plan was measured with, which drawing must use.
 func PlanSlides(e *topic.Entry, opt SlideOptions) (*plan.Document, *fonts.Set, error) {
-	doc, set, _, err := planSlides(e, opt)
+	doc, set, _, err := planSlides(context.Background(), e, opt)
 	return doc, set, err
 }
 
-// planSlides is PlanSlides with the warnings of resolving references.
-func planSlides(e *topic.Entry, opt SlideOptions) (*plan.Document, *fonts.Set, []string, error) {
+// planSlides is PlanSlides with the warnings of resolving references. It
+// stops soon after ctx is done, with ctx's error.
+func planSlides(ctx context.Context, e *topic.Entry, opt SlideOptions) (*plan.Document, *fonts.Set, []string, error) {
+	if _, err := SourceDateEpoch(); err != nil {
+		return nil, nil, nil, err
+	}
 	e, warnings, err := WithReferences(e, opt.Bib)
 	if err != nil {
 		return nil, nil, nil, err
 	}
+	warnings = append(warnings, problemWarnings(topic.UnsafeLinks(e))...)
 	name := opt.Layout
 	if name == "" {
 		name = DefaultSlideLayout
@@ -108,7 +135,7 @@ func planSlides(e *topic.Entry, opt SlideOptions) (*plan.Document, *fonts.Set, [
 		lang = e.LangOrDefault()
 	}
 	env := &layouts.Env{
-		Text:   ts.text,
+		Text:   ts.text.WithContext(ctx),
 		Labels: locale.For(lang),
 		Options: layouts.Options{
 			Aspect:  opt.Aspect,
@@ -121,6 +148,9 @@ func planSlides(e *topic.Entry, opt SlideOptions) (*plan.Document, *fonts.Set, [
 	}
 	env.Deck = func() (*plan.Document, error) { return planner.Plan(e, env) }
 	doc, err := planner.Plan(e, env)
+	if err := ctx.Err(); err != nil {
+		return nil, nil, nil, err // the plan was cut short: nobody waits for it
+	}
 	if err != nil {
 		return nil, nil, nil, err
 	}
@@ -133,17 +163,28 @@ func planSlides(e *topic.Entry, opt SlideOptions) (*plan.Document, *fonts.Set, [
 // Slides plans an entry's slide deck with the chosen layout and writes it
 // to w as PDF.
 func Slides(e *topic.Entry, opt SlideOptions, w io.Writer) (Result, error) {
-	doc, set, warnings, err := planSlides(e, opt)
+	return SlidesContext(context.Background(), e, opt, w)
+}
+
+// SlidesContext is Slides that stops, between slides when drawing and
+// within moments when planning, once ctx is done, returning ctx's error; a
+// server passes the request's context so a client that leaves frees its
+// render at once. What was written to w by then is incomplete.
+func SlidesContext(ctx context.Context, e *topic.Entry, opt SlideOptions, w io.Writer) (Result, error) {
+	doc, set, warnings, err := planSlides(ctx, e, opt)
 	if err != nil {
 		return Result{}, err
 	}
-	return draw(w, doc, set, warnings)
+	if err := checkPages(doc, opt.MaxPages); err != nil {
+		return Result{}, err
+	}
+	return draw(ctx, w, doc, set, warnings)
 }
 
 // draw writes a planned document as PDF and reports it: its pages, the
 // planning's warnings and one warning per character no face could draw.
-func draw(w io.Writer, doc *plan.Document, set *fonts.Set, warnings []string) (Result, error) {
-	if err := pdfdraw.Write(w, doc, set); err != nil {
+func draw(ctx context.Context, w io.Writer, doc *plan.Document, set *fonts.Set, warnings []string) (Result, error) {
+	if err := pdfdraw.WriteContext(ctx, w, doc, set); err != nil {
 		return Result{}, err
 	}
 	return Result{Pages: len(doc.Pages), Warnings: append(warnings, MissingWarnings(doc)...)}, nil

@@ -205,7 +205,7 @@ func TestSlidesMetadata(t *testing.T) {
 			t.Errorf("Swedish labels: text lacks %q", want)
 		}
 	}
-	raw, _ := os.ReadFile(path)
+	raw := expanded(t, path)
 	for _, want := range []string{"/Outlines", "/Lang"} {
 		if !bytes.Contains(raw, []byte(want)) {
 			t.Errorf("PDF lacks %s", want)
@@ -216,10 +216,25 @@ func TestSlidesMetadata(t *testing.T) {
 	}
 }
 
+// expanded returns the PDF at path with its object streams and streams
+// expanded (qpdf --qdf), where dictionaries can be searched as text.
+func expanded(t *testing.T, path string) []byte {
+	t.Helper()
+	out := filepath.Join(t.TempDir(), "qdf.pdf")
+	if b, err := exec.Command("qpdf", "--qdf", "--object-streams=disable", path, out).CombinedOutput(); err != nil {
+		t.Fatalf("qpdf: %v\n%s", err, b)
+	}
+	raw, err := os.ReadFile(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return raw
+}
+
 func TestSlidesLinks(t *testing.T) {
 	e := slidesEntry(t, filepath.Join(stressDir, "long-url.md"))
 	path, _ := renderSlides(t, e, SlideOptions{})
-	raw, _ := os.ReadFile(path)
+	raw := expanded(t, path)
 	if !bytes.Contains(raw, []byte("/URI (https://example.org/segment00")) {
 		t.Error("no clickable link to the entry's URL in the PDF")
 	}

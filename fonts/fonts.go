@@ -1,6 +1,6 @@
 // Package fonts holds topicdeck's embedded TrueType faces and the fallback
 // chains that pick, per character, the face that draws it. Metrics are read
-// exactly as fpdf reads them, so text measured here is drawn at the same
+// from the faces' tables once, so text measured here is drawn at the same
 // width. The embedded faces' metrics are computed at `go generate` time
 // (metrics.bin) so that start-up parses no font; a face's outlines are read
 // only when a document draws with it, and --font-dir faces are parsed once
@@ -36,6 +36,9 @@ type Face struct {
 
 	outOnce sync.Once
 	out     *outlines
+
+	kernOnce sync.Once
+	kern     *kerning
 }
 
 // load returns the face's metrics: for an embedded face the precomputed
@@ -76,18 +79,27 @@ func (f *Face) outlines() *outlines {
 // must not modify it.
 func (f *Face) Data() []byte { return f.data }
 
-// Has reports whether the face draws r. Only BMP characters count: fpdf
-// reads the format 4 cmap alone, so it cannot draw anything beyond U+FFFF.
+// Has reports whether the face draws r (beyond U+FFFF too, when the face
+// has a format 12 cmap).
 func (f *Face) Has(r rune) bool {
+	if r > 0xFFFF {
+		return f.supplementary().m[r].glyph != 0
+	}
 	w, _ := f.load().cov.lookup(r)
 	return w != 0
 }
 
-// Advance is the width of r in 1/1000 em, exactly as fpdf's
-// GetStringSymbolWidth counts it (including for characters the face lacks).
+// Advance is the width of r in 1/1000 em, rounded once per glyph: the PDF
+// writer's /W widths are these same numbers, so measured text is drawn at
+// exactly its measured width. A character the face lacks counts as the
+// missing glyph's advance.
 func (f *Face) Advance(r rune) int {
 	m := f.load()
-	switch w, _ := m.cov.lookup(r); w {
+	w, _ := m.cov.lookup(r)
+	if r > 0xFFFF {
+		w = f.supplementary().m[r].width
+	}
+	switch w {
 	case 0:
 	case zeroWidth:
 		return 0
@@ -101,7 +113,7 @@ func (f *Face) Advance(r rune) int {
 }
 
 // Ascent is the distance from baseline to the top of the line box in
-// 1/1000 em (hhea ascender, as fpdf reads it).
+// 1/1000 em (hhea ascender).
 func (f *Face) Ascent() int { return f.load().ascent }
 
 // Descent is the (negative) distance from baseline to the bottom in 1/1000 em.
@@ -255,7 +267,7 @@ var fontExts = map[string]bool{".ttf": true, ".otf": true, ".ttc": true, ".otc":
 
 // WithDir returns s with every font file of dir appended to every chain,
 // after the built-in faces, so they cover what those lack (CJK, Indic…).
-// Files are taken in name order. A font file fpdf cannot embed (CFF .otf,
+// Files are taken in name order. A font file the PDF writer cannot embed (CFF .otf,
 // .ttc collections, WOFF, damaged files) is an error naming it. Results are
 // cached per directory content, so repeated calls share parsing.
 func (s *Set) WithDir(dir string) (*Set, error) {

@@ -1,13 +1,13 @@
 package fonts
 
 import (
+	"encoding/binary"
+	"math"
 	"os"
 	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
-
-	"github.com/scholargate/topicdeck/internal/fpdf"
 )
 
 const droid = "/usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf"
@@ -30,44 +30,123 @@ func droidDir(t testing.TB) string {
 	return dir
 }
 
-// TestAdvanceMatchesFpdf checks every BMP character of every face against
-// fpdf's own width table: measuring and drawing must agree exactly.
-func TestAdvanceMatchesFpdf(t *testing.T) {
+// TestAdvanceMatchesHmtx checks every BMP character of every face against
+// its advance read straight from cmap and hmtx: the PDF's /W widths are
+// these advances, so measuring and drawing agree exactly.
+func TestAdvanceMatchesHmtx(t *testing.T) {
 	set, err := Default().WithDir(droidDir(t))
 	if err != nil {
 		t.Fatal(err)
 	}
 	for _, face := range set.Faces() {
 		t.Run(face.String(), func(t *testing.T) {
-			pdf := fpdf.New("P", "pt", "A4", "")
-			pdf.AddUTF8FontFromBytes(face.Family, face.Style, face.Data())
-			pdf.SetFont(face.Family, face.Style, 1000)
-			if err := pdf.Error(); err != nil {
+			o, err := readOutlines(face.Data())
+			if err != nil {
+				t.Fatal(err)
+			}
+			be := binary.BigEndian
+			upem := float64(be.Uint16(o.tables["head"][18:]))
+			hmtx := o.tables["hmtx"]
+			byGlyph, err := cmap4(o.tables["cmap"])
+			if err != nil {
 				t.Fatal(err)
 			}
 			has := 0
-			for r := rune(1); r <= 0xFFFF; r++ {
-				if r >= 0xD800 && r <= 0xDFFF {
-					continue // not encodable in Go strings
+			for g, rs := range byGlyph {
+				if g == 0 || g >= o.numGlyphs {
+					continue
 				}
-				want := pdf.GetStringSymbolWidth(string(r))
-				if got := face.Advance(r); got != want {
-					t.Fatalf("Advance(%U) = %d, fpdf %d", r, got, want)
-				}
-				if face.Has(r) {
+				want := int(math.Round(float64(be.Uint16(hmtx[4*min(g, o.numHMetrics-1):])) * 1000 / upem))
+				for _, r := range rs {
+					if r == 0 || r == 0xFFFF {
+						continue
+					}
+					if got := face.Advance(rune(r)); got != want && !(want == 0 && got == 0) {
+						t.Fatalf("Advance(%U) = %d, hmtx %d", r, got, want)
+					}
+					if int(face.Glyph(rune(r))) != g {
+						t.Fatalf("Glyph(%U) = %d, cmap %d", r, face.Glyph(rune(r)), g)
+					}
 					has++
 				}
 			}
 			if has < 200 {
 				t.Errorf("only %d characters mapped", has)
 			}
-			if face.Has(0x1F600) {
-				t.Error("claims a non-BMP character fpdf cannot draw")
-			}
 			if face.Ascent() <= 0 || face.Descent() >= 0 {
 				t.Errorf("ascent %d descent %d", face.Ascent(), face.Descent())
 			}
 		})
+	}
+}
+
+// TestBeyondBMP reads characters past U+FFFF from format 12 cmaps:
+// DejaVu Sans has the emoticons, Noto Sans none of them.
+func TestBeyondBMP(t *testing.T) {
+	s := Default()
+	tests := []struct {
+		family, style string
+		r             rune
+		has           bool
+	}{
+		{"DejaVuSans", "", 0x1F600, true},
+		{"DejaVuSans", "B", 0x10300, true},
+		{"NotoSans", "", 0x1F600, false},
+		{"DejaVuSans", "", 0x1F9A0, false},
+	}
+	for _, tc := range tests {
+		f := s.Face(tc.family, tc.style)
+		if got := f.Has(tc.r); got != tc.has {
+			t.Errorf("%s Has(%U) = %v, want %v", f, tc.r, got, tc.has)
+		}
+		if tc.has && (f.Glyph(tc.r) == 0 || f.Advance(tc.r) <= 0) {
+			t.Errorf("%s %U: glyph %d advance %d", f, tc.r, f.Glyph(tc.r), f.Advance(tc.r))
+		}
+		if !tc.has && f.Glyph(tc.r) != 0 {
+			t.Errorf("%s %U: glyph %d for a character it lacks", f, tc.r, f.Glyph(tc.r))
+		}
+	}
+}
+
+// TestSubsetGlyphs renumbers glyphs in the order given and keeps every
+// advance; composite glyphs bring their components.
+func TestSubsetGlyphs(t *testing.T) {
+	f := Default().Face("DejaVuSans", "")
+	text := []rune("Åäö ﻻ é\U0001F600")
+	gids := []uint16{0}
+	for _, r := range text {
+		if g := f.Glyph(r); g != 0 && !slices.Contains(gids, g) {
+			gids = append(gids, g)
+		}
+	}
+	sub, err := f.SubsetGlyphs(gids)
+	if err != nil {
+		t.Fatal(err)
+	}
+	o, err := readOutlines(sub)
+	if err != nil {
+		t.Fatalf("subset does not parse: %v", err)
+	}
+	if o.numGlyphs < len(gids) || len(sub) > len(f.Data())/20 {
+		t.Fatalf("subset of %d glyphs has %d glyphs, %d bytes", len(gids), o.numGlyphs, len(sub))
+	}
+	upem := float64(binary.BigEndian.Uint16(o.tables["head"][18:]))
+	for _, r := range text {
+		g := slices.Index(gids, f.Glyph(r))
+		adv := int(math.Round(float64(binary.BigEndian.Uint16(o.tables["hmtx"][4*min(g, o.numHMetrics-1):])) * 1000 / upem))
+		if adv != f.Advance(r) {
+			t.Errorf("%q: subset advance %d, face %d", r, adv, f.Advance(r))
+		}
+	}
+	twice, err := f.SubsetGlyphs([]uint16{0, 5, 5})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if o, err := readOutlines(twice); err != nil || o.numGlyphs != 3 {
+		t.Errorf("a glyph listed twice: %v", err)
+	}
+	if _, err := f.SubsetGlyphs([]uint16{0, 65000}); err == nil {
+		t.Error("a glyph past the face's last is not an error")
 	}
 }
 
@@ -239,7 +318,7 @@ func BenchmarkParse(b *testing.B) {
 	}
 }
 
-// TestSubset checks that a cut-down character map changes nothing fpdf
+// TestSubset checks that a cut-down character map changes nothing layout
 // measures for the kept characters and drops the rest.
 func TestSubset(t *testing.T) {
 	set, err := Default().WithDir(droidDir(t))
@@ -256,22 +335,26 @@ func TestSubset(t *testing.T) {
 		if len(sub) > len(face.Data())/10 {
 			t.Errorf("%s: subset is %d of %d bytes", face, len(sub), len(face.Data()))
 		}
-		pdf := fpdf.New("P", "pt", "A4", "")
-		pdf.AddUTF8FontFromBytes("sub", "", sub)
-		pdf.SetFont("sub", "", 1000)
 		for r := rune(1); r < 0x3000; r++ {
 			kept := face.Has(r) && slices.Contains(keep, r)
-			if w, _ := m.cov.lookup(r); kept != (w != 0) {
+			w, _ := m.cov.lookup(r)
+			if kept != (w != 0) {
 				t.Fatalf("%s: %q kept=%v in subset=%v", face, r, kept, w != 0)
 			}
-			if kept && pdf.GetStringSymbolWidth(string(r)) != face.Advance(r) {
+			if kept && m.advance(r) != face.Advance(r) {
 				t.Fatalf("%s: %q width changed", face, r)
 			}
 		}
-		if err := pdf.Error(); err != nil {
-			t.Fatal(err)
-		}
 	}
+}
+
+// advance is r's advance as Face.Advance reports it, from parsed metrics.
+func (m *metrics) advance(r rune) int {
+	w, _ := m.cov.lookup(r)
+	if w == zeroWidth {
+		return 0
+	}
+	return int(w)
 }
 
 func TestLicenses(t *testing.T) {

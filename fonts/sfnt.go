@@ -9,11 +9,10 @@ import (
 )
 
 // metrics is what layout needs from a TrueType file: which BMP characters it
-// maps and their advances, computed the way fpdf's UTF-8 font loader does
-// (utf8fontfile.go) so that a measured width is exactly the drawn width.
+// maps and their advances, rounded once per glyph so that a measured width is exactly the drawn width.
 type metrics struct {
 	cov          coverage // advance and glyph index per mapped BMP rune
-	missingWidth int      // advance fpdf uses for characters the font lacks
+	missingWidth int      // advance drawn for characters the font lacks
 	ascent       int
 	descent      int
 }
@@ -27,8 +26,8 @@ type outlines struct {
 	numHMetrics int
 }
 
-// zeroWidth marks a mapped character whose rounded advance is zero, as fpdf
-// does (it uses 65535 for the same purpose).
+// zeroWidth marks a mapped character whose rounded advance is zero (the
+// stored width 0 means "not mapped").
 const zeroWidth = math.MaxUint16
 
 // coverage is a two-level table over the BMP, little-endian: 256 page
@@ -98,11 +97,11 @@ func encodeCoverage(widths, glyphs []uint16) coverage {
 	return out
 }
 
-// errNotTrueType explains the one font format fpdf can embed.
-var errNotTrueType = errors.New("fpdf embeds only TrueType outlines (.ttf)")
+// errNotTrueType explains the one font format the PDF writer embeds.
+var errNotTrueType = errors.New("only TrueType outlines (.ttf) can be embedded")
 
 // sniff names the container format of font data, or returns an error
-// explaining why fpdf cannot use it.
+// explaining why it cannot be embedded.
 func sniff(data []byte) error {
 	if len(data) < 12 {
 		return errors.New("not a font file (too short)")
@@ -120,9 +119,8 @@ func sniff(data []byte) error {
 	return fmt.Errorf("not a TrueType font: %w", errNotTrueType)
 }
 
-// readOutlines reads the table directory and checks the tables fpdf reads,
-// with bounds checks so that a damaged file is an error rather than a panic
-// inside fpdf later.
+// readOutlines reads the table directory and checks the tables metrics and subsets read,
+// with bounds checks so that a damaged file is an error rather than a panic later.
 func readOutlines(data []byte) (*outlines, error) {
 	if err := sniff(data); err != nil {
 		return nil, err
@@ -142,8 +140,8 @@ func readOutlines(data []byte) (*outlines, error) {
 		}
 		tables[tag] = data[off : off+size]
 	}
-	// fpdf reads these unconditionally (name, post) or needs them to subset
-	// (loca, glyf); a file without them would crash it.
+	// Subsets copy name and post and need loca and glyf; a file without
+	// them cannot be embedded.
 	for _, tag := range []string{"head", "hhea", "maxp", "hmtx", "cmap", "name", "post", "loca", "glyf"} {
 		if len(tables[tag]) == 0 {
 			return nil, fmt.Errorf("missing %q table (%w)", tag, errNotTrueType)
@@ -167,7 +165,7 @@ func readOutlines(data []byte) (*outlines, error) {
 	return o, nil
 }
 
-// parse reads the tables fpdf reads and computes the metrics as fpdf does.
+// parse reads the tables and computes the metrics.
 func parse(data []byte) (*metrics, *outlines, error) {
 	o, err := readOutlines(data)
 	if err != nil {
@@ -228,7 +226,7 @@ func parse(data []byte) (*metrics, *outlines, error) {
 }
 
 // cmap4 maps glyphs to the characters of the first Unicode format 4 subtable,
-// the only one fpdf reads (so characters outside the BMP are never drawable).
+// which covers the BMP (cmap12 reads the characters beyond it).
 func cmap4(cmap []byte) (map[int][]int, error) {
 	if len(cmap) < 4 {
 		return nil, errors.New("truncated cmap table")
@@ -250,7 +248,7 @@ func cmap4(cmap []byte) (map[int][]int, error) {
 		}
 	}
 	if sub < 0 {
-		return nil, errors.New("no Unicode format 4 cmap (fpdf needs one)")
+		return nil, errors.New("no Unicode format 4 cmap (needed for the BMP)")
 	}
 	t := cmap[sub:]
 	if len(t) < 14 {
@@ -275,7 +273,7 @@ func cmap4(cmap []byte) (map[int][]int, error) {
 			if ro == 0 {
 				g = (c + delta) & 0xFFFF
 			} else {
-				// fpdf compares against the subtable's declared length.
+				// Bounded by the subtable's declared length.
 				pos := 16 + 6*segs + 2*s + ro + 2*(c-start)
 				if pos >= length || pos+2 > len(t) {
 					g = 0
@@ -289,7 +287,7 @@ func cmap4(cmap []byte) (map[int][]int, error) {
 	return out, nil
 }
 
-// round rounds half away from zero, as fpdf's round does.
+// round rounds half away from zero.
 func round(f float64) int {
 	if f < 0 {
 		return -int(math.Floor(-f + 0.5))

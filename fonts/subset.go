@@ -8,11 +8,8 @@ import (
 )
 
 // Subset returns a TrueType file holding only the glyphs the face needs to
-// draw runes (those of them it has), with their metrics unchanged, so fpdf
-// measures and draws them exactly as from the whole face. fpdf parses every
-// font it is given, once per document, at a cost that grows with the font;
-// a whole Noto face costs it several milliseconds, a subset a fraction.
-// fpdf still embeds its own subset of what is drawn.
+// draw runes (those of them it has), with their metrics unchanged, for tests and
+// tools that want a small face of their own; PDFs use SubsetGlyphs.
 func (f *Face) Subset(runes []rune) []byte {
 	m, o := f.load(), f.outlines()
 	rs := make([]int, 0, len(runes))
@@ -74,107 +71,109 @@ var errGlyf = errors.New("unsupported glyf data")
 // subsetGlyphs builds a font of glyph 0, the glyphs of rs and the
 // components of composite glyphs, renumbered in their original order.
 func subsetGlyphs(m *metrics, o *outlines, rs []int) ([]byte, error) {
-	be := binary.BigEndian
-	head, loca, glyf, hmtx := o.tables["head"], o.tables["loca"], o.tables["glyf"], o.tables["hmtx"]
-	if len(head) < 54 {
-		return nil, errGlyf
-	}
-	long := be.Uint16(head[50:]) == 1
-	if (long && len(loca) < 4*(o.numGlyphs+1)) || (!long && len(loca) < 2*(o.numGlyphs+1)) {
-		return nil, errGlyf
-	}
-	glyph := func(g int) ([]byte, error) {
-		var a, b int
-		if long {
-			a, b = int(be.Uint32(loca[4*g:])), int(be.Uint32(loca[4*g+4:]))
-		} else {
-			a, b = 2*int(be.Uint16(loca[2*g:])), 2*int(be.Uint16(loca[2*g+2:]))
-		}
-		if a > b || b > len(glyf) {
-			return nil, errGlyf
-		}
-		return glyf[a:b], nil
-	}
-	// components calls fn for the offset of each component glyph index
-	// inside a composite glyph's data.
-	components := func(data []byte, fn func(pos int)) error {
-		if len(data) < 10 || int16(be.Uint16(data)) >= 0 {
-			return nil // simple glyph or empty
-		}
-		pos := 10
-		for {
-			if pos+4 > len(data) {
-				return errGlyf
-			}
-			flags := be.Uint16(data[pos:])
-			fn(pos + 2)
-			pos += 4
-			if flags&argsAreWords != 0 {
-				pos += 4
-			} else {
-				pos += 2
-			}
-			switch {
-			case flags&haveScale != 0:
-				pos += 2
-			case flags&haveXYScale != 0:
-				pos += 4
-			case flags&haveTwoByTwo != 0:
-				pos += 8
-			}
-			if flags&moreComponent == 0 {
-				return nil
-			}
-		}
-	}
-
-	keep := map[int]bool{0: true}
-	queue := []int{0}
+	order := []int{0}
 	for _, r := range rs {
-		if g := m.glyph(r); !keep[g] {
-			keep[g] = true
-			queue = append(queue, g)
-		}
+		order = append(order, m.glyph(r))
 	}
-	for len(queue) > 0 {
-		g := queue[len(queue)-1]
-		queue = queue[:len(queue)-1]
-		if g >= o.numGlyphs {
-			return nil, errGlyf
-		}
-		data, err := glyph(g)
-		if err != nil {
-			return nil, err
-		}
-		var bad bool
-		if err := components(data, func(pos int) {
-			c := int(be.Uint16(data[pos:]))
-			if c >= o.numGlyphs {
-				bad = true
-			} else if !keep[c] {
-				keep[c] = true
-				queue = append(queue, c)
-			}
-		}); err != nil || bad {
-			return nil, errGlyf
-		}
+	slices.Sort(order)
+	order = slices.Compact(order)
+	order, err := closure(o, order)
+	if err != nil {
+		return nil, err
 	}
-	old := make([]int, 0, len(keep))
-	for g := range keep {
-		old = append(old, g)
-	}
-	sort.Ints(old)
-	newID := make(map[int]int, len(old))
-	for i, g := range old {
+	slices.Sort(order)
+	newID := make(map[int]int, len(order))
+	for i, g := range order {
 		newID[g] = i
 	}
+	return buildSubset(o, order, buildCmap4(rs, func(r int) int { return newID[m.glyph(r)] }))
+}
 
+// glyph returns glyph g's data from glyf, as loca locates it.
+func (o *outlines) glyph(g int) ([]byte, error) {
+	be := binary.BigEndian
+	head, loca, glyf := o.tables["head"], o.tables["loca"], o.tables["glyf"]
+	if len(head) < 54 || g < 0 || g >= o.numGlyphs {
+		return nil, errGlyf
+	}
+	var a, b int
+	if be.Uint16(head[50:]) == 1 {
+		if len(loca) < 4*(g+2) {
+			return nil, errGlyf
+		}
+		a, b = int(be.Uint32(loca[4*g:])), int(be.Uint32(loca[4*g+4:]))
+	} else {
+		if len(loca) < 2*(g+2) {
+			return nil, errGlyf
+		}
+		a, b = 2*int(be.Uint16(loca[2*g:])), 2*int(be.Uint16(loca[2*g+2:]))
+	}
+	if a > b || b > len(glyf) {
+		return nil, errGlyf
+	}
+	return glyf[a:b], nil
+}
+
+// components calls fn for the offset of each component glyph index inside
+// a composite glyph's data.
+func components(data []byte, fn func(pos int)) error {
+	be := binary.BigEndian
+	if len(data) < 10 || int16(be.Uint16(data)) >= 0 {
+		return nil // simple glyph or empty
+	}
+	pos := 10
+	for {
+		if pos+4 > len(data) {
+			return errGlyf
+		}
+		flags := be.Uint16(data[pos:])
+		fn(pos + 2)
+		pos += 4
+		if flags&argsAreWords != 0 {
+			pos += 4
+		} else {
+			pos += 2
+		}
+		switch {
+		case flags&haveScale != 0:
+			pos += 2
+		case flags&haveXYScale != 0:
+			pos += 4
+		case flags&haveTwoByTwo != 0:
+			pos += 8
+		}
+		if flags&moreComponent == 0 {
+			return nil
+		}
+	}
+}
+
+// buildSubset writes a font whose glyph i is the face's glyph old[i], with
+// composite components renumbered and the given cmap table.
+func buildSubset(o *outlines, old []int, cmap []byte) ([]byte, error) {
+	be := binary.BigEndian
+	old, err := closure(o, old)
+	if err != nil {
+		return nil, errGlyf
+	}
+	newID := make(map[int]int, len(old))
+	for i, g := range old {
+		if _, dup := newID[g]; !dup {
+			newID[g] = i
+		}
+	}
+	hmtx := o.tables["hmtx"]
 	n := len(old)
-	var newGlyf []byte
+	size := 0
+	for _, g := range old {
+		data, _ := o.glyph(g)
+		size += (len(data) + 3) &^ 3
+	}
+	newGlyf := make([]byte, 0, size)
 	newLoca := make([]byte, 4*(n+1))
 	newHmtx := make([]byte, 4*n)
 	for i, g := range old {
-		data, _ := glyph(g)
+		data, _ := o.glyph(g)
 		start := len(newGlyf)
 		newGlyf = append(newGlyf, data...)
 		comp := newGlyf[start:]
@@ -196,8 +195,8 @@ func subsetGlyphs(m *metrics, o *outlines, rs []int) ([]byte, error) {
 	}
 	be.PutUint32(newLoca[4*n:], uint32(len(newGlyf)))
 
-	newHead := slices.Clone(head)
-	be.PutUint32(newHead[8:], 0) // checkSumAdjustment, fpdf zeroes it too
+	newHead := slices.Clone(o.tables["head"])
+	be.PutUint32(newHead[8:], 0) // checkSumAdjustment
 	be.PutUint16(newHead[50:], 1)
 	newHhea := slices.Clone(o.tables["hhea"])
 	be.PutUint16(newHhea[34:], uint16(n))
@@ -213,10 +212,10 @@ func subsetGlyphs(m *metrics, o *outlines, rs []int) ([]byte, error) {
 	tables := map[string][]byte{
 		"head": newHead, "hhea": newHhea, "maxp": newMaxp, "hmtx": newHmtx,
 		"loca": newLoca, "glyf": newGlyf, "post": newPost, "name": o.tables["name"],
-		"cmap": buildCmap4(rs, func(r int) int { return newID[m.glyph(r)] }),
+		"cmap": cmap,
 	}
 	// Hinting and OS/2 metrics do not refer to glyph numbers; layout
-	// tables (GSUB, GPOS, kern…) do and fpdf ignores them, so they go.
+	// tables (GSUB, GPOS, kern…) do and a PDF does not read them, so they go.
 	for _, tag := range []string{"OS/2", "cvt ", "fpgm", "prep", "gasp"} {
 		if t := o.tables[tag]; len(t) > 0 {
 			tables[tag] = t

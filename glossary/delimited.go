@@ -25,12 +25,34 @@ func (g *Glossary) writeDelimited(w io.Writer, sep rune, bom bool) error {
 		return err
 	}
 	for _, r := range g.rows() {
-		if err := cw.Write(r.cells()); err != nil {
+		cells := r.cells()
+		for i, c := range cells {
+			cells[i] = inertCell(c)
+		}
+		if err := cw.Write(cells); err != nil {
 			return err
 		}
 	}
 	cw.Flush()
 	return cw.Error()
+}
+
+// inertCell makes a cell safe to open in a spreadsheet (OWASP, "CSV
+// injection"): a cell that begins with =, +, -, @, tab or carriage return
+// would be run as a formula (=HYPERLINK(...) sends data away), so it gets a
+// leading apostrophe, which spreadsheets show as text. Control characters
+// other than tab and newline are dropped, as the XLSX writer does: they
+// are invisible and some readers stop at them.
+func inertCell(s string) string {
+	if s != "" && strings.ContainsRune("=+-@\t\r", rune(s[0])) {
+		s = "'" + s
+	}
+	return strings.Map(func(r rune) rune {
+		if r < 0x20 && r != '\t' && r != '\n' {
+			return -1
+		}
+		return r
+	}, s)
 }
 
 // AnkiHeader is the file header of the Anki export: Anki (2.1.55 and

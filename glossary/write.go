@@ -7,6 +7,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/scholargate/topicdeck/internal/safelink"
 	"github.com/scholargate/topicdeck/locale"
 	"github.com/scholargate/topicdeck/topic"
 )
@@ -181,7 +182,7 @@ func HTML(t topic.Text) string {
 		if r.Style&topic.Bold != 0 {
 			txt = "<b>" + txt + "</b>"
 		}
-		if r.URL != "" {
+		if r.URL != "" && safelink.Allowed(r.URL) {
 			txt = `<a href="` + html.EscapeString(r.URL) + `">` + txt + "</a>"
 		}
 		b.WriteString(txt)

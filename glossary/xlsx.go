@@ -17,6 +17,7 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
+	"github.com/scholargate/topicdeck/internal/safelink"
 	"github.com/scholargate/topicdeck/locale"
 	"github.com/scholargate/topicdeck/topic"
 )
@@ -143,6 +144,11 @@ func (x *xlsxWriter) stream(s sheet, l locale.Labels) error {
 	f := x.f
 	lastCol, _ := excelize.ColumnNumberToName(len(s.header))
 	last := max(len(s.rows)+1, 2) // a table needs a data row, even an empty one
+	for k, u := range s.links {
+		if !safelink.Allowed(u) {
+			delete(s.links, k) // the cell keeps its text (topic.UnsafeLinks warns)
+		}
+	}
 	for _, k := range sortedCells(s.links) {
 		cell, _ := excelize.CoordinatesToCellName(k[1]+1, k[0]+2)
 		if err := f.SetCellHyperLink(s.name, cell, s.links[k], "External"); err != nil {

@@ -68,6 +68,7 @@ const (
 const (
 	EtAl          Key = "et_al"          // "et al." after a name list cut short by "others"
 	Page          Key = "page"           // "p." before a single page
+	Volume        Key = "volume"         // "Vol." before a volume number
 	MastersThesis Key = "masters_thesis" // "Master's thesis"
 	Unresolved    Key = "unresolved"     // "[unresolved reference]"
 )
@@ -84,6 +85,15 @@ const (
 	KindCore        Key = "kind_core"        // question kind: core question
 	KindFAQ         Key = "kind_faq"         // question kind: FAQ
 	KindDebate      Key = "kind_debate"      // question kind: debate
+)
+
+// Labels used by quizzes (package quiz).
+const (
+	QuizMatch     Key = "quiz_match"     // stem of a matching question
+	QuizChoice    Key = "quiz_choice"    // "Which term is defined as: %s"
+	QuizShort     Key = "quiz_short"     // "Write the term defined as: %s"
+	QuizExtracted Key = "quiz_extracted" // tag of a question built on an extracted definition
+	Quiz          Key = "quiz"           // name of a question bank with no course name
 )
 
 var tables = map[string]map[Key]string{
@@ -135,6 +145,7 @@ var tables = map[string]map[Key]string{
 		Theme:           "Theme",
 		EtAl:            "et al.",
 		Page:            "p.",
+		Volume:          "Vol.",
 		MastersThesis:   "Master's thesis",
 		Unresolved:      "[unresolved reference]",
 		NeedsReview:     "Needs review",
@@ -147,6 +158,11 @@ var tables = map[string]map[Key]string{
 		KindCore:        "core",
 		KindFAQ:         "FAQ",
 		KindDebate:      "debate",
+		QuizMatch:       "Match each term with its definition.",
+		QuizChoice:      "Which term is defined as: %s",
+		QuizShort:       "Write the term that is defined as: %s",
+		QuizExtracted:   "extracted definition",
+		Quiz:            "Quiz",
 	},
 	"sv": {
 		Definition:      "Definition",
@@ -196,6 +212,7 @@ var tables = map[string]map[Key]string{
 		Theme:           "Tema",
 		EtAl:            "et al.",
 		Page:            "s.",
+		Volume:          "Vol.",
 		MastersThesis:   "Masteruppsats",
 		Unresolved:      "[referensen saknas]",
 		NeedsReview:     "Behöver granskas",
@@ -208,6 +225,11 @@ var tables = map[string]map[Key]string{
 		KindCore:        "kärnfråga",
 		KindFAQ:         "vanlig fråga",
 		KindDebate:      "debatt",
+		QuizMatch:       "Para ihop varje term med dess definition.",
+		QuizChoice:      "Vilken term definieras som: %s",
+		QuizShort:       "Skriv termen som definieras som: %s",
+		QuizExtracted:   "hämtad definition",
+		Quiz:            "Quiz",
 	},
 }
 

@@ -1,22 +1,23 @@
-// Package pdfdraw draws a measured plan.Document as PDF with fpdf. It
-// decides nothing: every line, position and face comes from the plan, so
-// the PDF shows exactly what was measured. Embedded pages (handouts) are
-// redrawn as vectors at their scale, keeping text searchable and links live.
+// Package pdfdraw draws a measured plan.Document as a tagged PDF with the
+// pdf package. It decides nothing: every line, position and face comes from
+// the plan, so the PDF shows exactly what was measured. Embedded pages
+// (handouts) are redrawn as vectors at their scale, keeping text searchable
+// and links live. The plan's logical structure (Document.Root and each
+// item's Tag) becomes the structure tree; untagged items are artifacts.
 package pdfdraw
 
 import (
-	"bytes"
 	"context"
 	"errors"
 	"fmt"
 	"io"
 	"math"
+	"strconv"
 	"strings"
 	"time"
 
-	"github.com/scholargate/topicdeck/internal/fpdf"
-
 	"github.com/scholargate/topicdeck/fonts"
+	"github.com/scholargate/topicdeck/pdf"
 	"github.com/scholargate/topicdeck/plan"
 	"github.com/scholargate/topicdeck/textlayout"
 )
@@ -48,64 +49,91 @@ func WriteContext(ctx context.Context, w io.Writer, doc *plan.Document, set *fon
 	if set == nil {
 		set = fonts.Default()
 	}
-	pdf := fpdf.NewCustom(&fpdf.InitType{
-		OrientationStr: "P",
-		UnitStr:        "pt",
-		Size:           fpdf.SizeType{Wd: doc.Width, Ht: doc.Height},
-	})
-	d := &drawer{pdf: pdf, set: set, images: map[string]bool{}}
-	if err := d.registerFonts(doc); err != nil {
-		return err
+	out := pdf.NewDocument()
+	d := &drawer{
+		out: out, set: set, h: doc.Height,
+		fonts: map[*fonts.Face]*pdf.Font{}, images: map[string]pdf.Name{},
+		resources: out.W.Alloc(),
 	}
 	d.meta(doc.Meta)
-	// fpdf allocates a fresh zlib writer (about 1 MB) per page stream;
-	// compressing page content tripled drawing time for a ~2x smaller file
-	// (fonts are still compressed). Speed matters more for slide decks.
-	pdf.SetCompression(false)
-	pdf.SetAutoPageBreak(false, 0)
-	pdf.SetMargins(0, 0, 0)
-	pdf.SetCellMargin(0)
+	if doc.Root != nil {
+		d.tree = pdf.NewStructTree()
+		d.main = &scope{elems: map[*plan.Node]*pdf.StructElem{}, under: d.tree.Root}
+		d.tree.Root.Lang = cleanLang(doc.Root.Lang)
+		for _, k := range doc.Root.Kids {
+			d.main.build(k, d.tree.Root)
+		}
+		d.main.elems[doc.Root] = d.tree.Root
+		out.Struct = d.tree
+	}
 	for _, p := range doc.Pages {
 		if err := ctx.Err(); err != nil {
 			return err
 		}
-		pdf.AddPage()
-		d.font = fontState{}
-		d.bookmarks(p.Bookmarks)
-		if p.Ground() != plan.White {
-			d.fill(p.Ground())
-			pdf.Rect(0, 0, doc.Width, doc.Height, "F")
-		}
-		d.items(p.Items, identity)
-		if err := pdf.Error(); err != nil {
-			return fmt.Errorf("pdfdraw: %w", err)
+		if err := d.drawPage(p, doc.Width); err != nil {
+			return err
 		}
 	}
-	if err := pdf.Output(w); err != nil {
+	fontRes := pdf.Dict{}
+	for i, f := range d.fontOrder {
+		if err := f.Write(out.W); err != nil {
+			return err
+		}
+		fontRes = append(fontRes, pdf.Entry{Key: d.fontOrder[i].Resource, Value: f.Ref()})
+	}
+	res := pdf.Dict{}
+	if len(fontRes) > 0 {
+		res = append(res, pdf.Entry{Key: "Font", Value: fontRes})
+	}
+	if len(d.imageRes) > 0 {
+		res = append(res, pdf.Entry{Key: "XObject", Value: d.imageRes})
+	}
+	out.W.Set(d.resources, res)
+	if err := out.Finish(w); err != nil {
 		return fmt.Errorf("pdfdraw: %w", err)
 	}
 	return nil
 }
 
-// drawer carries the fpdf document and what has been registered with it.
+// drawer carries the document being written and the current page's state.
 type drawer struct {
-	pdf    *fpdf.Fpdf
-	set    *fonts.Set
-	images map[string]bool
-	// outline is a face used to encode bookmark titles: fpdf writes them
-	// as UTF-16 only while a UTF-8 font is current.
-	outline *fonts.Face
-	font    fontState
+	out       *pdf.Document
+	set       *fonts.Set
+	h         float64 // page height: plan y grows down, PDF y up
+	fonts     map[*fonts.Face]*pdf.Font
+	fontOrder []*pdf.Font
+	images    map[string]pdf.Name // by plan.Image.Name
+	imageRes  pdf.Dict
+	resources pdf.Ref // shared by every page
+
+	tree *pdf.StructTree // nil: untagged plan
+	main *scope
+
+	c      pdf.Content
+	page   pdf.Ref
+	annots []pdf.Ref
+	gs     graphicsState
+	err    error
+
+	lineLeft float64 // the current line's X, in plan units
+
+	// Scratch buffers for glyph runs.
+	cids   []uint16
+	adjust []float64
 }
 
-// fontState is the font fpdf has selected on the current page; fpdf's own
-// check covers family and size, this one also skips redundant colour calls.
-type fontState struct {
-	face  string
-	style string
-	size  float64
-	color textlayout.Color
-	set   bool
+// graphicsState is what the content stream has set on the current page,
+// so that unchanged settings are not repeated.
+type graphicsState struct {
+	font      *pdf.Font
+	size      float64
+	fill      textlayout.Color
+	stroke    textlayout.Color
+	width     float64
+	fillSet   bool
+	strokeSet bool
+	widthSet  bool
+	inText    bool
 }
 
 // transform maps plan coordinates into page coordinates: an embedded page
@@ -117,93 +145,74 @@ var identity = transform{0, 0, 1}
 func (t transform) x(v float64) float64 { return t.dx + v*t.s }
 func (t transform) y(v float64) float64 { return t.dy + v*t.s }
 
-// registerFonts adds to fpdf only the faces the plan draws with, each cut
-// down to the characters drawn with it: fpdf parses every font it is given
-// once per document, which for a whole face costs several milliseconds.
-func (d *drawer) registerFonts(doc *plan.Document) error {
-	used := map[*fonts.Face]map[rune]bool{}
-	var order []*fonts.Face
-	var walk func(items []plan.Item) error
-	walk = func(items []plan.Item) error {
-		for _, it := range items {
-			switch v := it.(type) {
-			case *plan.Text:
-				for _, s := range v.Line.Segments {
-					if d.set.Face(s.Face, s.Style) == nil {
-						return fmt.Errorf("pdfdraw: face %s %q is not in the font set the document was measured with", s.Face, s.Style)
-					}
-				}
-				// The characters drawn, which for Arabic are shaped forms.
-				for _, p := range pieces(&v.Line, d.set) {
-					f := d.set.Face(p.seg.Face, p.seg.Style)
-					runes := used[f]
-					if runes == nil {
-						runes = map[rune]bool{}
-						used[f] = runes
-						order = append(order, f)
-					}
-					for _, r := range p.text {
-						runes[r] = true
-					}
-				}
-			case *plan.Embed:
-				if v.Page != nil {
-					if err := walk(v.Page.Items); err != nil {
-						return err
-					}
-				}
-			}
-		}
-		return nil
-	}
-	bookmarks := false
-	for _, p := range doc.Pages {
-		if err := walk(p.Items); err != nil {
-			return err
-		}
-		bookmarks = bookmarks || len(p.Bookmarks) > 0
-	}
-	if bookmarks && len(order) == 0 {
-		// Bookmark titles need a current UTF-8 font to be encoded.
-		order = append(order, d.set.Chain("sans", false, false)[0])
-	}
-	for _, f := range order {
-		runes := make([]rune, 0, len(used[f]))
-		for r := range used[f] {
-			runes = append(runes, r)
-		}
-		d.pdf.AddUTF8FontFromBytes(f.Family, f.Style, f.Subset(runes))
-	}
-	if len(order) > 0 {
-		d.outline = order[0]
-	}
-	return d.pdf.Error()
+// scope maps plan nodes to structure elements: the document's own, or an
+// embedded page's copy under the embedding node.
+type scope struct {
+	elems map[*plan.Node]*pdf.StructElem
+	// under is where nodes outside the scope's tree go: the document
+	// element, or the embed's node.
+	under *pdf.StructElem
+	// none draws everything as an artifact (untagged plans, embeds
+	// without a Tag).
+	none bool
 }
 
-// meta writes the document information and fixes every date fpdf would
-// otherwise take from the clock.
+// build makes the elements of n and its descendants under parent.
+func (s *scope) build(n *plan.Node, parent *pdf.StructElem) {
+	e := parent.Add(structType(n))
+	e.Alt, e.Lang = n.Alt, cleanLang(n.Lang)
+	if n.Role == plan.RoleHeaderCell {
+		scope := n.Scope
+		if scope == "" {
+			scope = plan.ScopeColumn
+		}
+		e.Attr = pdf.Dict{{Key: "O", Value: pdf.Name("Table")}, {Key: "Scope", Value: pdf.Name(scope)}}
+	}
+	s.elems[n] = e
+	for _, k := range n.Kids {
+		s.build(k, e)
+	}
+}
+
+// elem returns the element of n, nil for an artifact. A node outside the
+// scope's tree is given an element of its own under the scope's root.
+func (s *scope) elem(n *plan.Node) *pdf.StructElem {
+	if n == nil || s.none {
+		return nil
+	}
+	if e, ok := s.elems[n]; ok {
+		return e
+	}
+	s.build(n, s.under)
+	return s.elems[n]
+}
+
+// structType is the standard structure type of a node's role.
+func structType(n *plan.Node) pdf.Name {
+	switch n.Role {
+	case plan.RoleHeading:
+		return pdf.Name("H" + strconv.Itoa(max(1, min(n.Level, 6))))
+	case plan.RoleStatement:
+		return "P"
+	case "":
+		return "Div"
+	}
+	return pdf.Name(n.Role)
+}
+
+// meta sets the document information; the date never comes from the clock.
 func (d *drawer) meta(m plan.Meta) {
-	pdf := d.pdf
-	pdf.SetCatalogSort(true)
 	date := m.Date
 	if date.IsZero() {
 		date = epoch
 	}
-	date = date.UTC()
-	pdf.SetCreationDate(date)
-	pdf.SetModificationDate(date)
-	pdf.SetTitle(m.Title, true)
-	pdf.SetAuthor(m.Author, true)
-	pdf.SetSubject(m.Subject, true)
-	pdf.SetKeywords(m.Keywords, true)
-	pdf.SetCreator(m.Creator, true)
-	if lang := cleanLang(m.Lang); lang != "" {
-		pdf.SetLang(lang)
+	d.out.Info = pdf.Info{
+		Title: m.Title, Author: m.Author, Subject: m.Subject, Keywords: m.Keywords,
+		Creator: m.Creator, Producer: "topicdeck", Lang: cleanLang(m.Lang), Date: date,
 	}
 }
 
-// cleanLang keeps a BCP 47 tag's letters, digits and hyphens: fpdf writes
-// the tag into the catalog unescaped.
+// cleanLang keeps a BCP 47 tag's letters, digits and hyphens.
 func cleanLang(s string) string {
 	return strings.Map(func(r rune) rune {
 		if r == '-' || r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' {
@@ -213,181 +222,75 @@ func cleanLang(s string) string {
 	}, s)
 }
 
-func (d *drawer) bookmarks(bs []plan.Bookmark) {
-	if len(bs) == 0 {
-		return
+// page draws one page of the plan.
+func (d *drawer) drawPage(p *plan.Page, width float64) error {
+	d.page = d.out.NewPage()
+	d.c.Reset()
+	d.annots = d.annots[:0]
+	d.gs = graphicsState{}
+	key := -1
+	if d.tree != nil {
+		key = d.tree.BeginPage(d.page)
 	}
-	d.pdf.SetFont(d.outline.Family, d.outline.Style, 10)
-	d.font = fontState{}
-	prev := -1
-	for _, b := range bs {
-		// fpdf builds a broken outline tree if a level skips one.
-		level := max(0, min(b.Level, prev+1))
-		d.pdf.Bookmark(b.Title, level, 0)
-		prev = level
+	for _, b := range p.Bookmarks {
+		d.out.AddBookmark(pdf.Bookmark{Title: b.Title, Level: b.Level, Page: d.page, Top: d.h})
 	}
+	if p.Ground() != plan.White {
+		d.c.BeginArtifact()
+		d.fill(p.Ground())
+		d.c.Rect(0, 0, width, d.h)
+		d.c.Fill()
+		d.c.EndMarked()
+	}
+	sc := d.main
+	if sc == nil {
+		sc = &scope{none: true}
+	}
+	d.items(p.Items, identity, sc)
+	if d.err != nil {
+		return d.err
+	}
+	d.out.SetPage(d.page, pdf.Page{
+		Width: width, Height: d.h, Content: d.c.Bytes(),
+		Resources: d.resources, Annots: d.annots, StructParents: key,
+	})
+	return nil
 }
 
-func (d *drawer) items(items []plan.Item, t transform) {
+func (d *drawer) items(items []plan.Item, t transform, sc *scope) {
 	for _, it := range items {
 		switch v := it.(type) {
 		case *plan.Text:
-			d.text(v, t)
+			d.text(v, t, sc)
 		case *plan.Rect:
+			d.mark(sc.elem(v.Tag), "")
 			d.rect(v, t)
+			d.c.EndMarked()
 		case *plan.Rule:
+			d.mark(sc.elem(v.Tag), "")
 			d.rule(v, t)
+			d.c.EndMarked()
 		case *plan.Image:
-			d.image(v, t)
+			d.image(v, t, sc)
 		case *plan.Embed:
-			d.embed(v, t)
+			d.embed(v, t, sc)
 		}
 	}
 }
 
-// text draws one measured line: each piece at its offset on the shared
-// baseline, links over consecutive pieces with the same URL.
-func (d *drawer) text(v *plan.Text, t transform) {
-	l := &v.Line
-	if len(l.Segments) == 0 {
+// mark opens marked content for e: an MCID of e's, or an artifact for nil.
+func (d *drawer) mark(e *pdf.StructElem, actual string) {
+	if e == nil || d.tree == nil {
+		d.c.BeginArtifact()
 		return
 	}
-	base := v.Y + l.Ascent
-	ps := pieces(l, d.set)
-	for i := range ps {
-		p := &ps[i]
-		if p.text == "" {
-			continue
-		}
-		d.setFont(p.seg, t.s)
-		d.drawText(p, t.x(v.X+p.x), t.y(base), t.s)
-	}
-	for i := 0; i < len(ps); {
-		url := ps[i].seg.URL
-		j := i + 1
-		for j < len(ps) && ps[j].seg.URL == url {
-			j++
-		}
-		if url != "" {
-			x0, x1 := v.X+ps[i].x, v.X+ps[j-1].x+ps[j-1].w
-			d.pdf.LinkString(t.x(x0), t.y(v.Y), (x1-x0)*t.s, l.Height*t.s, url)
-		}
-		i = j
-	}
-}
-
-func (d *drawer) setFont(s *textlayout.Segment, scale float64) {
-	size := s.Size * scale
-	f := &d.font
-	if !f.set || f.face != s.Face || f.style != s.Style || f.size != size {
-		d.pdf.SetFont(s.Face, s.Style, size)
-		f.face, f.style, f.size = s.Face, s.Style, size
-	}
-	if !f.set || f.color != s.Color {
-		d.pdf.SetTextColor(int(s.Color.R), int(s.Color.G), int(s.Color.B))
-		f.color = s.Color
-	}
-	f.set = true
-}
-
-// drawText writes a piece's text at its baseline. fpdf can only encode
-// BMP characters in a font; a character beyond it (an emoji no face has,
-// already reported in Line.Missing) is drawn as an empty box of the width
-// layout gave it, and the text after it continues at the measured place.
-func (d *drawer) drawText(p *piece, x, baseline, scale float64) {
-	if !beyondBMP(p.text) {
-		d.pdf.Text(x, baseline, p.text)
-		return
-	}
-	s := p.seg
-	face := d.set.Face(s.Face, s.Style)
-	size := s.Size * scale
-	start, units := 0, 0
-	for i, r := range p.text {
-		if r <= 0xFFFF {
-			units += face.Advance(r)
-			continue
-		}
-		if start < i {
-			d.pdf.Text(x, baseline, p.text[start:i])
-		}
-		x += float64(units) * size / 1000
-		units = 0
-		w := float64(face.Advance(r)) * size / 1000
-		h := float64(face.Ascent()) * size / 1000 * 0.7
-		d.pdf.SetDrawColor(int(s.Color.R), int(s.Color.G), int(s.Color.B))
-		d.pdf.SetLineWidth(size / 20)
-		d.pdf.Rect(x+w*0.15, baseline-h, w*0.7, h, "D")
-		x += w
-		start = i + len(string(r))
-	}
-	if start < len(p.text) {
-		d.pdf.Text(x, baseline, p.text[start:])
-	}
-}
-
-// beyondBMP reports whether s has a character outside the BMP (a 4-byte
-// UTF-8 sequence).
-func beyondBMP(s string) bool {
-	for i := 0; i < len(s); i++ {
-		if s[i] >= 0xF0 {
-			return true
-		}
-	}
-	return false
-}
-
-func (d *drawer) rect(v *plan.Rect, t transform) {
-	style := ""
-	if v.Fill != nil {
-		d.fill(*v.Fill)
-		style += "F"
-	}
-	if v.Stroke != nil {
-		d.pdf.SetDrawColor(int(v.Stroke.R), int(v.Stroke.G), int(v.Stroke.B))
-		d.pdf.SetLineWidth(v.LineWidth * t.s)
-		style += "D"
-	}
-	if style == "" {
-		return
-	}
-	x, y, w, h := t.x(v.X), t.y(v.Y), v.W*t.s, v.H*t.s
-	if r := math.Min(v.Radius*t.s, math.Min(w, h)/2); r > 0 {
-		d.pdf.RoundedRect(x, y, w, h, r, "1234", style)
-		return
-	}
-	d.pdf.Rect(x, y, w, h, style)
-}
-
-func (d *drawer) rule(v *plan.Rule, t transform) {
-	d.pdf.SetDrawColor(int(v.Color.R), int(v.Color.G), int(v.Color.B))
-	d.pdf.SetLineWidth(v.Width * t.s)
-	if v.Dash > 0 {
-		d.pdf.SetDashPattern([]float64{v.Dash * t.s, v.Dash * t.s}, 0)
-	}
-	d.pdf.Line(t.x(v.X1), t.y(v.Y1), t.x(v.X2), t.y(v.Y2))
-	if v.Dash > 0 {
-		d.pdf.SetDashPattern(nil, 0)
-	}
-}
-
-func (d *drawer) image(v *plan.Image, t transform) {
-	tp := strings.ToUpper(v.Type)
-	if tp == "JPEG" {
-		tp = "JPG"
-	}
-	opts := fpdf.ImageOptions{ImageType: tp}
-	if !d.images[v.Name] {
-		d.images[v.Name] = true
-		d.pdf.RegisterImageOptionsReader(v.Name, opts, bytes.NewReader(v.Data))
-	}
-	d.pdf.ImageOptions(v.Name, t.x(v.X), t.y(v.Y), v.W*t.s, v.H*t.s, false, opts, 0, "")
+	d.c.BeginMarked(e.Type, d.tree.Mark(e), actual)
 }
 
 // embed redraws another page inside the box, scaled uniformly to fit and
 // centred. Coordinates and font sizes are scaled here rather than with a
 // PDF transformation matrix, so link rectangles land on the scaled text.
-func (d *drawer) embed(v *plan.Embed, t transform) {
+func (d *drawer) embed(v *plan.Embed, t transform, sc *scope) {
 	if v.Page == nil || !(v.SrcW > 0 && v.SrcH > 0) {
 		return
 	}
@@ -397,13 +300,119 @@ func (d *drawer) embed(v *plan.Embed, t transform) {
 		dy: t.y(v.Y + (v.H-v.SrcH*s)/2),
 		s:  t.s * s,
 	}
-	if v.Page.Ground() != plan.White {
-		d.fill(v.Page.Ground())
-		d.pdf.Rect(inner.dx, inner.dy, v.SrcW*inner.s, v.SrcH*inner.s, "F")
+	sub := &scope{none: true}
+	if under := sc.elem(v.Tag); under != nil {
+		// Each embed gets its own copy of the page's structure.
+		sub = &scope{elems: map[*plan.Node]*pdf.StructElem{}, under: under}
+		if v.Page.Tag != nil {
+			sub.build(v.Page.Tag, under)
+		}
 	}
-	d.items(v.Page.Items, inner)
+	if v.Page.Ground() != plan.White {
+		d.c.BeginArtifact()
+		d.fill(v.Page.Ground())
+		d.c.Rect(inner.dx, d.h-inner.dy-v.SrcH*inner.s, v.SrcW*inner.s, v.SrcH*inner.s)
+		d.c.Fill()
+		d.c.EndMarked()
+	}
+	d.items(v.Page.Items, inner, sub)
 }
 
 func (d *drawer) fill(c plan.Color) {
-	d.pdf.SetFillColor(int(c.R), int(c.G), int(c.B))
+	if d.gs.fillSet && d.gs.fill == c {
+		return
+	}
+	d.c.FillRGB(c.R, c.G, c.B)
+	d.gs.fill, d.gs.fillSet = c, true
+}
+
+func (d *drawer) stroke(c plan.Color, width float64) {
+	if !d.gs.strokeSet || d.gs.stroke != c {
+		d.c.StrokeRGB(c.R, c.G, c.B)
+		d.gs.stroke, d.gs.strokeSet = c, true
+	}
+	if !d.gs.widthSet || d.gs.width != width {
+		d.c.LineWidth(width)
+		d.gs.width, d.gs.widthSet = width, true
+	}
+}
+
+func (d *drawer) rect(v *plan.Rect, t transform) {
+	if v.Fill == nil && v.Stroke == nil {
+		return
+	}
+	if v.Fill != nil {
+		d.fill(*v.Fill)
+	}
+	if v.Stroke != nil {
+		d.stroke(*v.Stroke, v.LineWidth*t.s)
+	}
+	x, w, h := t.x(v.X), v.W*t.s, v.H*t.s
+	y := d.h - t.y(v.Y) - h // bottom edge
+	if r := math.Min(v.Radius*t.s, math.Min(w, h)/2); r > 0 {
+		// Quarter circles as Bézier curves: k is the usual control
+		// distance for a circle.
+		k := r * 0.5523
+		c := &d.c
+		c.MoveTo(x+r, y)
+		c.LineTo(x+w-r, y)
+		c.CurveTo(x+w-r+k, y, x+w, y+r-k, x+w, y+r)
+		c.LineTo(x+w, y+h-r)
+		c.CurveTo(x+w, y+h-r+k, x+w-r+k, y+h, x+w-r, y+h)
+		c.LineTo(x+r, y+h)
+		c.CurveTo(x+r-k, y+h, x, y+h-r+k, x, y+h-r)
+		c.LineTo(x, y+r)
+		c.CurveTo(x, y+r-k, x+r-k, y, x+r, y)
+		c.ClosePath()
+	} else {
+		d.c.Rect(x, y, w, h)
+	}
+	switch {
+	case v.Fill != nil && v.Stroke != nil:
+		d.c.FillStroke()
+	case v.Fill != nil:
+		d.c.Fill()
+	default:
+		d.c.Stroke()
+	}
+}
+
+func (d *drawer) rule(v *plan.Rule, t transform) {
+	d.stroke(v.Color, v.Width*t.s)
+	if v.Dash > 0 {
+		d.c.Dash(0, v.Dash*t.s, v.Dash*t.s)
+	}
+	d.c.MoveTo(t.x(v.X1), d.h-t.y(v.Y1))
+	d.c.LineTo(t.x(v.X2), d.h-t.y(v.Y2))
+	d.c.Stroke()
+	if v.Dash > 0 {
+		d.c.Dash(0)
+	}
+}
+
+func (d *drawer) image(v *plan.Image, t transform, sc *scope) {
+	name, ok := d.images[v.Name]
+	if !ok {
+		var img pdf.Image
+		var err error
+		if strings.EqualFold(v.Type, "PNG") {
+			img, err = d.out.W.AddPNG(v.Data)
+		} else {
+			img, err = d.out.W.AddJPEG(v.Data)
+		}
+		if err != nil {
+			d.err = fmt.Errorf("pdfdraw: image %s: %w", v.Name, err)
+			return
+		}
+		name = pdf.Name("I" + strconv.Itoa(len(d.images)+1))
+		d.images[v.Name] = name
+		d.imageRes = append(d.imageRes, pdf.Entry{Key: name, Value: img.Ref})
+	}
+	d.mark(sc.elem(v.Tag), "")
+	w, h := v.W*t.s, v.H*t.s
+	d.c.Save()
+	d.c.Transform(w, 0, 0, h, t.x(v.X), d.h-t.y(v.Y)-h)
+	d.c.XObject(name)
+	d.c.Restore()
+	d.c.EndMarked()
 }

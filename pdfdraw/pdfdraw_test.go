@@ -6,7 +6,6 @@ import (
 	"image"
 	"image/color"
 	"image/png"
-	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -16,10 +15,9 @@ import (
 	"testing"
 	"time"
 
-	"github.com/scholargate/topicdeck/internal/fpdf"
-
 	"github.com/scholargate/topicdeck/fonts"
 	"github.com/scholargate/topicdeck/internal/checktool"
+	"github.com/scholargate/topicdeck/pdf"
 	"github.com/scholargate/topicdeck/plan"
 	"github.com/scholargate/topicdeck/textlayout"
 )
@@ -212,7 +210,7 @@ func TestWrite(t *testing.T) {
 			t.Errorf("pdfinfo lacks %q:\n%s", want, info)
 		}
 	}
-	if !bytes.Contains(out, []byte("/Lang (sv-SE)")) {
+	if !strings.Contains(uncompressed(t, path), "/Lang (sv-SE)") {
 		t.Error("no document language")
 	}
 
@@ -225,12 +223,31 @@ func TestWrite(t *testing.T) {
 	for _, row := range strings.Split(string(fontsOut), "\n")[2:] {
 		if f := strings.Fields(row); len(f) > 0 {
 			embedded = append(embedded, f[0][strings.Index(f[0], "+")+1:])
+			// Embedded, subset, with a ToUnicode map.
+			if len(f) < 8 || f[len(f)-5] != "yes" || f[len(f)-4] != "yes" || f[len(f)-3] != "yes" {
+				t.Errorf("pdffonts: %s", row)
+			}
 		}
 	}
 	slices.Sort(embedded)
-	if want := []string{"utf8dirdroidsansfallbackfull", "utf8notosans", "utf8notosansB", "utf8notosansI", "utf8notosansmono"}; !slices.Equal(embedded, want) {
+	if want := []string{"DirDroidSansFallbackFull", "NotoSans", "NotoSans-Bold", "NotoSans-Italic", "NotoSansMono"}; !slices.Equal(embedded, want) {
 		t.Errorf("embedded fonts %q, want %q", embedded, want)
 	}
+}
+
+// uncompressed returns the PDF at path with every stream and object
+// stream expanded (qpdf --qdf), for looking at its objects.
+func uncompressed(t testing.TB, path string) string {
+	t.Helper()
+	out := filepath.Join(t.TempDir(), "qdf.pdf")
+	if b, err := exec.Command("qpdf", "--qdf", "--object-streams=disable", path, out).CombinedOutput(); err != nil {
+		t.Fatalf("qpdf: %v\n%s", err, b)
+	}
+	data, err := os.ReadFile(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(data)
 }
 
 func TestDeterministic(t *testing.T) {
@@ -253,11 +270,11 @@ func TestMissingGlyphs(t *testing.T) {
 	e := textlayout.New(nil)
 	doc := &plan.Document{Width: 400, Height: 200, Meta: plan.Meta{Title: "Missing"}}
 	p := &plan.Page{}
-	for i, l := range e.Lines(textlayout.Paragraph{Spans: []textlayout.Span{span("Smile \U0001F600 please, 中文 here.", 14)}}, 360) {
+	for i, l := range e.Lines(textlayout.Paragraph{Spans: []textlayout.Span{span("Smile \U0001F9A0 please, 中文 here.", 14)}}, 360) {
 		p.Items = append(p.Items, &plan.Text{X: 20, Y: 20 + float64(i)*20, Line: l})
 	}
 	doc.Pages = []*plan.Page{p}
-	if got := string(doc.Missing()); got != "\U0001F600中文" {
+	if got := string(doc.Missing()); got != "\U0001F9A0中文" {
 		t.Fatalf("Missing = %q", got)
 	}
 	path := filepath.Join(t.TempDir(), "missing.pdf")
@@ -352,8 +369,7 @@ func (d *qpdfDoc) annotations() []string {
 	if len(d.QPDF) < 2 || json.Unmarshal(d.QPDF[1], &objects) != nil {
 		return nil
 	}
-	// fpdf writes annotations as direct objects inside each page's
-	// /Annots, so search the whole tree.
+	// Search the whole tree, wherever annotations are written.
 	var walk func(v any)
 	walk = func(v any) {
 		switch v := v.(type) {
@@ -429,33 +445,23 @@ func reportCPU(b *testing.B, start time.Duration) {
 	b.ReportMetric(float64(cpuTime()-start)/float64(b.N)/1e6, "cpu-ms/op")
 }
 
-// BenchmarkRegisterNotoSans is the fixed cost of one face per document:
-// fpdf parses the TrueType file on registration and subsets it on output.
-// "whole" gives fpdf the entire face, "subset" what Write gives it.
-func BenchmarkRegisterNotoSans(b *testing.B) {
+// BenchmarkFontProgram is the fixed cost of one face per document the
+// first time a glyph set is drawn: subset by glyph and compress.
+func BenchmarkFontProgram(b *testing.B) {
 	face := fonts.Default().Face("NotoSans", "")
-	text := "Motivated reasoning is the tendency to find arguments in favour of conclusions"
-	for _, bc := range []struct {
-		name string
-		data func() []byte
-	}{
-		{"whole", face.Data},
-		{"subset", func() []byte { return face.Subset([]rune(text)) }},
-	} {
-		b.Run(bc.name, func(b *testing.B) {
-			cpu := cpuTime()
-			for b.Loop() {
-				pdf := fpdf.New("P", "pt", "A4", "")
-				pdf.SetCompression(false)
-				pdf.AddUTF8FontFromBytes(face.Family, face.Style, bc.data())
-				pdf.AddPage()
-				pdf.SetFont(face.Family, face.Style, 12)
-				pdf.Text(10, 10, text)
-				if err := pdf.Output(io.Discard); err != nil {
-					b.Fatal(err)
-				}
-			}
-			reportCPU(b, cpu)
-		})
+	gids := []uint16{0}
+	for _, r := range "Motivated reasoning is the tendency to find arguments in favour of conclusions" {
+		if g := face.Glyph(r); !slices.Contains(gids, g) {
+			gids = append(gids, g)
+		}
 	}
+	cpu := cpuTime()
+	for b.Loop() {
+		sub, err := face.SubsetGlyphs(gids)
+		if err != nil {
+			b.Fatal(err)
+		}
+		pdf.Deflate(nil, sub)
+	}
+	reportCPU(b, cpu)
 }

@@ -14,14 +14,13 @@ type piece struct {
 }
 
 // pieces returns a line's text as drawn. Lines are stored in logical
-// (reading) order; fpdf draws strictly left to right and knows nothing of
+// (reading) order; a PDF draws glyphs where it is told and has no notion of
 // right-to-left scripts, so Arabic is shaped into its contextual forms
 // (textlayout measured the same forms) and Hebrew and Arabic runs are
-// reversed into visual order — otherwise they would read backwards on the
-// page and in every text extractor, which undoes visual order. This is the
-// Unicode bidirectional algorithm simplified for left-to-right paragraphs:
-// digits inside a right-to-left run keep their order, brackets are
-// mirrored.
+// reversed into visual order. This is the Unicode bidirectional algorithm
+// simplified for left-to-right paragraphs: digits inside a right-to-left
+// run keep their order, brackets are mirrored. placed then puts the glyphs
+// back in logical order at these visual places.
 func pieces(l *textlayout.Line, set *fonts.Set) []piece {
 	if !hasRTL(l) {
 		out := make([]piece, 0, len(l.Segments))
@@ -31,12 +30,43 @@ func pieces(l *textlayout.Line, set *fonts.Set) []piece {
 		}
 		return out
 	}
+	cs := visualChars(l, set)
+	var out []piece
+	x := l.Segments[0].X
+	for i := 0; i < len(cs); {
+		seg := &l.Segments[cs[i].seg]
+		j, units := i, 0
+		var text []rune
+		for ; j < len(cs) && cs[j].seg == cs[i].seg; j++ {
+			text = append(text, cs[j].r)
+			units += cs[j].u
+		}
+		w := float64(units) * seg.Size / 1000
+		out = append(out, piece{seg: seg, text: string(text), x: x, w: w})
+		x += w
+		i = j
+	}
+	return out
+}
+
+// char is one character of a line being reordered.
+type char struct {
+	r   rune
+	seg int    // index into the line's segments
+	u   int    // advance, 1/1000 em
+	src string // the characters it stands for (a ligature: two)
+	log int    // logical position, after shaping
+}
+
+// visualChars returns a line's characters as drawn: shaped, and in visual
+// order, each knowing its logical position and the source text it draws.
+func visualChars(l *textlayout.Line, set *fonts.Set) []char {
 	var cs []char
 	for i := range l.Segments {
 		s := &l.Segments[i]
 		face := set.Face(s.Face, s.Style)
 		for _, r := range s.Text {
-			cs = append(cs, char{r, i, face.Advance(r)})
+			cs = append(cs, char{r: r, seg: i, u: face.Advance(r), src: string(r)})
 		}
 	}
 	if rs := runesOf(cs); textlayout.HasArabic(rs) {
@@ -47,7 +77,12 @@ func pieces(l *textlayout.Line, set *fonts.Set) []piece {
 		shaped := cs[:0]
 		for i, f := range forms {
 			if f == 0 {
-				continue // drawn within the lam-alef ligature before it
+				// Drawn within the lam-alef ligature before it, and
+				// extracted with it.
+				if n := len(shaped); n > 0 {
+					shaped[n-1].src += cs[i].src
+				}
+				continue
 			}
 			if f != cs[i].r {
 				s := &l.Segments[cs[i].seg]
@@ -56,6 +91,9 @@ func pieces(l *textlayout.Line, set *fonts.Set) []piece {
 			shaped = append(shaped, cs[i])
 		}
 		cs = shaped
+	}
+	for i := range cs {
+		cs[i].log = i
 	}
 	// Reverse each maximal run that starts and ends with a right-to-left
 	// character and holds no left-to-right letter. Combining marks end up
@@ -94,29 +132,53 @@ func pieces(l *textlayout.Line, set *fonts.Set) []piece {
 		}
 		i = end + 1
 	}
-	var out []piece
-	x := l.Segments[0].X
-	for i := 0; i < len(cs); {
-		seg := &l.Segments[cs[i].seg]
-		j, units := i, 0
-		var text []rune
-		for ; j < len(cs) && cs[j].seg == cs[i].seg; j++ {
-			text = append(text, cs[j].r)
-			units += cs[j].u
-		}
-		w := float64(units) * seg.Size / 1000
-		out = append(out, piece{seg: seg, text: string(text), x: x, w: w})
-		x += w
-		i = j
-	}
-	return out
+	return cs
 }
 
-// char is one character of a line being reordered.
-type char struct {
-	r   rune
-	seg int // index into the line's segments
-	u   int // advance, 1/1000 em
+// glyph is one character placed on a line: drawn as r, standing for src,
+// at x (from the line's left edge) with advance w.
+type glyph struct {
+	seg  *textlayout.Segment
+	r    rune
+	src  string
+	x, w float64
+}
+
+// placed returns a right-to-left line's glyphs in logical order at their
+// visual places. Drawing them in this order, each at its place, makes the
+// content stream read in logical order, which is what text extraction
+// and screen readers follow (poppler's structure text ignores /ActualText).
+func placed(l *textlayout.Line, set *fonts.Set) []glyph {
+	cs := visualChars(l, set)
+	out := make([]glyph, len(cs))
+	x := l.Segments[0].X
+	for _, c := range cs {
+		seg := &l.Segments[c.seg]
+		w := float64(c.u) * seg.Size / 1000
+		// A shaped form stands for itself (extraction folds it back,
+		// NFKC); a mirrored bracket for the one typed.
+		src := string(c.r)
+		if mirror(c.r) != c.r {
+			src = c.src
+		}
+		out[c.log] = glyph{seg: seg, r: c.r, src: src, x: x, w: w}
+		x += w
+	}
+	// Combining marks go before their letter, as in visual order, where
+	// extractors expect a right-to-left letter's marks.
+	for i := 1; i < len(out); i++ {
+		if dir(out[i].r) == mark && dir(out[i-1].r) != mark {
+			j := i
+			for j < len(out) && dir(out[j].r) == mark {
+				j++
+			}
+			base := out[i-1]
+			copy(out[i-1:], out[i:j])
+			out[j-1] = base
+			i = j
+		}
+	}
+	return out
 }
 
 func runesOf(cs []char) []rune {
@@ -138,10 +200,24 @@ const (
 
 func hasRTL(l *textlayout.Line) bool {
 	for _, s := range l.Segments {
+		if !mayBeRTL(s.Text) {
+			continue
+		}
 		for _, r := range s.Text {
 			if dir(r) == rtl {
 				return true
 			}
+		}
+	}
+	return false
+}
+
+// mayBeRTL is a quick test on the UTF-8 bytes: right-to-left characters
+// start at U+0590, whose encodings begin with 0xD6 or a higher byte.
+func mayBeRTL(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0xD6 {
+			return true
 		}
 	}
 	return false

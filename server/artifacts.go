@@ -1,6 +1,7 @@
 package server
 
 import (
+	"context"
 	"fmt"
 	"io"
 	"net/url"
@@ -122,6 +123,9 @@ func (o options) key(art string) string {
 // fileName is the name a browser saves the artifact under, the same name
 // the CLI writes by default.
 func fileName(art, slug string, o options) string {
+	if name, ok := quizFileName(art, slug); ok {
+		return name
+	}
 	switch art {
 	case slidesPDF:
 		return slug + "-slides.pdf"
@@ -139,17 +143,20 @@ func fileName(art, slug string, o options) string {
 }
 
 // render writes one artifact of the entries (exactly one, except for the
-// glossary of every topic) to w.
-func render(art string, entries []*topic.Entry, o options, w io.Writer) (warnings []string, err error) {
+// glossary of every topic) to w, stopping when ctx is done.
+func render(ctx context.Context, art string, entries []*topic.Entry, o options, w io.Writer) (warnings []string, err error) {
+	if warnings, ok, err := renderQuiz(art, entries, w); ok {
+		return warnings, err
+	}
 	switch art {
 	case slidesPDF:
-		res, err := exporter.Slides(entries[0], o.slides, w)
+		res, err := exporter.SlidesContext(ctx, entries[0], o.slides, w)
 		return res.Warnings, err
 	case slidesPPTX:
-		res, err := exporter.SlidesPPTX(entries[0], o.slides, w)
+		res, err := exporter.SlidesPPTXContext(ctx, entries[0], o.slides, w)
 		return res.Warnings, err
 	case handoutPDF:
-		res, err := exporter.Handout(entries[0], o.handout, w)
+		res, err := exporter.HandoutContext(ctx, entries[0], o.handout, w)
 		return res.Warnings, err
 	case glossaryXLSX:
 		return exporter.Glossary(entries, exporter.GlossaryOptions{}, w)

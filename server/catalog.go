@@ -5,6 +5,7 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"io/fs"
 	"log/slog"
 	"os"
 	"path/filepath"
@@ -16,6 +17,7 @@ import (
 
 	"github.com/scholargate/topicdeck/bib"
 	"github.com/scholargate/topicdeck/exporter"
+	"github.com/scholargate/topicdeck/internal/regularfile"
 	"github.com/scholargate/topicdeck/topic"
 )
 
@@ -44,6 +46,15 @@ type loaded struct {
 	deps  map[string]fileState
 	topic *servedTopic // nil when the file could not be read
 	err   error
+	// warnings did not stop the entry being served (a bibliography
+	// outside the folder); they are logged once, when the file is read.
+	warnings []string
+	// bibPath is the bibliography the entry named, which is no entry
+	// itself even when it fails to read as one.
+	bibPath string
+	// logged is set once the problem of a file that cannot be served is
+	// logged, so that it is logged once however often snapshots change.
+	logged bool
 }
 
 // snapshot is an immutable view of the folder: readers take it without a
@@ -60,6 +71,7 @@ type snapshot struct {
 // once per interval so a burst of requests costs one directory listing.
 type catalog struct {
 	dir      string
+	root     *os.Root // dir, which every file read goes through
 	interval time.Duration
 	log      *slog.Logger
 
@@ -78,7 +90,11 @@ func newCatalog(dir string, interval time.Duration, log *slog.Logger) (*catalog,
 	if !st.IsDir() {
 		return nil, fmt.Errorf("cannot serve %s: not a directory", dir)
 	}
-	c := &catalog{dir: dir, interval: interval, log: log, files: map[string]*loaded{}}
+	root, err := os.OpenRoot(dir)
+	if err != nil {
+		return nil, fmt.Errorf("cannot serve %s: %w", dir, errors.Unwrap(err))
+	}
+	c := &catalog{dir: dir, root: root, interval: interval, log: log, files: map[string]*loaded{}}
 	if err := c.rescan(); err != nil {
 		return nil, err
 	}
@@ -125,7 +141,11 @@ func (c *catalog) rescanLocked() error {
 		if old, ok := c.files[path]; ok && !depsChanged(old.deps) {
 			continue
 		}
-		c.files[path] = readTopic(path)
+		l := c.readTopic(name)
+		for _, w := range l.warnings {
+			c.log.Warn("entry warning", "warning", w)
+		}
+		c.files[path] = l
 		changed = true
 	}
 	for path := range c.files {
@@ -169,20 +189,31 @@ func depsChanged(deps map[string]fileState) bool {
 	return false
 }
 
-// readTopic reads one entry file and the bibliography it names. The file
-// is stat-ed before it is read, so a write racing the read leaves a state
-// that differs from the file's next one and the file is read again.
-func readTopic(path string) *loaded {
+// maxBibliography bounds a bibliography file the server reads. Course
+// bibliographies run to a few megabytes; a file far beyond that is not
+// one, or is a trap.
+const maxBibliography = bib.MaxFileSize
+
+// readTopic reads one entry file and the bibliography it names, both
+// through the folder's os.Root: a name or symbolic link leading out of the
+// folder is not followed. Only regular files of bounded size are read,
+// opened without blocking, so a named pipe, a device or a sparse giant in
+// the folder is one problem on the page, not a hung or starved server. The
+// file is stat-ed before it is read, so a write racing the read leaves a
+// state that differs from the file's next one and the file is read again.
+//
+// The entry's citation keys are resolved here, once, from the bytes read
+// inside the folder, and the served entry names no bibliography: nothing
+// a render does later opens a file an entry names.
+func (c *catalog) readTopic(name string) *loaded {
+	path := filepath.Join(c.dir, name)
 	l := &loaded{deps: map[string]fileState{}}
-	st, err := os.Stat(path)
-	if err != nil {
-		l.err = &topic.Error{Problem: topic.Problem{File: path, Message: "cannot read file: " + errors.Unwrap(err).Error()}}
-		return l
+	if st, err := os.Stat(path); err == nil {
+		l.deps[path] = fileState{st.Size(), st.ModTime()}
 	}
-	l.deps[path] = fileState{st.Size(), st.ModTime()}
-	data, err := os.ReadFile(path)
+	data, _, err := regularfile.ReadIn(c.root, name, topic.DefaultMaxSize)
 	if err != nil {
-		l.err = &topic.Error{Problem: topic.Problem{File: path, Message: "cannot read file: " + errors.Unwrap(err).Error()}}
+		l.err = &topic.Error{Problem: topic.Problem{File: path, Message: "not served: " + err.Error()}}
 		return l
 	}
 	e, err := topic.Read(path, data, topic.Options{})
@@ -199,14 +230,110 @@ func readTopic(path string) *loaded {
 		l.deps[bp] = fileState{}
 		if bst, err := os.Stat(bp); err == nil {
 			l.deps[bp] = fileState{bst.Size(), bst.ModTime()}
-			if b, err := os.ReadFile(bp); err == nil {
-				h.Write([]byte{0})
-				h.Write(b)
-			}
 		}
+		l.bibPath = bp
+		sb, err := c.readBibliography(e, bp)
+		if err != nil {
+			l.err = err
+			return l
+		}
+		h.Write([]byte{0})
+		h.Write(sb.data)
+		l.warnings = append(l.warnings, resolveServed(e, sb)...)
 	}
+	// Artifacts name their source file (the glossary's sources sheet):
+	// by its name in the folder, not by where the server keeps it.
+	e.Source = name
 	l.topic = &servedTopic{Entry: e, Hash: hex.EncodeToString(h.Sum(nil)), file: path}
 	return l
+}
+
+// servedBibliography is an entry's bibliography as read inside the folder.
+type servedBibliography struct {
+	lib  *bib.Library
+	data []byte
+	// outside is the warning for a bibliography that lies outside the
+	// folder, or is missing, which is not read; lib and data are then nil.
+	outside string
+}
+
+// readBibliography reads the bibliography at bp, which the entry e names,
+// when it lies inside the folder. One outside is not read at all: that is
+// a warning, and the entry's keys stay unresolved. One inside that cannot
+// be read or is not a bibliography is the entry's error.
+func (c *catalog) readBibliography(e *topic.Entry, bp string) (*servedBibliography, error) {
+	rel, ok := c.inside(bp)
+	if !ok {
+		return &servedBibliography{outside: fmt.Sprintf("%s: warning: bibliography %q is outside the served folder and is not read; its citation keys stay unresolved", e.Source, e.Bibliography)}, nil
+	}
+	data, _, err := regularfile.ReadIn(c.root, rel, maxBibliography)
+	if errors.Is(err, fs.ErrNotExist) {
+		// Not there (yet): served as without one, and read again when
+		// the file appears.
+		return &servedBibliography{outside: fmt.Sprintf("%s: warning: bibliography %q does not exist; its citation keys stay unresolved", e.Source, e.Bibliography)}, nil
+	}
+	if err != nil {
+		return nil, &topic.Error{Problem: topic.Problem{File: bp, Message: fmt.Sprintf("cannot read bibliography: %v (bibliography of %s)", err, e.Source)}}
+	}
+	lib, err := bib.Parse(bp, data)
+	if err != nil {
+		return nil, err
+	}
+	return &servedBibliography{lib: lib, data: data}, nil
+}
+
+// inside returns path relative to the folder when it lies inside it, by
+// name and after following symbolic links; os.Root refuses an escape by a
+// link on opening as well, but this tells the two cases apart.
+func (c *catalog) inside(path string) (string, bool) {
+	dir, err := filepath.Abs(c.dir)
+	if err != nil {
+		return "", false
+	}
+	if path, err = filepath.Abs(path); err != nil {
+		return "", false
+	}
+	rel, err := filepath.Rel(dir, path)
+	if err != nil || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) || filepath.IsAbs(rel) {
+		return "", false
+	}
+	real, err := filepath.EvalSymlinks(path)
+	if err != nil {
+		return rel, true // missing: the read reports it
+	}
+	realDir, err := filepath.EvalSymlinks(c.dir)
+	if err != nil {
+		return "", false
+	}
+	r, err := filepath.Rel(realDir, real)
+	if err != nil || r == ".." || strings.HasPrefix(r, ".."+string(filepath.Separator)) {
+		return "", false
+	}
+	return rel, true
+}
+
+// resolveServed puts the printable references in place of e's seminal
+// works and drops its bibliography, and returns the warnings to log.
+func resolveServed(e *topic.Entry, sb *servedBibliography) []string {
+	e.Bibliography = ""
+	if sb.lib == nil {
+		return []string{sb.outside}
+	}
+	var warnings []string
+	for _, p := range sb.lib.Warnings() {
+		warnings = append(warnings, p.String())
+	}
+	refs, ps := bib.Resolve(e, sb.lib)
+	for _, p := range ps {
+		warnings = append(warnings, p.String())
+	}
+	works := make([]topic.Item, len(e.SeminalWorks))
+	for i, it := range e.SeminalWorks {
+		it.Text = refs[i].Text
+		works[i] = it
+	}
+	e.SeminalWorks = works
+	return warnings
 }
 
 // build makes a snapshot of the files as last read. A file that failed to
@@ -218,8 +345,8 @@ func (c *catalog) build() *snapshot {
 	bibs := map[string]bool{}
 	for path, l := range c.files {
 		paths = append(paths, path)
-		if l.topic != nil && l.topic.Entry.Bibliography != "" {
-			bibs[filepath.Clean(bib.EntryBibliographyPath(l.topic.Entry))] = true
+		if l.bibPath != "" {
+			bibs[filepath.Clean(l.bibPath)] = true
 		}
 	}
 	sort.Strings(paths)
@@ -228,17 +355,17 @@ func (c *catalog) build() *snapshot {
 		l := c.files[path]
 		if l.topic == nil {
 			if !bibs[filepath.Clean(path)] {
-				s.problems = append(s.problems, l.err.Error())
+				s.problems = append(s.problems, c.logOnce(l, l.err.Error()))
 			}
 			continue
 		}
 		slug := l.topic.Slug()
 		if slug == "" {
-			s.problems = append(s.problems, fmt.Sprintf("%s: error: the title has no letters or digits to make a slug of; add a slug", path))
+			s.problems = append(s.problems, c.logOnce(l, fmt.Sprintf("%s: error: the title has no letters or digits to make a slug of; add a slug", path)))
 			continue
 		}
 		if other, dup := s.bySlug[slug]; dup {
-			s.problems = append(s.problems, fmt.Sprintf("%s: error: slug %q is already used by %s; this file is not served", path, slug, other.file))
+			s.problems = append(s.problems, c.logOnce(l, fmt.Sprintf("%s: error: slug %q is already used by %s; this file is not served", path, slug, other.file)))
 			continue
 		}
 		s.bySlug[slug] = l.topic
@@ -256,10 +383,32 @@ func (c *catalog) build() *snapshot {
 	// reach the server reads, names them within the folder only.
 	prefix := filepath.Clean(c.dir) + string(filepath.Separator)
 	for i, p := range s.problems {
-		c.log.Warn("entry not served", "problem", p)
 		s.problems[i] = strings.ReplaceAll(p, prefix, "")
 	}
 	return s
+}
+
+// publicName is a file name as an answer may show it: relative to the
+// served folder when inside it, else only its base name, so no answer
+// tells where the server keeps its files.
+func (c *catalog) publicName(path string) string {
+	if path == "" {
+		return ""
+	}
+	if rel, ok := c.inside(path); ok {
+		return filepath.ToSlash(rel)
+	}
+	return filepath.Base(path)
+}
+
+// logOnce logs the problem of a file that is not served, the first time a
+// snapshot lists it after the file was read, and returns it.
+func (c *catalog) logOnce(l *loaded, problem string) string {
+	if !l.logged {
+		c.log.Warn("entry not served", "problem", problem)
+		l.logged = true
+	}
+	return problem
 }
 
 // entries returns the snapshot's entries in page order.

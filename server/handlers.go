@@ -12,6 +12,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/scholargate/topicdeck/exporter"
 	"github.com/scholargate/topicdeck/topic"
 )
 
@@ -44,9 +45,15 @@ func writeError(w http.ResponseWriter, status int, body errorBody) {
 func (s *Server) fail(w http.ResponseWriter, r *http.Request, err error) {
 	var oe *optionError
 	var te *topic.Error
+	var le *limitError
+	var pe *exporter.PageLimitError
 	switch {
 	case errors.As(err, &oe):
 		writeError(w, http.StatusBadRequest, errorBody{Error: oe.msg})
+	case errors.As(err, &le):
+		writeError(w, http.StatusUnprocessableEntity, errorBody{Error: le.msg})
+	case errors.As(err, &pe):
+		writeError(w, http.StatusUnprocessableEntity, errorBody{Error: fmt.Sprintf("the document would have %d pages; this server makes at most %d (--max-pages)", pe.Pages, pe.Max)})
 	case errors.Is(err, errBusy):
 		w.Header().Set("Retry-After", "1")
 		writeError(w, http.StatusServiceUnavailable, errorBody{Error: err.Error()})
@@ -54,15 +61,21 @@ func (s *Server) fail(w http.ResponseWriter, r *http.Request, err error) {
 		// The client left while waiting for a render another request
 		// started; nobody reads this answer.
 		writeError(w, http.StatusServiceUnavailable, errorBody{Error: "request cancelled"})
+	case emptyQuiz(err):
+		writeError(w, http.StatusUnprocessableEntity, errorBody{Error: err.Error()})
 	case errors.As(err, &te):
 		// An entry that reads but cannot be rendered (a broken
 		// bibliography, say): the served folder is at fault, not the
 		// request, and the message tells its author where.
 		s.log.Error("render failed", "path", r.URL.Path, "err", err)
-		writeError(w, http.StatusInternalServerError, errorBody{Error: te.Error(), Line: te.Pos.Line, Col: te.Pos.Col})
+		pub := *te
+		pub.File = s.catalog.publicName(te.File)
+		writeError(w, http.StatusInternalServerError, errorBody{Error: pub.Error(), Line: te.Pos.Line, Col: te.Pos.Col})
 	default:
+		// The message may name files on this machine; the log keeps
+		// it, the answer does not.
 		s.log.Error("render failed", "path", r.URL.Path, "err", err)
-		writeError(w, http.StatusInternalServerError, errorBody{Error: err.Error()})
+		writeError(w, http.StatusInternalServerError, errorBody{Error: "internal error while rendering; the server's log has the details"})
 	}
 }
 
@@ -118,9 +131,15 @@ func (s *Server) topicArtifact(art string) http.HandlerFunc {
 			s.fail(w, r, err)
 			return
 		}
+		entries := []*topic.Entry{t.Entry}
+		cost, err := s.admit(art, entries, &opt)
+		if err != nil {
+			s.fail(w, r, err)
+			return
+		}
 		key := art + "\x00" + slug + "\x00" + opt.key(art) + "\x00" + t.Hash
-		a, err := s.produce(r.Context(), key, true, func(w io.Writer) ([]string, error) {
-			return render(art, []*topic.Entry{t.Entry}, opt, w)
+		a, err := s.produce(r.Context(), key, true, cost, func(ctx context.Context, w io.Writer) ([]string, error) {
+			return render(ctx, art, entries, opt, w)
 		})
 		if err != nil {
 			s.fail(w, r, err)
@@ -137,9 +156,16 @@ func (s *Server) allGlossary(w http.ResponseWriter, r *http.Request) {
 		writeError(w, http.StatusNotFound, errorBody{Error: "no topics to make a glossary of"})
 		return
 	}
+	entries := snap.entries()
+	var opt options
+	cost, err := s.admit(glossaryXLSX, entries, &opt)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
 	key := glossaryXLSX + "\x00*\x00\x00" + snap.hash
-	a, err := s.produce(r.Context(), key, true, func(w io.Writer) ([]string, error) {
-		return render(glossaryXLSX, snap.entries(), options{}, w)
+	a, err := s.produce(r.Context(), key, true, cost, func(ctx context.Context, w io.Writer) ([]string, error) {
+		return render(ctx, glossaryXLSX, entries, opt, w)
 	})
 	if err != nil {
 		s.fail(w, r, err)

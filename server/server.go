@@ -30,6 +30,10 @@ const (
 	DefaultWriteTimeout    = 2 * time.Minute
 	DefaultIdleTimeout     = 2 * time.Minute
 	DefaultShutdownTimeout = 30 * time.Second
+	// DefaultMaxRenderBytes bounds what the renders running at once are
+	// expected to need together; with the cache and the server's own
+	// share it keeps eight concurrent maximal uploads under 500 MB.
+	DefaultMaxRenderBytes = 400 << 20
 )
 
 // Config configures a Server. Zero fields take the defaults above;
@@ -39,6 +43,12 @@ type Config struct {
 	CacheBytes  int64  // bound of the rendered-artifact cache, in bytes
 	MaxInflight int    // renders at once; beyond it a request gets 503
 	MaxUpload   int64  // largest entry accepted by POST /render, in bytes
+	// MaxRenderBytes bounds the memory the renders running at once are
+	// expected to need together, by an estimate from each entry's size;
+	// a render that does not fit beside the others gets 503.
+	MaxRenderBytes int64
+	// Limits bound what one render may produce (a 422 beyond).
+	Limits Limits
 	// Rescan is the least time between two looks at the folder for new,
 	// changed and removed files; the look happens on a request.
 	Rescan time.Duration
@@ -51,6 +61,17 @@ type Config struct {
 	Logger          *slog.Logger // access log and warnings; nil discards
 }
 
+// MemoryLimit is the heap the server is designed to stay within: the
+// render budget and the cache. The server's own share (fonts, entries,
+// connections) fits in it too, as the budget's estimates are upper bounds
+// that renders reach about half of. A program serving one Server gives it
+// to debug.SetMemoryLimit, so the collector works harder near the bound
+// instead of letting the heap grow to twice what is live.
+func (c Config) MemoryLimit() int64 {
+	c.fill()
+	return c.MaxRenderBytes + c.CacheBytes
+}
+
 func (c *Config) fill() {
 	if c.CacheBytes <= 0 {
 		c.CacheBytes = DefaultCacheBytes
@@ -61,6 +82,10 @@ func (c *Config) fill() {
 	if c.MaxUpload <= 0 {
 		c.MaxUpload = DefaultMaxUpload
 	}
+	if c.MaxRenderBytes <= 0 {
+		c.MaxRenderBytes = DefaultMaxRenderBytes
+	}
+	c.Limits.fill()
 	if c.Rescan <= 0 {
 		c.Rescan = DefaultRescan
 	}
@@ -89,22 +114,29 @@ type Server struct {
 	catalog *catalog
 	cache   *lru
 	slots   chan struct{} // one token per render running
+	budget  *budget       // the memory the running renders are expected to need
 	handler http.Handler
 
 	flightMu sync.Mutex
 	flights  map[string]*flight
 
 	// beforeRender, when set, runs inside every render's slot; tests use
-	// it to hold renders in flight.
+	// it to hold renders in flight. renderDone, when set, is told how
+	// every render ended.
 	beforeRender func()
+	renderDone   func(error)
 }
 
 // flight is one render that requests for the same artifact wait on, so
-// a burst of clicks on one button renders it once.
+// a burst of clicks on one button renders it once. It runs until it is
+// done or every request waiting on it has left.
 type flight struct {
-	done chan struct{}
-	art  *artifact
-	err  error
+	done    chan struct{}
+	art     *artifact
+	err     error
+	ctx     context.Context
+	cancel  context.CancelFunc
+	waiters int // guarded by Server.flightMu
 }
 
 // errBusy means every render slot is taken: the request gets 503.
@@ -125,12 +157,14 @@ func New(cfg Config) (*Server, error) {
 		catalog: cat,
 		cache:   newLRU(cfg.CacheBytes),
 		slots:   make(chan struct{}, cfg.MaxInflight),
+		budget:  &budget{limit: cfg.MaxRenderBytes},
 		flights: map[string]*flight{},
 	}
 	mux := http.NewServeMux()
 	mux.HandleFunc("GET /{$}", s.index)
 	mux.HandleFunc("GET /healthz", s.healthz)
 	mux.HandleFunc("GET /glossary.xlsx", s.allGlossary)
+	s.quizRoutes(mux)
 	for art := range contentTypes {
 		mux.HandleFunc("GET /topics/{slug}/"+art, s.topicArtifact(art))
 		mux.HandleFunc("POST /render/"+art, s.upload(art))
@@ -184,61 +218,89 @@ func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
 
 // produce returns the artifact under key: from the cache, from a render
 // of the same key already running, or rendered now in a free slot. cache
-// false renders without keeping or sharing the result (uploads).
-func (s *Server) produce(ctx context.Context, key string, cache bool, draw func(io.Writer) ([]string, error)) (*artifact, error) {
+// false renders without keeping or sharing the result (uploads). cost is
+// the render's expected memory (see estimate). A render stops when ctx is
+// done; a shared one when every request waiting on it has left.
+func (s *Server) produce(ctx context.Context, key string, cache bool, cost int64, draw renderFunc) (*artifact, error) {
 	if !cache {
-		return s.renderInSlot(draw)
+		return s.renderInSlot(ctx, cost, draw)
 	}
 	if a, ok := s.cache.get(key); ok {
 		return a, nil
 	}
 	s.flightMu.Lock()
-	if f, ok := s.flights[key]; ok {
-		s.flightMu.Unlock()
-		select {
-		case <-f.done:
-			return f.art, f.err
-		case <-ctx.Done():
-			return nil, ctx.Err()
+	f, ok := s.flights[key]
+	if !ok || f.ctx.Err() != nil {
+		// A new render, free of the request that starts it: others
+		// may come to wait on it, and it stops only when all have left.
+		fctx, cancel := context.WithCancel(context.WithoutCancel(ctx))
+		f = &flight{done: make(chan struct{}), ctx: fctx, cancel: cancel}
+		s.flights[key] = f
+		go func() {
+			art, err := s.renderInSlot(fctx, cost, draw)
+			if err == nil {
+				s.cache.add(key, art)
+			}
+			s.flightMu.Lock()
+			if s.flights[key] == f {
+				delete(s.flights, key)
+			}
+			s.flightMu.Unlock()
+			f.art, f.err = art, err
+			cancel()
+			close(f.done)
+		}()
+	}
+	f.waiters++
+	s.flightMu.Unlock()
+	select {
+	case <-f.done:
+		return f.art, f.err
+	case <-ctx.Done():
+		s.flightMu.Lock()
+		f.waiters--
+		if f.waiters == 0 {
+			f.cancel()
 		}
+		s.flightMu.Unlock()
+		return nil, ctx.Err()
 	}
-	f := &flight{done: make(chan struct{})}
-	s.flights[key] = f
-	s.flightMu.Unlock()
-
-	f.art, f.err = s.renderInSlot(draw)
-	if f.err == nil {
-		s.cache.add(key, f.art)
-	}
-	s.flightMu.Lock()
-	delete(s.flights, key)
-	s.flightMu.Unlock()
-	close(f.done)
-	return f.art, f.err
 }
 
-// renderInSlot renders into memory if a slot is free, and fails with
-// errBusy at once if not: a client told to retry is better than a queue
-// that grows until every request times out. A panic in a renderer is
-// turned into an error so one bad entry cannot take the server down.
-func (s *Server) renderInSlot(draw func(io.Writer) ([]string, error)) (a *artifact, err error) {
+// renderFunc draws one artifact into w, stopping when ctx is done.
+type renderFunc func(ctx context.Context, w io.Writer) ([]string, error)
+
+// renderInSlot renders into memory if a slot is free and the render's
+// expected memory fits beside the others', and fails with errBusy at once
+// if not: a client told to retry is better than a queue that grows until
+// every request times out. A panic in a renderer is turned into an error
+// so one bad entry cannot take the server down.
+func (s *Server) renderInSlot(ctx context.Context, cost int64, draw renderFunc) (a *artifact, err error) {
 	select {
 	case s.slots <- struct{}{}:
 	default:
 		return nil, errBusy
 	}
 	defer func() { <-s.slots }()
+	release, err := s.budget.take(cost)
+	if err != nil {
+		return nil, err
+	}
+	defer release()
 	defer func() {
 		if p := recover(); p != nil {
 			s.log.Error("render panicked", "panic", p)
 			err = fmt.Errorf("internal error while rendering: %v", p)
+		}
+		if s.renderDone != nil {
+			s.renderDone(err)
 		}
 	}()
 	if s.beforeRender != nil {
 		s.beforeRender()
 	}
 	var buf bytes.Buffer
-	warnings, err := draw(&buf)
+	warnings, err := draw(ctx, &buf)
 	if err != nil {
 		return nil, err
 	}

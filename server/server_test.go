@@ -705,3 +705,21 @@ func TestAttachment(t *testing.T) {
 		}
 	}
 }
+
+// TestUploadLongTitleFileName checks that the Content-Disposition of an
+// entry with a title of over 230 characters names a capped file.
+func TestUploadLongTitleFileName(t *testing.T) {
+	s := newTestServer(t, Config{})
+	md, err := os.ReadFile("../topic/testdata/long/long-title.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	w := do(s, "POST", "/render/slides.pdf?name=long.md", bytes.NewReader(md))
+	if w.Code != http.StatusOK {
+		t.Fatalf("status %d: %s", w.Code, w.Body)
+	}
+	cd := w.Header().Get("Content-Disposition")
+	if !strings.HasPrefix(cd, `attachment; filename="the-long-and-winding-history-`) || len(cd) > len(`attachment; filename=""`)+topic.MaxSlugBytes+len("-slides.pdf") {
+		t.Errorf("Content-Disposition %q (%d bytes)", cd, len(cd))
+	}
+}

@@ -1,6 +1,7 @@
 package server
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -48,7 +49,13 @@ func (s *Server) upload(art string) http.HandlerFunc {
 			s.fail(w, r, err)
 			return
 		}
+		release, err := s.budget.take(parseCost(data))
+		if err != nil {
+			s.fail(w, r, err)
+			return
+		}
 		e, err := topic.Read(name, data, topic.Options{MaxSize: s.cfg.MaxUpload})
+		release()
 		if err != nil {
 			if !entryError(w, err) {
 				writeError(w, http.StatusUnprocessableEntity, errorBody{Error: err.Error()})
@@ -58,8 +65,14 @@ func (s *Server) upload(art string) http.HandlerFunc {
 		// An uploaded entry names no file on this machine: its
 		// bibliography path would otherwise be opened by the glossary.
 		e.Bibliography = ""
-		a, err := s.produce(r.Context(), "", false, func(w io.Writer) ([]string, error) {
-			return render(art, []*topic.Entry{e}, opt, w)
+		entries := []*topic.Entry{e}
+		cost, err := s.admit(art, entries, &opt)
+		if err != nil {
+			s.fail(w, r, err)
+			return
+		}
+		a, err := s.produce(r.Context(), "", false, cost, func(ctx context.Context, w io.Writer) ([]string, error) {
+			return render(ctx, art, entries, opt, w)
 		})
 		if err != nil {
 			// A layout that cannot take what the entry holds is the

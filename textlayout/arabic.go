@@ -1,7 +1,7 @@
 package textlayout
 
-// Arabic letters change shape with their neighbours. fpdf draws one glyph
-// per character with no shaping engine, so text is shaped here into the
+// Arabic letters change shape with their neighbours. The PDF backend draws one
+// glyph per character with no shaping engine, so text is shaped here into the
 // Unicode presentation forms (which DejaVu Sans carries): measuring uses
 // their widths, and the PDF backend draws them, through ArabicForms.
 

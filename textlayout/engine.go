@@ -1,7 +1,9 @@
 package textlayout
 
 import (
+	"context"
 	"math"
+	"slices"
 	"strings"
 	"sync"
 
@@ -12,16 +14,32 @@ import (
 // state, so it is safe for concurrent use; face metrics are parsed once per
 // process by package fonts and looked up per character in O(1).
 type Engine struct {
-	set *fonts.Set
+	set    *fonts.Set
+	noKern bool
+	ctx    context.Context // nil: never stops (see WithContext)
 }
 
-// New returns an engine over set (fonts.Default() when nil).
+// New returns an engine over set (fonts.Default() when nil) that measures
+// with the faces' pair kerning (see WithKerning).
 func New(set *fonts.Set) *Engine {
 	if set == nil {
 		set = fonts.Default()
 	}
 	return &Engine{set: set}
 }
+
+// WithKerning returns an engine over the same set that measures with pair
+// kerning (on, the default) or without it, every character at its own
+// advance. A layout that turns kerning off measures with such an engine.
+func (e *Engine) WithKerning(on bool) *Engine {
+	if on != e.noKern {
+		return e
+	}
+	return &Engine{set: e.set, noKern: !on}
+}
+
+// Kerning reports whether the engine measures with pair kerning.
+func (e *Engine) Kerning() bool { return !e.noKern }
 
 // Fonts is the set the engine measures with; the PDF backend must draw with
 // the same set.
@@ -43,6 +61,8 @@ type glyph struct {
 	r       rune
 	span    int32
 	units   int32 // advance in 1/1000 em
+	kern    int16 // kerning with the glyph before, 1/1000 em; 0 at a run's start
+	kerned  bool  // the glyph's run is measured with kerning
 	missing bool
 	space   bool // a breakable space: dropped at a line end
 	newline bool
@@ -52,29 +72,40 @@ type glyph struct {
 // Width is the advance width of s on one line. Newlines are ignored and
 // tabs count as spaces, as in Lines.
 func (e *Engine) Width(s Span) float64 {
-	if hasArabicString(s.Text) {
-		// Contextual shapes change widths: measure as Lines does.
+	if hasArabicString(s.Text) || !e.noKern && hasRTLString(s.Text) {
+		// Contextual shapes change widths, and right-to-left text is not
+		// kerned: measure as Lines does.
 		sc := getScratch()
 		defer putScratch(sc)
 		var units int
 		for _, g := range e.glyphs(sc, []Span{s}) {
-			units += int(g.units)
+			units += int(g.units) + int(g.kern)
 		}
 		return float64(units) * s.Font.Size / 1000
 	}
 	chain := e.set.Chain(s.Font.Family, s.Font.Bold, s.Font.Italic)
-	// Sum integer units per face, then scale once, as fpdf does, so the
-	// result equals fpdf's GetStringWidth to the last bit for one face.
-	var units int
+	// Sum integer units per face, then scale once, as the PDF's /W
+	// widths (and TJ kerning adjustments) add up when drawn, so the
+	// result is the drawn width to the last bit for one face.
+	var (
+		units int
+		prev  *fonts.Face
+		prevR rune
+	)
 	for _, r := range s.Text {
 		switch r {
 		case '\n', '\r':
+			prev = nil // a new line: no kerning across it, as in Lines
 			continue
 		case '\t':
 			r = ' '
 		}
 		f, _ := pick(chain, r)
 		units += f.Advance(r)
+		if f == prev && !e.noKern {
+			units += f.Kern(prevR, r)
+		}
+		prev, prevR = f, r
 	}
 	return float64(units) * s.Font.Size / 1000
 }
@@ -106,6 +137,9 @@ func pick(chain []*fonts.Face, r rune) (*fonts.Face, bool) {
 // character that fits. "\n" forces a break. Spaces at a soft line end are
 // not drawn and not counted; every other character is kept.
 func (e *Engine) Lines(p Paragraph, width float64) []Line {
+	if e.stopped() {
+		return nil
+	}
 	sc := getScratch()
 	defer putScratch(sc)
 	gs := e.glyphs(sc, p.Spans)
@@ -129,7 +163,11 @@ func (e *Engine) Lines(p Paragraph, width float64) []Line {
 			if i > start && brk[i] {
 				lastBreak = i
 			}
-			if !g.space && ink && w+g.adv > width+epsilon {
+			adv := g.adv
+			if g.kern != 0 && i > start {
+				adv += float64(g.kern) * p.Spans[g.span].Font.Size / 1000
+			}
+			if !g.space && ink && w+adv > width+epsilon {
 				if lastBreak > start {
 					end, next = lastBreak, lastBreak
 				} else {
@@ -137,7 +175,7 @@ func (e *Engine) Lines(p Paragraph, width float64) []Line {
 				}
 				break
 			}
-			w += g.adv
+			w += adv
 			if !g.space {
 				ink = true
 			}
@@ -210,7 +248,59 @@ func (e *Engine) glyphs(sc *scratch, spans []Span) []glyph {
 		markURLs(gs[first:], s.URL != "")
 	}
 	shapeArabic(gs, spans)
+	if !e.noKern && !slices.ContainsFunc(gs, func(g glyph) bool { return isRTL(g.r) }) {
+		kern(gs, spans)
+	}
 	return gs
+}
+
+// kern sets each glyph's kerning with the one before it within a run: the
+// glyphs a line's segment can hold (one face, size, colour and link, no
+// newline between). The PDF backend applies the same adjustments between
+// the characters of a segment marked Kern, so line breaks fall where the
+// drawn text ends. Paragraphs with right-to-left characters are not
+// kerned: their lines are drawn reordered and shaped, character by
+// character, so the pairs drawn are not the pairs of the text.
+func kern(gs []glyph, spans []Span) {
+	for i := range gs {
+		g := &gs[i]
+		if g.newline {
+			continue
+		}
+		g.kerned = true
+		if i > 0 && sameRun(gs, spans, i) {
+			g.kern = int16(g.face.Kern(gs[i-1].r, g.r))
+		}
+	}
+}
+
+// sameRun reports whether gs[i] would share a segment with gs[i-1] were
+// they on one line (see segKey).
+func sameRun(gs []glyph, spans []Span, i int) bool {
+	a, b := &gs[i-1], &gs[i]
+	if a.newline || b.newline || a.face != b.face {
+		return false
+	}
+	if a.span == b.span {
+		return true
+	}
+	sa, sb := &spans[a.span], &spans[b.span]
+	return sa.Font.Size == sb.Font.Size && sa.Color == sb.Color && sa.URL == sb.URL
+}
+
+// isRTL reports characters of right-to-left scripts (Hebrew, Arabic and
+// their presentation forms), the ranges the PDF backend reorders.
+func isRTL(r rune) bool {
+	return r >= 0x0590 && r <= 0x08FF || r >= 0xFB1D && r <= 0xFDFF || r >= 0xFE70 && r <= 0xFEFF
+}
+
+func hasRTLString(s string) bool {
+	for _, r := range s {
+		if isRTL(r) {
+			return true
+		}
+	}
+	return false
 }
 
 // shapeArabic measures Arabic letters by the contextual forms the PDF
@@ -414,12 +504,15 @@ func (e *Engine) line(gs []glyph, start, end int, p Paragraph, width float64) Li
 		if !inSeg || k != key {
 			flush()
 			key, inSeg = k, true
-			seg = Segment{Face: g.face.Family, Style: g.face.Style, Size: s.Font.Size, Color: s.Color, URL: s.URL}
+			seg = Segment{Face: g.face.Family, Style: g.face.Style, Size: s.Font.Size, Color: s.Color, URL: s.URL, Kern: g.kerned}
 			maxSz = max(maxSz, s.Font.Size)
 			ascent = max(ascent, float64(g.face.Ascent())*s.Font.Size/1000)
 		}
 		b.WriteRune(g.r)
 		units += int(g.units)
+		if i > start {
+			units += int(g.kern) // 0 at a segment's start: it starts a run
+		}
 		if g.missing {
 			if seen == nil {
 				seen = map[rune]bool{}

@@ -11,7 +11,6 @@ import (
 	"unicode/utf8"
 
 	"github.com/scholargate/topicdeck/fonts"
-	"github.com/scholargate/topicdeck/internal/fpdf"
 )
 
 // cjkSet is the default set plus Debian's Droid CJK fallback (CI installs
@@ -191,11 +190,11 @@ func TestLines(t *testing.T) {
 		},
 		{
 			name:    "emoji and CJK without font dir are reported",
-			spans:   []Span{sans(12, "smile \U0001F600 中文 \U0001F600")},
+			spans:   []Span{sans(12, "smile \U0001F9A0 中文 \U0001F9A0")},
 			width:   500,
-			want:    []string{"smile \U0001F600 中文 \U0001F600"},
+			want:    []string{"smile \U0001F9A0 中文 \U0001F9A0"},
 			faces:   "NotoSans",
-			missing: "\U0001F600中文",
+			missing: "\U0001F9A0中文",
 		},
 		{
 			name:  "CJK breaks between ideographs, not before 。",
@@ -316,9 +315,10 @@ func TestLongURL(t *testing.T) {
 	}
 }
 
-// TestWidthsMatchFpdf draws nothing but asks fpdf, with the same faces, the
-// width of every segment: measuring and drawing must agree.
-func TestWidthsMatchFpdf(t *testing.T) {
+// TestWidthsMatchDrawn sums, for every segment, the advances of the glyphs
+// the PDF draws (Arabic shaped), which are the font's /W widths: measuring
+// and drawing must agree.
+func TestWidthsMatchDrawn(t *testing.T) {
 	set := cjkSet(t)
 	e := New(set)
 	p := Paragraph{Spans: []Span{
@@ -326,35 +326,46 @@ func TestWidthsMatchFpdf(t *testing.T) {
 		{Text: "fett och kursivt ", Font: Font{Bold: true, Italic: true, Size: 13.5}},
 		{Text: "mono_code(x) := 42; ", Font: Font{Family: "mono", Size: 9}},
 		{Text: "mono italic ∂ ", Font: Font{Family: "mono", Italic: true, Size: 9.25}},
-		sans(7, "\U0001F600 emoji"),
+		sans(7, "\U0001F600 emoji "),
+		{Text: "To AVoid Typos, “Yes.” Ελλάδα Тест", Font: Font{Italic: true, Size: 10}},
 	}}
-	lines := e.Lines(p, 180)
-	pdf := fpdf.New("P", "pt", "A4", "")
+	// The same text without its right-to-left words, which turn kerning
+	// off for their paragraph.
+	ltr := Paragraph{Spans: slices.Clone(p.Spans)}
+	ltr.Spans[0].Text = "Räksmörgås, Ελληνικά, Русский, 日本語, ☃ ∑ ≠ ‰ "
+	lines := append(e.Lines(p, 180), e.Lines(ltr, 180)...)
 	registered := map[string]bool{}
-	n := 0
+	n, kerned := 0, 0
 	for _, l := range lines {
 		for _, s := range l.Segments {
 			key := s.Face + "/" + s.Style
-			if !registered[key] {
-				registered[key] = true
-				pdf.AddUTF8FontFromBytes(s.Face, s.Style, set.Face(s.Face, s.Style).Data())
-			}
-			pdf.SetFont(s.Face, s.Style, s.Size)
-			// fpdf is given what the PDF backend draws: Arabic shaped.
+			registered[key] = true
+			// What the PDF backend draws: Arabic shaped.
 			face := set.Face(s.Face, s.Style)
 			drawn := ArabicForms([]rune(s.Text), func(_ int, f rune) bool { return face.Has(f) })
 			drawn = slices.DeleteFunc(drawn, func(r rune) bool { return r == 0 })
-			if got := pdf.GetStringWidth(string(drawn)); math.Abs(got-s.Width) > 0.01 {
-				t.Errorf("%s %s %.2fpt %q: fpdf %.4f, layout %.4f", s.Face, s.Style, s.Size, s.Text, got, s.Width)
+			units := 0
+			for _, r := range drawn {
+				units += face.Advance(r)
+			}
+			// The backend adds the kerning as TJ adjustments.
+			if k := kernUnits(face, s.Text); s.Kern {
+				units += k
+				if k != 0 {
+					kerned++
+				}
+			}
+			if got := float64(units) * s.Size / 1000; math.Abs(got-s.Width) > 0.01 {
+				t.Errorf("%s %s %.2fpt %q: drawn %.4f, layout %.4f", s.Face, s.Style, s.Size, s.Text, got, s.Width)
+			}
+			if s.Kern && hasRTLString(s.Text) {
+				t.Errorf("right-to-left segment %q marked Kern", s.Text)
 			}
 			n++
 		}
 	}
-	if err := pdf.Error(); err != nil {
-		t.Fatal(err)
-	}
-	if len(registered) < 5 || n < 10 {
-		t.Errorf("only %d faces, %d segments exercised", len(registered), n)
+	if len(registered) < 5 || n < 10 || kerned < 3 {
+		t.Errorf("only %d faces, %d segments (%d kerned) exercised", len(registered), n, kerned)
 	}
 	for _, s := range p.Spans {
 		// Width of a span equals the sum of its segments on one line.
@@ -473,5 +484,150 @@ func BenchmarkWidth(b *testing.B) {
 	s := sans(12, "Key concepts and mechanisms of motivated reasoning")
 	for b.Loop() {
 		e.Width(s)
+	}
+}
+
+// kernUnits is the kerning a backend applies between the characters of a
+// segment marked Kern: face.Kern of every consecutive pair.
+func kernUnits(face *fonts.Face, text string) int {
+	rs := []rune(text)
+	k := 0
+	for i := 1; i < len(rs); i++ {
+		k += face.Kern(rs[i-1], rs[i])
+	}
+	return k
+}
+
+// TestKerning checks that lines are measured with the faces' pair kerning
+// within a segment, and only there, and that an engine without kerning
+// measures every character at its advance.
+func TestKerning(t *testing.T) {
+	noto := fonts.Default().Face("NotoSans", "")
+	deja := fonts.Default().Face("DejaVuSans", "")
+	adv := func(f *fonts.Face, s string) int {
+		u := 0
+		for _, r := range s {
+			u += f.Advance(r)
+		}
+		return u
+	}
+	red := Color{R: 200}
+	tests := []struct {
+		name  string
+		spans []Span
+		want  float64 // width of the one line, points
+		kern  []bool  // Segment.Kern by segment
+	}{
+		{"pair", []Span{sans(10, "AV")}, float64(adv(noto, "AV")-40) / 100, []bool{true}},
+		{"words", []Span{sans(20, "To AVA, Ty.")}, float64(adv(noto, "To AVA, Ty.")+kernUnits(noto, "To AVA, Ty.")) / 50, []bool{true}},
+		{"spans in one segment", []Span{sans(10, "A"), sans(10, "V")}, float64(adv(noto, "AV")-40) / 100, []bool{true}},
+		{"colour change", []Span{sans(10, "A"), {Text: "V", Font: Font{Size: 10}, Color: red}}, float64(adv(noto, "AV")) / 100, []bool{true, true}},
+		{"size change", []Span{sans(10, "A"), sans(20, "V")}, float64(adv(noto, "A"))/100 + float64(adv(noto, "V"))/50, []bool{true, true}},
+		{"style change", []Span{sans(10, "A"), {Text: "V", Font: Font{Bold: true, Size: 10}}}, float64(adv(noto, "A"))/100 + float64(fonts.Default().Face("NotoSans", "B").Advance('V'))/100, []bool{true, true}},
+		{"face change", []Span{sans(10, "Aα∑V")}, float64(adv(noto, "Aα")+kernUnits(noto, "Aα")+adv(deja, "∑")+adv(noto, "V")) / 100, []bool{true, true, true}},
+		{"right to left", []Span{sans(10, "שלום")}, float64(adv(deja, "שלום")) / 100, []bool{false}},
+		// A paragraph with right-to-left text is drawn reordered: no kerning.
+		{"mixed directions", []Span{sans(10, "AV "), sans(10, "שלום")}, float64(adv(noto, "AV ")+adv(deja, "שלום")) / 100, []bool{false, false}},
+		{"mono", []Span{{Text: "AV", Font: Font{Family: "mono", Size: 10}}}, float64(fonts.Default().Face("NotoSansMono", "").Advance('A')*2) / 100, []bool{true}},
+	}
+	e := New(nil)
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			lines := e.Lines(Paragraph{Spans: tc.spans}, math.Inf(1))
+			if len(lines) != 1 {
+				t.Fatalf("%d lines", len(lines))
+			}
+			l := lines[0]
+			if math.Abs(l.Width-tc.want) > 1e-9 {
+				t.Errorf("width %f, want %f", l.Width, tc.want)
+			}
+			var kern []bool
+			for _, s := range l.Segments {
+				kern = append(kern, s.Kern)
+			}
+			if !slices.Equal(kern, tc.kern) {
+				t.Errorf("Kern flags %v, want %v", kern, tc.kern)
+			}
+			if len(tc.spans) == 1 {
+				if w := e.Width(tc.spans[0]); math.Abs(w-tc.want) > 1e-9 {
+					t.Errorf("Width = %f, want %f", w, tc.want)
+				}
+			}
+			// Without kerning every character counts its advance.
+			off := e.WithKerning(false)
+			plain := off.Lines(Paragraph{Spans: tc.spans}, math.Inf(1))[0]
+			sum := 0.0
+			for _, s := range plain.Segments {
+				face := fonts.Default().Face(s.Face, s.Style)
+				sum += float64(adv(face, s.Text)) * s.Size / 1000
+				if s.Kern {
+					t.Errorf("segment %q marked Kern by an engine without kerning", s.Text)
+				}
+			}
+			if math.Abs(plain.Width-sum) > 1e-9 {
+				t.Errorf("without kerning: width %f, want %f", plain.Width, sum)
+			}
+		})
+	}
+	if e.WithKerning(true) != e || !e.Kerning() || e.WithKerning(false).Kerning() {
+		t.Error("WithKerning does not switch kerning")
+	}
+}
+
+// TestKerningBreaks checks that lines break where the kerned text ends: a
+// box exactly as wide as the kerned text holds it on one line, one a
+// little narrower breaks it, and the engine without kerning needs more.
+func TestKerningBreaks(t *testing.T) {
+	e := New(nil)
+	text := "AVAVAV To Ty AVAVAV"
+	p := Paragraph{Spans: []Span{sans(12, text)}}
+	w := e.Width(p.Spans[0])
+	plain := e.WithKerning(false).Width(p.Spans[0])
+	if w >= plain-1 {
+		t.Fatalf("kerned width %f not below plain %f", w, plain)
+	}
+	if got := e.Lines(p, w); len(got) != 1 {
+		t.Errorf("box of the kerned width: %d lines %q", len(got), texts(got))
+	}
+	if got := e.Lines(p, w-0.01); len(got) != 2 {
+		t.Errorf("narrower box: %d lines %q", len(got), texts(got))
+	}
+	if got := e.WithKerning(false).Lines(p, w); len(got) != 2 {
+		t.Errorf("without kerning, box of the kerned width: %d lines", len(got))
+	}
+	// A line's first character is not kerned with the last of the line
+	// before: every line is as wide as its text measured alone.
+	for _, width := range []float64{30, 45, 60, 90} {
+		lines := e.Lines(p, width)
+		checkGeometry(t, lines, width)
+		for _, l := range lines {
+			if alone := e.Width(sans(12, lineText(l))); math.Abs(alone-l.Width) > 1e-9 {
+				t.Errorf("width %g: line %q is %f wide, alone %f", width, lineText(l), l.Width, alone)
+			}
+		}
+	}
+}
+
+// BenchmarkLinesKerning breaks the same paragraph with and without
+// kerning, the cost kerning adds to measuring.
+func BenchmarkLinesKerning(b *testing.B) {
+	p := Paragraph{Spans: []Span{
+		sans(14, "Motivated reasoning is the tendency to process information in a way that favours conclusions one already wants to reach. "),
+		{Text: "It shapes ", Font: Font{Bold: true, Size: 14}},
+		sans(14, "how people search for evidence, evaluate arguments and remember facts — from politics to health decisions, with effects documented in Räksmörgås-style Swedish too. To AVoid Typos: “Yes,” they say."),
+	}}
+	for _, on := range []bool{true, false} {
+		e := New(nil).WithKerning(on)
+		name := map[bool]string{true: "kerning", false: "no-kerning"}[on]
+		b.Run(name+"/Lines", func(b *testing.B) {
+			for b.Loop() {
+				e.Lines(p, 400)
+			}
+		})
+		b.Run(name+"/Width", func(b *testing.B) {
+			for b.Loop() {
+				e.Width(p.Spans[2])
+			}
+		})
 	}
 }

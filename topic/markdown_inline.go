@@ -42,7 +42,10 @@ func inlineParsers() []util.PrioritizedValue {
 // Link titles and image-ness are not kept: an image becomes a link whose
 // text is its alt text.
 func ParseInline(src string) Text {
-	source := []byte(safeSource(src))
+	// Leading white space means nothing in a line of text, but a tab or
+	// four spaces would start an indented code block, whose text an inline
+	// reading drops: a term "\tTolerance" would vanish from every output.
+	source := []byte(safeSource(strings.TrimSpace(src)))
 	doc := inlineParser.Parse(text.NewReader(source))
 	c := &mdConv{src: source}
 	var t Text

@@ -6,7 +6,12 @@
 // The package knows nothing of pages, slides or fonts.
 package topic
 
-import "strings"
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"strings"
+	"unicode/utf8"
+)
 
 // Style is a set of inline formatting flags carried by a Run.
 type Style uint8
@@ -83,6 +88,21 @@ type Item struct {
 	Children []Item  `json:"children,omitempty"`
 	Blocks   []Block `json:"blocks,omitempty"`
 	Pos      Pos     `json:"-"`
+}
+
+// FlattenItems returns items and all their descendants as one flat list,
+// in reading order, each without children (its blocks stay with it).
+// Layouts use it below the deepest nesting they can indent, so a list
+// nested deeper than the page is wide keeps every word.
+func FlattenItems(items []Item) []Item {
+	var out []Item
+	for _, it := range items {
+		children := it.Children
+		it.Children = nil
+		out = append(out, it)
+		out = append(out, FlattenItems(children)...)
+	}
+	return out
 }
 
 // Body is prose: paragraphs, and whatever lists, code, tables or quotes the
@@ -309,9 +329,17 @@ func (e *Entry) SlugOrDefault() string {
 	return Slugify(e.Title)
 }
 
+// MaxSlugBytes caps a slug's length: file names are made of a slug and a
+// suffix ("-handout-slides-3.pdf"), and most file systems refuse names over
+// 255 bytes, while a Content-Disposition header should stay short.
+const MaxSlugBytes = 100
+
 // Slugify lower-cases s and turns every run of characters that are not
 // letters or digits into a single "-", trimming dashes at both ends.
 // Letters outside ASCII are kept (å stays å) so Swedish titles stay readable.
+// A slug longer than MaxSlugBytes is cut at a word boundary and ends in a
+// short hash of the whole, so two long titles that start alike still get
+// different slugs.
 func Slugify(s string) string {
 	var b strings.Builder
 	dash := false
@@ -326,7 +354,27 @@ func Slugify(s string) string {
 			dash = true
 		}
 	}
-	return b.String()
+	return capSlug(b.String())
+}
+
+// capSlug shortens a slug over MaxSlugBytes to its longest run of whole
+// words that leaves room for "-" and 8 hex digits of its SHA-256.
+func capSlug(slug string) string {
+	if len(slug) <= MaxSlugBytes {
+		return slug
+	}
+	sum := sha256.Sum256([]byte(slug))
+	tag := hex.EncodeToString(sum[:4])
+	room := MaxSlugBytes - len(tag) - 1
+	cut := strings.LastIndexByte(slug[:room+1], '-')
+	if cut <= 0 {
+		// One word longer than the room: cut it at a character boundary.
+		cut = room
+		for cut > 0 && !utf8.RuneStart(slug[cut]) {
+			cut--
+		}
+	}
+	return slug[:cut] + "-" + tag
 }
 
 // ListField returns the field that holds a list-shaped section's items

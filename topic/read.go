@@ -155,6 +155,9 @@ func slugProblem(s string) string {
 	if s == Slugify(s) {
 		return ""
 	}
+	if len(s) > MaxSlugBytes {
+		return fmt.Sprintf("slug %q is longer than %d bytes; use a shorter one, e.g. %q", s, MaxSlugBytes, Slugify(s))
+	}
 	if want := Slugify(s); want != "" {
 		return fmt.Sprintf("invalid slug %q: use lower-case letters, digits and single dashes, e.g. %q", s, want)
 	}

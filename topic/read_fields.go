@@ -606,29 +606,64 @@ func (d *decoder) relevance(n *node, name string) (*Relevance, error) {
 	if n.kind != mapNode {
 		b, err := d.body(n, name)
 		if err != nil {
-			return nil, d.wrapType(err, n, name, "text or a {heading, body} object")
+			return nil, d.wrapType(err, n, name, "text or a {heading, body/paragraphs/items} object")
 		}
 		r.Body = b
 		return r, nil
 	}
-	fs, err := d.fields(n, fmt.Sprintf("%q", name), "heading", "body")
+	what := fmt.Sprintf("%q", name)
+	fs, err := d.fields(n, what, "heading", "body", "paragraphs", "items")
 	if err != nil {
 		return nil, err
 	}
-	for _, f := range fs {
+	var content *field
+	for i, f := range fs {
 		if f.name == "heading" {
 			var h string
-			if h, err = d.text(f.val, f.name); err == nil && strings.TrimSpace(h) != "" {
+			if h, err = d.text(f.val, f.name); err != nil {
+				return nil, err
+			}
+			if strings.TrimSpace(h) != "" {
 				r.Heading = strings.TrimSpace(h)
 			}
-		} else {
-			r.Body, err = d.body(f.val, f.name)
+			continue
 		}
-		if err != nil {
+		if content, err = d.oneContent(content, &fs[i], what); err != nil {
+			return nil, err
+		}
+	}
+	if content != nil {
+		if r.Body, err = d.content(*content); err != nil {
 			return nil, err
 		}
 	}
 	return r, nil
+}
+
+// sectionContent names the fields a section's text may be given in: the
+// contract's paragraphs or list items, or body (one Markdown string).
+const sectionContent = `"body", "paragraphs" or "items"`
+
+// oneContent returns f as the content field, refusing a second one: a
+// section with both "body" and "items" would otherwise lose one of them.
+func (d *decoder) oneContent(prev, f *field, what string) (*field, error) {
+	if prev != nil {
+		return nil, d.errorf(f.key.pos, "%s has both %q and %q; give one of %s", what, prev.name, f.name, sectionContent)
+	}
+	return f, nil
+}
+
+// content reads a section's text: body and paragraphs are prose (one
+// Markdown string or a list of paragraphs), items is one bulleted list.
+func (d *decoder) content(f field) (Body, error) {
+	if f.name != "items" {
+		return d.body(f.val, f.name)
+	}
+	items, err := d.items(f.val, f.name, false)
+	if err != nil || len(items) == 0 {
+		return nil, err
+	}
+	return Body{{Kind: ListBlock, Items: items, Pos: f.val.pos}}, nil
 }
 
 // sections reads the generic sections, adding each to e.Order.
@@ -638,19 +673,25 @@ func (d *decoder) sections(n *node, e *Entry) error {
 		return err
 	}
 	for _, it := range nodes {
-		fs, err := d.fields(it, "a section", "heading", "body")
+		fs, err := d.fields(it, "a section", "heading", "body", "paragraphs", "items")
 		if err != nil {
 			return err
 		}
 		var s Section
-		for _, f := range fs {
+		var content *field
+		for i, f := range fs {
 			if f.name == "heading" {
 				s.Heading, err = d.text(f.val, f.name)
 				s.Heading = strings.TrimSpace(s.Heading)
 			} else {
-				s.Body, err = d.body(f.val, f.name)
+				content, err = d.oneContent(content, &fs[i], "a section")
 			}
 			if err != nil {
+				return err
+			}
+		}
+		if content != nil {
+			if s.Body, err = d.content(*content); err != nil {
 				return err
 			}
 		}

@@ -7,9 +7,12 @@
 //
 // It exits non-zero when a request failed, when any 5xx other than the
 // designed 503 (every render slot taken) was answered, or when the heap
-// grew past the cache bound plus the margin.
+// grew past the cache bound plus the margin. With -uploads it sends only
+// maximal uploads, as an attacker would, and checks that every answer is
+// 200, 413, 422 or 503 and that the peak resident memory stays in bound.
 //
 //	go run ./cmd/loadtest -clients 50 -duration 20s
+//	go run ./cmd/loadtest -uploads -clients 8 -duration 30s
 package main
 
 import (
@@ -49,6 +52,8 @@ type config struct {
 	uncached   float64
 	marginMB   int
 	samplesDir string
+	uploads    bool
+	maxRSSMB   int
 }
 
 func run() int {
@@ -60,12 +65,18 @@ func run() int {
 	flag.Float64Var(&c.uncached, "uncached", 0.2, "share of requests that upload an entry, which is rendered every time")
 	flag.IntVar(&c.marginMB, "margin-mb", 128, "heap allowed beyond the cache bound, in MiB")
 	flag.StringVar(&c.samplesDir, "samples", "samples", "folder of entries to serve")
+	flag.BoolVar(&c.uploads, "uploads", false, "send only maximal uploads (2 MiB, the costliest shapes) and check the resident memory")
+	flag.IntVar(&c.maxRSSMB, "max-rss-mb", 500, "with -uploads: the peak resident memory allowed, in MiB")
 	flag.Parse()
 	if c.clients <= 0 || c.duration <= 0 || c.uncached < 0 || c.uncached > 1 {
 		fmt.Fprintln(os.Stderr, "loadtest: -clients and -duration must be positive, -uncached between 0 and 1")
 		return 2
 	}
-	if err := loadtest(c, os.Stdout); err != nil {
+	test := loadtest
+	if c.uploads {
+		test = uploadsTest
+	}
+	if err := test(c, os.Stdout); err != nil {
 		fmt.Fprintln(os.Stderr, "loadtest: "+err.Error())
 		return 1
 	}
@@ -237,8 +248,12 @@ func loadtest(c config, out io.Writer) error {
 	}
 	bound := uint64(c.cacheMB+c.marginMB) << 20
 	fmt.Fprintf(out, "\ntotal: %d requests, %.1f requests/s\n", total, float64(total)/elapsed.Seconds())
-	fmt.Fprintf(out, "memory: peak heap in use %.1f MiB, peak from the OS %.1f MiB (bound: cache %d MiB + margin %d MiB)\n",
-		mib(peakHeap.Load()), mib(peakSys.Load()), c.cacheMB, c.marginMB)
+	rss := "unknown"
+	if n, ok := peakRSS(); ok {
+		rss = fmt.Sprintf("%.1f MiB", mib(uint64(n)))
+	}
+	fmt.Fprintf(out, "memory: peak heap in use %.1f MiB, peak from the OS %.1f MiB, peak RSS %s (bound: cache %d MiB + margin %d MiB)\n",
+		mib(peakHeap.Load()), mib(peakSys.Load()), rss, c.cacheMB, c.marginMB)
 	if peakHeap.Load() > bound {
 		problems = append(problems, fmt.Sprintf("peak heap %.1f MiB is over the bound of %d MiB", mib(peakHeap.Load()), c.cacheMB+c.marginMB))
 	}

@@ -27,7 +27,8 @@ func deckFlags() []cli.Flag {
 }
 
 // readEntryArg reads the command's one ENTRY argument ("-" for standard
-// input), after checking the --aspect value deckFlags declares.
+// input) within --max-size, after checking the --aspect value deckFlags
+// declares.
 func readEntryArg(cmd *cli.Command) (*topic.Entry, error) {
 	name := cmd.Name
 	if cmd.Args().Len() != 1 {
@@ -38,10 +39,14 @@ func readEntryArg(cmd *cli.Command) (*topic.Entry, error) {
 	default:
 		return nil, usagef("%s: --aspect %q: want 16:9 or 4:3", name, a)
 	}
-	if path := cmd.Args().First(); path != "-" {
-		return topic.ReadFile(path, topic.Options{})
+	opt, err := readOptions(cmd)
+	if err != nil {
+		return nil, err
 	}
-	return topic.ReadFrom("<stdin>", ios(cmd).in, topic.Options{})
+	if path := cmd.Args().First(); path != "-" {
+		return topic.ReadFile(path, opt)
+	}
+	return topic.ReadFrom("<stdin>", ios(cmd).in, opt)
 }
 
 // writeArtifact writes one artifact atomically to out ("-" for standard

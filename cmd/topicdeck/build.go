@@ -27,7 +27,9 @@ func buildCommand() *cli.Command {
 		ArgsUsage: "ENTRY|DIR...",
 		Description: "Makes, for each entry (a DIR stands for every entry file directly in it), the\n" +
 			"slide deck and the handouts in OUT/<slug>/, and one glossary of all entries,\n" +
-			"OUT/" + exporter.CourseGlossaryFile + ". Entries are built in parallel (--jobs).\n\n" +
+			"OUT/" + exporter.CourseGlossaryFile + ", with a question bank of all entries beside it,\n" +
+			"OUT/" + exporter.CourseQuizFile + " (Moodle XML, one category per topic; see the quiz\n" +
+			"command). Entries are built in parallel (--jobs).\n\n" +
 			"A " + exporter.CourseFile + " in the input folder sets course-wide options (course,\n" +
 			"author, date, layout, aspect, handouts, paper, order, lang, bibliography,\n" +
 			"font_dir); flags override it.\n\n" +
@@ -238,6 +240,9 @@ func (v *buildView) summary(r *exporter.BuildReport, out string) {
 	}
 	if r.Glossary != "" {
 		fmt.Fprintf(v.s.out, "course glossary → %s\n", r.Glossary)
+	}
+	if r.Quiz != "" {
+		fmt.Fprintf(v.s.out, "course quiz → %s\n", r.Quiz)
 	}
 	for _, p := range r.Removed {
 		fmt.Fprintf(v.s.out, "removed %s\n", p)

@@ -35,7 +35,8 @@ func TestBuildCommand(t *testing.T) {
 		"] failed    " + bad + "\n",
 		"] built     " + filepath.Join(in, "plate-tectonics.json") + " → " + filepath.Join(out, "plate-tectonics") + string(filepath.Separator) + " (3 files written)\n",
 		"course glossary → " + filepath.Join(out, "course-glossary.xlsx") + "\n",
-		"5 entries: 4 built, 0 unchanged, 1 failed; 13 files written in ",
+		"course quiz → " + filepath.Join(out, "course-quiz.xml") + "\n",
+		"5 entries: 4 built, 0 unchanged, 1 failed; 14 files written in ",
 	} {
 		if !strings.Contains(stdout, want) {
 			t.Errorf("stdout lacks %q:\n%s", want, stdout)

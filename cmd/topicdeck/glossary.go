@@ -54,7 +54,7 @@ func runGlossary(ctx context.Context, cmd *cli.Command) error {
 	if err != nil {
 		return err
 	}
-	entries, err := exporter.LoadEntries(cmd.Args().Slice(), ropt)
+	entries, skipped, err := exporter.LoadEntries(cmd.Args().Slice(), ropt)
 	if err != nil {
 		return err
 	}
@@ -70,6 +70,9 @@ func runGlossary(ctx context.Context, cmd *cli.Command) error {
 		out = "glossary." + format.Ext()
 	}
 	s := ios(cmd)
+	for _, w := range skipped {
+		fmt.Fprintln(s.err, "topicdeck: warning: "+w)
+	}
 	var warnings []string
 	err = exporter.WriteFile(out, s.out, func(w io.Writer) error {
 		var err error

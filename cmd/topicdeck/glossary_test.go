@@ -31,7 +31,7 @@ func TestGlossaryCommand(t *testing.T) {
 	if !strings.Contains(report, "sheet 'Glossary'") {
 		t.Errorf("report:\n%s", report)
 	}
-	if !strings.Contains(errOut, "topicdeck: warning: "+seed+":75:3: 3 seminal works look like citation keys") {
+	if !strings.Contains(errOut, "topicdeck: warning: "+seed+`:76:3: seminal work "hyman-2006" looks like a citation key`) {
 		t.Errorf("warnings should name file:line:col: %s", errOut)
 	}
 

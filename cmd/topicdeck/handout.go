@@ -28,6 +28,7 @@ func handoutCommand() *cli.Command {
 			&cli.StringFlag{Name: "paper", Value: "a4", Usage: "paper size: a4 or letter"},
 			&cli.StringFlag{Name: "order", Value: "horizontal", Usage: "how slides fill a page: horizontal or vertical"},
 			&cli.StringFlag{Name: "slides-layout", Value: exporter.DefaultSlideLayout, Usage: "slide layout `NAME` the slides are drawn from"},
+			maxSizeFlag(),
 		}, deckFlags()...),
 		Action: runHandout,
 	}

@@ -9,7 +9,9 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"os/signal"
 	"sort"
+	"syscall"
 
 	"github.com/urfave/cli/v3"
 
@@ -30,7 +32,39 @@ type exitError struct {
 func (e *exitError) Error() string { return e.msg }
 
 func main() {
+	handleInterrupts()
 	os.Exit(run(context.Background(), os.Args, os.Stdin, os.Stdout, os.Stderr))
+}
+
+// interrupts receives SIGINT and SIGTERM. A command stopped by one must not
+// leave half-written .NAME.NNN.tmp files beside its outputs.
+var interrupts = make(chan os.Signal, 1)
+
+// handleInterrupts makes SIGINT and SIGTERM remove temporary files and exit.
+func handleInterrupts() {
+	signal.Notify(interrupts, os.Interrupt, syscall.SIGTERM)
+	go exitOnInterrupt()
+}
+
+// exitOnInterrupt removes the temporary files of the writes under way and
+// exits as a shell expects of a process killed by the signal (128+n).
+func exitOnInterrupt() {
+	sig, ok := <-interrupts
+	if !ok {
+		return
+	}
+	exporter.RemoveTempFiles()
+	code := 128 + int(syscall.SIGINT)
+	if sig == syscall.SIGTERM {
+		code = 128 + int(syscall.SIGTERM)
+	}
+	os.Exit(code)
+}
+
+// keepRunningOnInterrupt hands SIGINT and SIGTERM to the command: serve
+// shuts down gracefully on them and writes no temporary files.
+func keepRunningOnInterrupt() {
+	signal.Stop(interrupts)
 }
 
 // run is main without os.Exit, so tests can run the CLI in-process.

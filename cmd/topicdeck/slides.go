@@ -24,6 +24,7 @@ func slidesCommand() *cli.Command {
 			&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: "write to `FILE` (- for standard output)"},
 			&cli.StringFlag{Name: "format", Usage: "pdf or pptx (default: from the -o extension, else pdf)"},
 			&cli.StringFlag{Name: "layout", Value: exporter.DefaultSlideLayout, Usage: "slide layout `NAME`, or a layout file (path ending .yaml; see topicdeck layouts)"},
+			maxSizeFlag(),
 		}, deckFlags()...),
 		Action: runSlides,
 	}

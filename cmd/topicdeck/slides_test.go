@@ -142,3 +142,21 @@ func TestLayoutsCommand(t *testing.T) {
 		t.Errorf("layouts with an argument: exit %d, want 2", code)
 	}
 }
+
+// TestSlidesLongTitleFileName makes the default file name of an entry
+// whose title is over 230 characters: it is capped, so the file system
+// takes it (a 255-byte name limit refused it before).
+func TestSlidesLongTitleFileName(t *testing.T) {
+	src, _ := filepath.Abs("../../topic/testdata/long/long-title.md")
+	dir := t.TempDir()
+	t.Chdir(dir)
+	code, _, errOut := runCLI(t, "", "slides", src)
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	names, _ := filepath.Glob(filepath.Join(dir, "*-slides.pdf"))
+	if len(names) != 1 || len(filepath.Base(names[0])) > topic.MaxSlugBytes+len("-slides.pdf") {
+		t.Fatalf("files %q", names)
+	}
+	checktool.PDF(t, names[0], []string{"Repeated drug exposure changes the brain in ways that outlast the drug."}, 0)
+}

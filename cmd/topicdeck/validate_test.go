@@ -150,3 +150,29 @@ func TestParseSize(t *testing.T) {
 		}
 	}
 }
+
+// TestMaxSizeEveryCommand gives --max-size to every command that reads
+// entries: each accepts it, and refusing an entry over it names the flag
+// the command has.
+func TestMaxSizeEveryCommand(t *testing.T) {
+	seed, _ := filepath.Abs("../../topic/testdata/seed-page.txt")
+	out := t.TempDir()
+	for _, args := range [][]string{
+		{"slides", seed, "-o", filepath.Join(out, "s.pdf")},
+		{"handout", seed, "-o", filepath.Join(out, "h.pdf")},
+		{"validate", seed},
+		{"import", seed, "-o", filepath.Join(out, "e.md")},
+		{"glossary", seed, "-o", filepath.Join(out, "g.xlsx")},
+		{"build", seed, "-o", filepath.Join(out, "build")},
+	} {
+		t.Run(args[0], func(t *testing.T) {
+			code, stdout, errOut := runCLI(t, "", append(args, "--max-size", "1KiB")...)
+			if code == 0 || !strings.Contains(stdout+errOut, "file is larger than 1 KiB (use --max-size to raise the limit)") {
+				t.Errorf("exit %d: %s%s", code, stdout, errOut)
+			}
+			if code, _, errOut := runCLI(t, "", append(args, "--max-size", "1MiB")...); code != 0 {
+				t.Errorf("with room: exit %d: %s", code, errOut)
+			}
+		})
+	}
+}

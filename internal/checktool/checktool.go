@@ -1,5 +1,5 @@
-// Package checktool runs the reader-side checkers (pdfcheck, xlsxcheck,
-// pdftotext) from tests, so every test that makes an artifact checks it the
+// Package checktool runs the reader-side checkers (pdfcheck, pdfuacheck,
+// xlsxcheck, pdftotext) from tests, so every test that makes an artifact checks it the
 // way a careful reader would.
 package checktool
 
@@ -75,6 +75,24 @@ func PDF(t testing.TB, path string, phrases []string, minPt float64) {
 	if err != nil {
 		t.Fatalf("pdfcheck %s: %v\n%s", filepath.Base(path), err, tail(out, 60))
 	}
+}
+
+// PDFUA runs pdfuacheck (the machine checks of PDF/UA-1) on path, with
+// --expect phrases (when any) that must be in the structure tree's text,
+// and fails the test with its report unless it exits 0. It returns the
+// report for further assertions.
+func PDFUA(t testing.TB, path string, phrases []string) string {
+	t.Helper()
+	need(t, "pdfinfo")
+	args := []string{path}
+	if len(phrases) > 0 {
+		args = append(args, "--expect", writeExpect(t, phrases))
+	}
+	out, err := exec.Command(Tool("pdfuacheck"), args...).CombinedOutput()
+	if err != nil {
+		t.Fatalf("pdfuacheck %s: %v\n%s", filepath.Base(path), err, tail(out, 60))
+	}
+	return string(out)
 }
 
 // XLSX runs xlsxcheck on path with --expect phrases and fails the test

@@ -7,7 +7,8 @@
 // commands instead collect only when the heap reaches a fixed size they can
 // afford, which keeps their memory bounded and their time down.
 //
-// Long-running commands (serve) keep the runtime's defaults.
+// Long-running commands (serve) keep the runtime's pace, and only give the
+// collector a memory limit of their own (server.Config.MemoryLimit).
 package memlimit
 
 import (

@@ -230,6 +230,10 @@ func (p *planner) prose(b topic.Body, c flow) []*box {
 	return out
 }
 
+// maxListLevels is how many levels of a nested list a slide indents; the
+// items below them are set at the last level.
+const maxListLevels = 6
+
 // list sets list items with their sub-lists and inner blocks, indented by
 // depth; each item is one box that is cut between its parts.
 func (p *planner) list(items []topic.Item, ordered bool, start, level int, c flow) []*box {
@@ -260,7 +264,13 @@ func (p *planner) list(items []topic.Item, ordered bool, start, level int, c flo
 		inner := c.in(g)
 		inner.parent, inner.refs = body, false
 		parts = append(parts, p.prose(it.Blocks, inner)...)
-		parts = append(parts, p.list(it.Children, false, 0, level+1, inner)...)
+		if level+2 < maxListLevels {
+			parts = append(parts, p.list(it.Children, false, 0, level+1, inner)...)
+		} else {
+			// Deeper levels would leave too narrow a column for a word: they
+			// are set as one more level, in reading order.
+			parts = append(parts, p.list(topic.FlattenItems(it.Children), false, 0, level+1, inner)...)
+		}
 		if len(parts) > 0 {
 			out = append(out, stack(parts))
 		}

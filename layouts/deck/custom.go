@@ -39,6 +39,10 @@ type Extras struct {
 	// Fonts are the layout's own faces; with them the theme's title and
 	// body families name the family WithFamily registers (FontFamily).
 	Fonts *FontFiles
+	// NoKerning measures text without the faces' pair kerning, every
+	// character at its own advance (and so the PDF draws it), for a house
+	// style whose fonts kern badly or that wants the plain spacing.
+	NoKerning bool
 }
 
 // Picture is a PNG or JPEG image with its size in pixels.

@@ -72,7 +72,8 @@ func (l *Layout) Plan(e *topic.Entry, env *layouts.Env) (*plan.Document, error) 
 	if err != nil {
 		return nil, err
 	}
-	p := &planner{th: l.Theme, ex: l.Extras, eng: env.Text, lab: env.Labels, opt: env.Options, e: e, w: w, h: h, root: plan.NewRoot()}
+	eng := env.Text.WithKerning(!l.Extras.NoKerning)
+	p := &planner{th: l.Theme, ex: l.Extras, eng: eng, lab: env.Labels, opt: env.Options, e: e, w: w, h: h, root: plan.NewRoot()}
 	p.plan()
 	return &plan.Document{Width: w, Height: h, Pages: p.pages, Meta: p.meta(), Root: p.root}, nil
 }

@@ -215,8 +215,9 @@ var blank = regexp.MustCompile(`\(\d+\)\x{00a0}_+`)
 // beside it in one segment when they share a face and colour, so the
 // segment is cut where the gap starts and ends; each piece keeps the
 // place it had, from the face's own advances, which are what the engine
-// measured. A line with right-to-left text, reordered for drawing as a
-// whole, or measured with kerning, is left whole.
+// measured, with the kerning between the pieces' neighbouring characters
+// moved into their offsets. A line with right-to-left text, reordered for
+// drawing as a whole, is left whole.
 func blanksApart(doc *plan.Document, set *fonts.Set) {
 	for _, pg := range doc.Pages {
 		var items []plan.Item
@@ -237,7 +238,7 @@ func blanksApart(doc *plan.Document, set *fonts.Set) {
 func splittable(l textlayout.Line, set *fonts.Set) bool {
 	gap := false
 	for _, sg := range l.Segments {
-		if sg.Kern || set.Face(sg.Face, sg.Style) == nil {
+		if set.Face(sg.Face, sg.Style) == nil {
 			return false
 		}
 		for _, r := range sg.Text {
@@ -261,13 +262,25 @@ func splitBlanks(tx *plan.Text, set *fonts.Set) []plan.Item {
 	for _, sg := range tx.Line.Segments {
 		face := set.Face(sg.Face, sg.Style)
 		at := sg.X
+		prev := rune(-1) // the last character placed, for kerning
 		cut := func(text string, gap bool) {
 			if text == "" {
 				return
 			}
 			units := 0
-			for _, r := range text {
+			for i, r := range text {
+				if sg.Kern && prev >= 0 {
+					k := face.Kern(prev, r)
+					if i == 0 {
+						// Between two pieces: the drawer kerns only
+						// inside a segment, so the offset carries it.
+						at += float64(k) * sg.Size / 1000
+					} else {
+						units += k
+					}
+				}
 				units += face.Advance(r)
+				prev = r
 			}
 			p := sg
 			p.Text, p.X, p.Width = text, at, float64(units)*sg.Size/1000

@@ -377,9 +377,19 @@ func (ts *typesetter) item(it topic.Item, marker string, indent float64, l *plan
 		for _, sub := range it.Blocks {
 			out = append(out, ts.blockOf(sub, indent+gutter)...)
 		}
-		return append(out, ts.list(it.Children, false, 0, indent+gutter)...)
+		children := it.Children
+		if indent+2*gutter > maxListIndent {
+			// A deeper level would leave too narrow a column for a word: the
+			// rest of the nesting is set at this level, in reading order.
+			children = topic.FlattenItems(children)
+		}
+		return append(out, ts.list(children, false, 0, indent+gutter)...)
 	})...)
 }
+
+// maxListIndent is the deepest indent of a list item's text, in points:
+// about seven levels, past which items are set at the last level.
+const maxListIndent = 110.0
 
 // code sets a code block line by line in the monospaced face; long lines
 // wrap rather than run off the page.

@@ -160,7 +160,7 @@ func (r *reader) flag(f field, where string) (bool, bool) {
 
 // Keys of the layout file, in the order Print writes them.
 var (
-	topKeys        = []string{"description", "extends", "page", "margins", "colours", "fonts", "sizes", "decoration", "logo", "title-background", "footer", "outline", "review", "sections"}
+	topKeys        = []string{"description", "extends", "page", "margins", "colours", "fonts", "kerning", "sizes", "decoration", "logo", "title-background", "footer", "outline", "review", "sections"}
 	pageKeys       = []string{"aspect", "width", "height"}
 	marginKeys     = []string{"side", "top", "bottom"}
 	colourKeys     = []string{"background", "text", "accent", "muted", "tint", "rule"}
@@ -292,7 +292,7 @@ func (r *reader) parse(data []byte) *deck.Layout {
 	if f, ok := top["footer"]; ok {
 		r.footer(f, &ex)
 	}
-	for k, p := range map[string]*bool{"outline": &ex.NoOutline, "review": &ex.NoReview} {
+	for k, p := range map[string]*bool{"kerning": &ex.NoKerning, "outline": &ex.NoOutline, "review": &ex.NoReview} {
 		if f, ok := top[k]; ok {
 			if b, ok := r.flag(f, k); ok {
 				*p = !b
@@ -342,7 +342,7 @@ func (r *reader) parse(data []byte) *deck.Layout {
 			r.errorf(r.logoNode, "logo: %v", err)
 			return nil
 		}
-		if room := l.LogoRoom(textlayout.New(set), lg.Position); lg.Height > room {
+		if room := l.LogoRoom(textlayout.New(set).WithKerning(!ex.NoKerning), lg.Position); lg.Height > room {
 			r.errorf(r.logoNode, "logo: %g pt high does not fit the %s corner, which has room for %g pt; make the logo smaller or margins.%s %g pt larger",
 				lg.Height, lg.Position, room, map[bool]string{true: "bottom", false: "top"}[strings.HasPrefix(lg.Position, "bottom")], math.Ceil(lg.Height-room))
 			return nil

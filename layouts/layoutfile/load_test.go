@@ -44,7 +44,7 @@ func TestErrors(t *testing.T) {
 		kind, text, want string
 	}{
 		{"unknown top-level key", "extends: lecture\ncolors:\n  text: \"#000000\"\n",
-			`2:1: error: unknown key "colors" in the layout file (known: description, extends, page, margins, colours, fonts, sizes, decoration, logo, title-background, footer, outline, review, sections)`},
+			`2:1: error: unknown key "colors" in the layout file (known: description, extends, page, margins, colours, fonts, kerning, sizes, decoration, logo, title-background, footer, outline, review, sections)`},
 		{"unknown nested key", "colours:\n  backgrund: \"#ffffff\"\n",
 			`2:3: error: unknown key "backgrund" in colours (known: background, text, accent, muted, tint, rule)`},
 		{"bad colour", "colours:\n  accent: \"#12345g\"\n",
@@ -88,6 +88,8 @@ func TestErrors(t *testing.T) {
 			`2:9: error: margins.side: want a number, got "wide"`},
 		{"not a flag", "outline: maybe\n",
 			`1:10: error: outline: want true or false, got "maybe"`},
+		{"kerning not a flag", "kerning: \"off\"\n",
+			`1:10: error: kerning: want true or false, got "off"`},
 		{"unknown aspect", "page:\n  aspect: \"3:2\"\n",
 			`2:11: error: page.aspect: unknown aspect ratio "3:2" (want 16:9 or 4:3)`},
 		{"unknown base", "extends: fancy\n",

@@ -62,6 +62,10 @@ func Print(name, origin, extends string, l *deck.Layout) []byte {
 		w("# fonts:\n#   regular: fonts/Serif-Regular.ttf   # unset: the built-in Noto Sans\n#   bold: fonts/Serif-Bold.ttf\n#   italic: fonts/Serif-Italic.ttf\n#   bold-italic: fonts/Serif-BoldItalic.ttf\n")
 	}
 
+	w("\n# Pair kerning of the fonts (\"AV\", \"To\" set closer); false sets every\n")
+	w("# character at its own width.\n")
+	w("kerning: %t\n", !ex.NoKerning)
+
 	w("\n# Sizes in points; body text never shrinks below minimum-body (16 or more).\n")
 	w("sizes:\n")
 	for _, s := range []struct {

@@ -139,7 +139,7 @@ func contentStreams(t *testing.T, path string) string {
 	return string(data)
 }
 
-// fillOperator is how the PDF backend (fpdf) sets a fill colour: "r g b rg"
+// fillOperator is how the PDF backend (package pdf) sets a fill colour: "r g b rg"
 // with three decimals, or "v g" for a grey.
 func fillOperator(c deck.Color) string {
 	f := func(v uint8) float64 { return float64(v) / 255 }
@@ -235,6 +235,10 @@ func TestEveryKeyHasItsEffect(t *testing.T) {
 				for _, s := range tx.Line.Segments {
 					if s.Face != "Famlayouteverykey" && strings.TrimSpace(s.Text) != "" && s.Face != "NotoSansMono" {
 						t.Fatalf("%q is set in %s, not the layout's font", s.Text, s.Face)
+					}
+					// kerning: false measures every character at its advance.
+					if s.Kern {
+						t.Fatalf("%q is measured with kerning, which the layout turns off", s.Text)
 					}
 				}
 			}

@@ -1,0 +1,18 @@
+package textlayout
+
+import "context"
+
+// WithContext returns an engine that measures with e's fonts until ctx is
+// done, and from then on breaks every paragraph into no lines, as if it
+// were empty. Breaking lines is nearly all the work of planning, so a
+// planner that uses this engine finishes within moments of ctx ending,
+// with a plan its caller, seeing ctx done, throws away. Layouts need not
+// know about contexts for a render to stop when its client leaves.
+func (e *Engine) WithContext(ctx context.Context) *Engine {
+	return &Engine{set: e.set, ctx: ctx}
+}
+
+// stopped reports whether the engine's context is done.
+func (e *Engine) stopped() bool {
+	return e.ctx != nil && e.ctx.Err() != nil
+}
