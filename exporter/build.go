@@ -60,6 +60,9 @@ type BuildOptions struct {
 	// so citation keys resolve in the decks, the handouts and the
 	// glossary's References sheet.
 	Bib []string
+	// Formats are the deck formats made for each entry (FormatPDF,
+	// FormatPPTX); nil means PDF only.
+	Formats []string
 	// Jobs is how many entries are built at once; 0 means one per CPU.
 	Jobs int
 	// Force rebuilds every entry even when its inputs have not changed.
@@ -261,6 +264,11 @@ func newBuilder(paths []string, opt BuildOptions) (*builder, error) {
 	if _, err := layoutfile.Planner(opt.Layout, layouts.KindSlides); err != nil {
 		return nil, err
 	}
+	formats, err := buildFormats(opt.Formats)
+	if err != nil {
+		return nil, err
+	}
+	opt.Formats = formats
 	handouts := opt.Handouts
 	if handouts == nil {
 		handouts = DefaultHandouts
@@ -390,11 +398,12 @@ func (b *builder) sharedInputs() (string, error) {
 		Date     string
 		Bib      []string
 		Fonts    []string
+		Formats  []string `json:",omitempty"`
 	}
 	in := inputs{
 		Version: Version, Time: DocumentTime().Unix(), Layout: o.Layout, Handouts: b.handouts,
 		Aspect: o.Aspect, Paper: o.Paper, Order: o.Order, Lang: o.Lang, Author: o.Author,
-		Course: o.Course, Date: o.Date,
+		Course: o.Course, Date: o.Date, Formats: o.Formats,
 	}
 	for _, p := range o.Bib {
 		in.Bib = append(in.Bib, p+"="+b.files.get(p))
@@ -715,14 +724,20 @@ func (b *builder) renderEntry(s *source) rendered {
 		Layout: o.Layout, Aspect: o.Aspect, Lang: o.Lang, Author: o.Author,
 		Course: o.Course, Date: o.Date, FontDir: o.FontDir, Bib: o.Bib,
 	})
-	if err == nil {
+	pdf, pptx := deckFormats(o.Formats)
+	if err == nil && pdf {
 		err = pdfdraw.Write(&deck.data, doc, set)
+		files = append(files, deck)
+	}
+	if err == nil && pptx {
+		f := &artifactFile{name: s.slug + "-slides.pptx", layout: o.Layout}
+		err = deckPPTX(&f.data, e, doc, o)
+		files = append(files, f)
 	}
 	if err != nil {
 		return rendered{s: s, err: entryError(s.path, "slides ("+o.Layout+")", err)}
 	}
 	warn("slides", append(refWarnings, MissingWarnings(doc)...))
-	files = append(files, deck)
 	for _, h := range b.handouts {
 		f := &artifactFile{name: s.slug + "-handout-" + h + ".pdf", layout: h}
 		res, err := Handout(e, HandoutOptions{

@@ -17,6 +17,7 @@ import (
 // The artifacts the server makes, by the last segment of their URL.
 const (
 	slidesPDF    = "slides.pdf"
+	slidesPPTX   = "slides.pptx"
 	handoutPDF   = "handout.pdf"
 	glossaryXLSX = "glossary.xlsx"
 	entryJSON    = "entry.json"
@@ -26,6 +27,7 @@ const (
 // listed here does not exist.
 var contentTypes = map[string]string{
 	slidesPDF:    "application/pdf",
+	slidesPPTX:   "application/vnd.openxmlformats-officedocument.presentationml.presentation",
 	handoutPDF:   "application/pdf",
 	glossaryXLSX: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
 	entryJSON:    "application/json",
@@ -80,7 +82,7 @@ func parseOptions(art string, q url.Values) (options, error) {
 	var o options
 	var err error
 	switch art {
-	case slidesPDF:
+	case slidesPDF, slidesPPTX:
 		if o.slides.Layout, err = choose(q, "layout", exporter.DefaultSlideLayout, layoutNames(layouts.KindSlides)); err != nil {
 			return o, err
 		}
@@ -110,7 +112,7 @@ func parseOptions(art string, q url.Values) (options, error) {
 // artifact, in a fixed order.
 func (o options) key(art string) string {
 	switch art {
-	case slidesPDF:
+	case slidesPDF, slidesPPTX:
 		return "layout=" + o.slides.Layout + "&aspect=" + o.slides.Aspect + "&lang=" + o.slides.Lang
 	case handoutPDF:
 		return "layout=" + o.handout.Layout + "&paper=" + o.handout.Paper
@@ -127,6 +129,8 @@ func fileName(art, slug string, o options) string {
 	switch art {
 	case slidesPDF:
 		return slug + "-slides.pdf"
+	case slidesPPTX:
+		return slug + "-slides.pptx"
 	case handoutPDF:
 		return slug + "-handout-" + o.handout.Layout + ".pdf"
 	case glossaryXLSX:
@@ -147,6 +151,9 @@ func render(ctx context.Context, art string, entries []*topic.Entry, o options, 
 	switch art {
 	case slidesPDF:
 		res, err := exporter.SlidesContext(ctx, entries[0], o.slides, w)
+		return res.Warnings, err
+	case slidesPPTX:
+		res, err := exporter.SlidesPPTXContext(ctx, entries[0], o.slides, w)
 		return res.Warnings, err
 	case handoutPDF:
 		res, err := exporter.HandoutContext(ctx, entries[0], o.handout, w)

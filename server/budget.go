@@ -153,7 +153,7 @@ func estimate(art string, entries []*topic.Entry) int64 {
 		s := shapeOf(e)
 		items := int64(s.items + s.cells)
 		switch art {
-		case slidesPDF, handoutPDF:
+		case slidesPDF, slidesPPTX, handoutPDF:
 			n += int64(s.bytes)*costPerByte + items*costPerItem
 		case glossaryXLSX:
 			n += int64(s.bytes)*costPerByteSheet + items*costPerItem

@@ -43,6 +43,7 @@ func buildCommand() *cli.Command {
 		Flags: []cli.Flag{
 			&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Value: "out", Usage: "output `DIR`"},
 			&cli.StringFlag{Name: "layout", Usage: "slide layout `NAME` (see topicdeck layouts; default " + exporter.DefaultSlideLayout + ")"},
+			&cli.StringFlag{Name: "formats", Usage: "deck formats, comma-separated: pdf, pptx (editable PowerPoint) or pdf,pptx (default pdf)"},
 			&cli.StringFlag{Name: "handouts", Usage: "handout layouts, comma-separated, or none (default " + strings.Join(exporter.DefaultHandouts, ",") + ")"},
 			&cli.StringFlag{Name: "aspect", Usage: "slide shape: 16:9 (default) or 4:3"},
 			&cli.StringFlag{Name: "paper", Usage: "handout paper: a4 (default) or letter"},
@@ -138,6 +139,9 @@ func buildOptions(cmd *cli.Command, args []string) (exporter.BuildOptions, error
 	opt.Bib = course.Bibliography
 	if bibs := cmd.StringSlice("bib"); len(bibs) > 0 {
 		opt.Bib = bibs
+	}
+	if f := cmd.String("formats"); f != "" {
+		opt.Formats = strings.Split(f, ",")
 	}
 	opt.Handouts = course.Handouts // nil: the exporter's default
 	if h := cmd.String("handouts"); h != "" {
