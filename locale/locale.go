@@ -34,6 +34,7 @@ const (
 
 	Outline      Key = "outline"
 	Continued    Key = "continued"     // "%s (cont.)"
+	ContinuedN   Key = "continued_n"   // "%s (cont. %d)": slide n of a section cut over three or more
 	SlideOf      Key = "slide_of"      // "Slide %d of %d"
 	SlideCounter Key = "slide_counter" // "%d / %d"
 	PageOf       Key = "page_of"       // "Page %d of %d"
@@ -115,6 +116,7 @@ var tables = map[string]map[Key]string{
 		RelatedConcepts: "Related concepts",
 		Outline:         "Outline",
 		Continued:       "%s (cont.)",
+		ContinuedN:      "%s (cont. %d)",
 		SlideOf:         "Slide %d of %d",
 		SlideCounter:    "%d / %d",
 		PageOf:          "Page %d of %d",
@@ -182,6 +184,7 @@ var tables = map[string]map[Key]string{
 		RelatedConcepts: "Relaterade begrepp",
 		Outline:         "Översikt",
 		Continued:       "%s (forts.)",
+		ContinuedN:      "%s (forts. %d)",
 		SlideOf:         "Bild %d av %d",
 		SlideCounter:    "%d / %d",
 		PageOf:          "Sida %d av %d",

@@ -33,6 +33,8 @@ func TestLabels(t *testing.T) {
 		{"de", References, nil, "References"}, // unknown language: English
 		{"en", Continued, []any{"Mechanisms"}, "Mechanisms (cont.)"},
 		{"sv", Continued, []any{"Mekanismer"}, "Mekanismer (forts.)"},
+		{"en", ContinuedN, []any{"Mechanisms", 3}, "Mechanisms (cont. 3)"},
+		{"sv", ContinuedN, []any{"Mekanismer", 3}, "Mekanismer (forts. 3)"},
 		{"en", SlideOf, []any{3, 20}, "Slide 3 of 20"},
 		{"sv", PageOf, []any{2, 5}, "Sida 2 av 5"},
 		{"en", PageOf, []any{2, 5}, "Page 2 of 5"},

@@ -87,6 +87,15 @@ func checkPlan(t *testing.T, e *topic.Entry, doc *plan.Document, th Theme) {
 	}
 	checkPlanBounds(t, doc, th)
 	checkStructure(t, doc, phrases.Groups(e))
+	// Every slide's title is its own: continuation slides are numbered
+	// when a section takes three or more.
+	seen := map[string]int{}
+	for n, p := range doc.Pages {
+		if m, dup := seen[p.Label]; dup {
+			t.Errorf("slides %d and %d are both titled %q", m+1, n+1, p.Label)
+		}
+		seen[p.Label] = n
+	}
 	for n, p := range doc.Pages {
 		footer := fmt.Sprintf("%d / %d", n+1, len(doc.Pages))
 		if has := strings.Contains(pageText(p), footer); has != (n > 0) {
@@ -327,7 +336,7 @@ func TestOverflowContinues(t *testing.T) {
 	e := readEntry(t, "testdata/many-questions.md")
 	doc := planEntry(t, e, "lecture", layouts.Options{})
 	got := strings.Join(labels(doc), "|")
-	if !strings.Contains(got, "Core questions|Core questions (cont.)") || !strings.Contains(got, "Review|Review (cont.)") {
+	if !strings.Contains(got, "Core questions|Core questions (cont. 2)|Core questions (cont. 3)") || !strings.Contains(got, "Review|Review (cont. 2)") {
 		t.Errorf("40 questions should continue on further slides: %s", got)
 	}
 	// Numbering runs on across continuation slides.
@@ -464,7 +473,7 @@ func TestGiantSentenceSplitsBetweenLines(t *testing.T) {
 		doc := planEntry(t, e, name, layouts.Options{Aspect: "4:3"})
 		checkPlanBounds(t, doc, th)
 		got := strings.Join(labels(doc), "|")
-		if !strings.Contains(got, "Mechanisms|Mechanisms (cont.)|Mechanisms (cont.)") {
+		if !strings.Contains(got, "Mechanisms|Mechanisms (cont. 2)|Mechanisms (cont. 3)") {
 			t.Errorf("%s: slides %s", name, got)
 		}
 		var all strings.Builder

@@ -443,8 +443,12 @@ func (p *planner) bodyTop(kicker string, title []lineAt) float64 {
 func (p *planner) emit(s section) {
 	width := p.w - 2*p.th.MarginX
 	title := p.titleLines(s.title, p.th.TitleSize, width)
+	// Continuation slides are titled "(cont.)", numbered when there are
+	// several, so every slide's title is its own (an outline view and a
+	// screen reader list them); the body is measured under the longest.
 	cont := p.titleLines(p.lab.Format(locale.Continued, s.title), p.th.TitleSize, width)
-	colH := p.h - p.th.MarginBottom - max(p.bodyTop(s.kicker, title), p.bodyTop(s.kicker, cont))
+	contN := p.titleLines(p.lab.Format(locale.ContinuedN, s.title, 88), p.th.TitleSize, width)
+	colH := p.h - p.th.MarginBottom - max(p.bodyTop(s.kicker, title), p.bodyTop(s.kicker, cont), p.bodyTop(s.kicker, contN))
 
 	pages := p.arrange(s, colH, width)
 	if len(pages) == 0 {
@@ -453,10 +457,15 @@ func (p *planner) emit(s section) {
 	for i, cs := range pages {
 		pg := &plan.Page{Background: &p.th.Background, Label: s.title}
 		t := title
-		if i > 0 {
+		switch {
+		case i > 0 && len(pages) == 2:
 			t = cont
 			pg.Label = p.lab.Format(locale.Continued, s.title)
-		} else {
+		case i > 0:
+			pg.Label = p.lab.Format(locale.ContinuedN, s.title, i+1)
+			t = p.titleLines(pg.Label, p.th.TitleSize, width)
+		}
+		if i == 0 {
 			pg.Bookmarks = s.marks
 		}
 		// Each slide is a section of its own, continuation slides too: a

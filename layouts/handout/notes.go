@@ -1,6 +1,7 @@
 package handout
 
 import (
+	"regexp"
 	"strings"
 
 	"github.com/scholargate/topicdeck/layouts"
@@ -203,11 +204,13 @@ func matchLabel(e *topic.Entry, refs []topic.SectionRef, label string, l locale.
 // ("Key concepts (cont.)", "Key concepts 2/3").
 func stripContinued(s string, l locale.Labels) string {
 	for _, lab := range []locale.Labels{l, locale.For("en")} {
-		f := lab.Get(locale.Continued)
-		if i := strings.Index(f, "%s"); i >= 0 {
-			pre, suf := f[:i], f[i+2:]
-			if strings.HasPrefix(s, pre) && strings.HasSuffix(s, suf) && len(s) >= len(pre)+len(suf) {
-				s = s[len(pre) : len(s)-len(suf)]
+		for _, k := range []locale.Key{locale.Continued, locale.ContinuedN} {
+			// The label as a pattern: the title for %s, a number for %d.
+			f := regexp.QuoteMeta(lab.Get(k))
+			f = strings.Replace(f, "%s", "(.*)", 1)
+			f = strings.Replace(f, "%d", "[0-9]+", 1)
+			if m := regexp.MustCompile("^" + f + "$").FindStringSubmatch(s); m != nil {
+				s = m[1]
 			}
 		}
 	}
