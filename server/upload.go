@@ -50,7 +50,7 @@ func (s *Server) upload(art string) http.HandlerFunc {
 		}
 		e, err := topic.Read(name, data, topic.Options{MaxSize: s.cfg.MaxUpload})
 		if err != nil {
-			if !entryError(w, err) {
+			if !s.entryProblem(w, r, err) {
 				writeError(w, http.StatusUnprocessableEntity, errorBody{Error: err.Error()})
 			}
 			return
@@ -65,7 +65,7 @@ func (s *Server) upload(art string) http.HandlerFunc {
 			// A layout that cannot take what the entry holds is the
 			// entry's problem, told where it is; anything else (busy,
 			// a bug) is answered as for served entries.
-			if !entryError(w, err) {
+			if !s.entryProblem(w, r, err) {
 				s.fail(w, r, err)
 			}
 			return

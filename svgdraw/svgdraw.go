@@ -98,7 +98,8 @@ func Text(p *plan.Page) string {
 	if p.Label != "" && len(parts) > 1 {
 		if parts[0] == parts[1] {
 			parts = parts[1:]
-		} else if !strings.HasSuffix(p.Label, ".") {
+		}
+		if !strings.HasSuffix(parts[0], ".") {
 			parts[0] += "."
 		}
 	}
