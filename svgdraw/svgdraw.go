@@ -26,7 +26,9 @@ import (
 // Write draws page n (0-based) of doc as SVG to w with the faces of set
 // (fonts.Default() when nil), which must be the set the plan was measured
 // with. The image is one role="img" whose accessible name is the page's
-// text (see Text), so a screen reader reads the slide, not its shapes.
+// text (see Text), so a screen reader reads the slide, not its shapes;
+// items without a structure Tag (artifacts: footers, page numbers, logos)
+// are also marked aria-hidden, and a tagged figure keeps its Alt.
 // Output is byte-identical for identical input.
 func Write(w io.Writer, doc *plan.Document, n int, set *fonts.Set) error {
 	if doc == nil {
@@ -202,6 +204,10 @@ func (d *drawer) text(v *plan.Text) {
 		}
 		f := d.set.Face(s.Face, s.Style)
 		fmt.Fprintf(b, `<text x="%s" y="%s" font-family="f%d" font-size="%s" fill="%s"`, d.positions(s, f, v.X), num(base), d.ids[f], num(s.Size), color(s.Color))
+		if v.Tag == nil {
+			// An artifact (footer, page number): not read as content.
+			b.WriteString(` aria-hidden="true"`)
+		}
 		if rtl(s.Text) {
 			b.WriteString(` direction="ltr" unicode-bidi="bidi-override"`)
 		}
@@ -280,8 +286,14 @@ func (d *drawer) image(v *plan.Image) {
 	if t := strings.ToUpper(v.Type); t == "JPG" || t == "JPEG" {
 		mt = "image/jpeg"
 	}
-	fmt.Fprintf(&d.buf, `<image x="%s" y="%s" width="%s" height="%s" preserveAspectRatio="none" href="data:%s;base64,%s"/>`,
-		num(v.X), num(v.Y), num(v.W), num(v.H), mt, base64.StdEncoding.EncodeToString(v.Data))
+	fmt.Fprintf(&d.buf, `<image x="%s" y="%s" width="%s" height="%s" preserveAspectRatio="none"`, num(v.X), num(v.Y), num(v.W), num(v.H))
+	if v.Tag != nil && v.Tag.Alt != "" {
+		fmt.Fprintf(&d.buf, ` role="img" aria-label="%s"`, attr(v.Tag.Alt))
+	} else {
+		// A logo or other decoration.
+		d.buf.WriteString(` aria-hidden="true"`)
+	}
+	fmt.Fprintf(&d.buf, ` href="data:%s;base64,%s"/>`, mt, base64.StdEncoding.EncodeToString(v.Data))
 }
 
 // embed draws another page scaled uniformly into the box and centred, as

@@ -174,3 +174,43 @@ func TestWriteBadPage(t *testing.T) {
 		t.Error("zero page size: no error")
 	}
 }
+
+// TestStructure: an untagged item is hidden from assistive technology, a
+// tagged one is not, and a tagged figure keeps its alternative text.
+func TestStructure(t *testing.T) {
+	e, err := topic.ReadFile("../samples/neuroadaptation-and-tolerance.md", topic.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc, set, err := exporter.PlanSlides(e, exporter.SlideOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	page := doc.Pages[2]
+	root := plan.NewRoot()
+	fig := root.Add(plan.RoleFigure)
+	fig.Alt = "A crest & shield"
+	tagged := 0
+	for _, it := range page.Items {
+		if txt, ok := it.(*plan.Text); ok && tagged == 0 {
+			txt.Tag = root.Add(plan.RoleParagraph)
+			tagged++
+		}
+	}
+	page.Items = append(page.Items, &plan.Image{X: 1, Y: 1, W: 10, H: 10, Name: "i", Type: "PNG", Data: []byte("\x89PNG"), Tag: fig},
+		&plan.Image{X: 1, Y: 1, W: 10, H: 10, Name: "j", Type: "PNG", Data: []byte("\x89PNG")})
+	var buf bytes.Buffer
+	if err := svgdraw.Write(&buf, doc, 2, set); err != nil {
+		t.Fatal(err)
+	}
+	svg := buf.String()
+	texts, hidden := strings.Count(svg, "<text "), strings.Count(svg, `" aria-hidden="true">`)
+	if hidden == 0 || texts-hidden != tagged {
+		t.Errorf("%d texts, %d hidden, %d tagged", texts, hidden, tagged)
+	}
+	for _, want := range []string{`role="img" aria-label="A crest &amp; shield"`, `preserveAspectRatio="none" aria-hidden="true"`} {
+		if !strings.Contains(svg, want) {
+			t.Errorf("SVG lacks %q", want)
+		}
+	}
+}
