@@ -4,12 +4,15 @@ import (
 	"bytes"
 	"mime/multipart"
 	"net/http"
+	"os"
+	"path/filepath"
 	"regexp"
 	"slices"
 	"strings"
 	"testing"
 
 	"github.com/scholargate/topicdeck/exporter"
+	"github.com/scholargate/topicdeck/internal/checktool"
 	"github.com/scholargate/topicdeck/internal/synth"
 	"github.com/scholargate/topicdeck/layouts"
 )
@@ -263,5 +266,34 @@ func TestIndexSize(t *testing.T) {
 	t.Logf("index of 300 topics: %d bytes", w.Body.Len())
 	if w.Body.Len() >= 300<<10 {
 		t.Errorf("index of 300 topics is %d bytes", w.Body.Len())
+	}
+}
+
+// TestDownloadsKeepTopicLanguage: whatever language the page reads in,
+// its buttons carry no language, so a Swedish topic's deck and handout
+// have Swedish labels and an English topic's English ones.
+func TestDownloadsKeepTopicLanguage(t *testing.T) {
+	s := newTestServer(t, Config{})
+	dir := t.TempDir()
+	for _, c := range []struct{ target, want, not string }{
+		{"/topics/ekologisk-succession/slides.pdf", "Översikt", "Outline"},
+		{"/topics/ekologisk-succession/handout.pdf?layout=cornell", "Sammanfattning", "Summary"},
+		{"/topics/" + seedSlug + "/slides.pdf", "Outline", "Översikt"},
+	} {
+		w := do(s, "GET", c.target, nil, "Accept-Language", "sv")
+		if w.Code != http.StatusOK {
+			t.Fatalf("%s: status %d", c.target, w.Code)
+		}
+		path := filepath.Join(dir, "f.pdf")
+		if err := os.WriteFile(path, w.Body.Bytes(), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		text := checktool.Text(t, path)
+		if !strings.Contains(text, c.want) || strings.Contains(text, c.not) {
+			t.Errorf("%s: want %q, not %q, in %.300s", c.target, c.want, c.not, text)
+		}
+	}
+	if w := do(s, "GET", "/page.js", nil); w.Code != http.StatusOK || !strings.HasPrefix(w.Header().Get("Content-Type"), "text/javascript") || !strings.Contains(w.Body.String(), "DataTransfer") {
+		t.Errorf("page.js: status %d, type %q", w.Code, w.Header().Get("Content-Type"))
 	}
 }
