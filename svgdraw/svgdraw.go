@@ -203,13 +203,16 @@ func (d *drawer) text(v *plan.Text) {
 			fmt.Fprintf(b, `<a href="%s">`, attr(s.URL))
 		}
 		f := d.set.Face(s.Face, s.Style)
-		fmt.Fprintf(b, `<text x="%s" y="%s" font-family="f%d" font-size="%s" fill="%s"`, d.positions(s, f, v.X), num(base), d.ids[f], num(s.Size), color(s.Color))
+		x := d.positions(s, f, v.X)
+		if rtl(s.Text) {
+			// Right-to-left text is left to the browser's bidi and
+			// shaping, fitted to the width the plan measured.
+			x = num(v.X+s.X) + `" textLength="` + num(s.Width) + `" lengthAdjust="spacingAndGlyphs`
+		}
+		fmt.Fprintf(b, `<text x="%s" y="%s" font-family="f%d" font-size="%s" fill="%s"`, x, num(base), d.ids[f], num(s.Size), color(s.Color))
 		if v.Tag == nil {
 			// An artifact (footer, page number): not read as content.
 			b.WriteString(` aria-hidden="true"`)
-		}
-		if rtl(s.Text) {
-			b.WriteString(` direction="ltr" unicode-bidi="bidi-override"`)
 		}
 		b.WriteString(`>`)
 		b.WriteString(html.EscapeString(s.Text))
@@ -239,9 +242,9 @@ func (d *drawer) positions(s *textlayout.Segment, f *fonts.Face, x0 float64) str
 	return sb.String()
 }
 
-// rtl reports whether s holds a right-to-left letter. Such a segment is
-// drawn in logical order (the browser's bidi is turned off so the measured
-// positions hold); the PDF backend reorders it visually.
+// rtl reports whether s holds a right-to-left letter: such a segment's
+// characters are not placed one by one, since the browser reorders and
+// joins them (the PDF backend does that itself).
 func rtl(s string) bool {
 	for _, r := range s {
 		if r >= 0x0590 && r <= 0x08FF || r >= 0xFB1D && r <= 0xFEFC {

@@ -18,6 +18,7 @@ import (
 	"github.com/scholargate/topicdeck/pdfdraw"
 	"github.com/scholargate/topicdeck/plan"
 	"github.com/scholargate/topicdeck/svgdraw"
+	"github.com/scholargate/topicdeck/textlayout"
 	"github.com/scholargate/topicdeck/topic"
 )
 
@@ -212,5 +213,27 @@ func TestStructure(t *testing.T) {
 		if !strings.Contains(svg, want) {
 			t.Errorf("SVG lacks %q", want)
 		}
+	}
+}
+
+// TestRightToLeft: a right-to-left segment keeps its characters in
+// logical order for the browser to reorder, fitted to the measured width.
+func TestRightToLeft(t *testing.T) {
+	e := textlayout.New(fonts.Default())
+	lines := e.Lines(textlayout.Paragraph{Spans: []textlayout.Span{{Text: "Ordet שלום betyder fred", Font: textlayout.Font{Size: 20}}}}, 500)
+	page := &plan.Page{}
+	for i, l := range lines {
+		page.Items = append(page.Items, &plan.Text{X: 10, Y: 10 + float64(i)*30, Line: l})
+	}
+	var buf bytes.Buffer
+	if err := svgdraw.Write(&buf, &plan.Document{Width: 600, Height: 200, Pages: []*plan.Page{page}}, 0, nil); err != nil {
+		t.Fatal(err)
+	}
+	got, _ := svgText(t, buf.Bytes())
+	if squeeze(got) != squeeze("Ordet שלום betyder fred") {
+		t.Errorf("text %q", got)
+	}
+	if !bytes.Contains(buf.Bytes(), []byte(`lengthAdjust="spacingAndGlyphs"`)) {
+		t.Errorf("no fitted right-to-left segment in\n%s", buf.Bytes()[bytes.Index(buf.Bytes(), []byte("</style>")):])
 	}
 }
