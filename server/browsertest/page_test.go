@@ -216,3 +216,40 @@ func TestLargeCourse(t *testing.T) {
 		t.Errorf("%d topics on the page (%v)", n, err)
 	}
 }
+
+// TestDropBadEntry drops a broken entry file on the upload form, sends
+// it, and finds the CLI's file:line: message beside the form.
+func TestDropBadEntry(t *testing.T) {
+	srv, err := server.New(server.Config{Dir: copyDir(t, "../../samples")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ts := httptest.NewServer(srv)
+	defer ts.Close()
+	ctx, cancel := newBrowser(t)
+	defer cancel()
+	if err := chromedp.Do(ctx, chromedp.Navigate(ts.URL+"/")); err != nil {
+		t.Fatal(err)
+	}
+	n, err := chromedp.Run(ctx, chromedp.Evaluate[int](`(() => {
+		const dt = new DataTransfer();
+		dt.items.add(new File(["title: Fine\nsummary: [unclosed\n"], "bad.yaml", {type: "application/yaml"}));
+		document.getElementById("drop").dispatchEvent(new DragEvent("drop", {dataTransfer: dt, bubbles: true, cancelable: true}));
+		return document.getElementById("upload-entry").files.length;
+	})()`))
+	if err != nil || n != 1 {
+		t.Fatalf("the dropped file did not reach the form: %d files (%v)", n, err)
+	}
+	err = chromedp.Do(ctx,
+		chromedp.Click(chromedp.CSS(`#upload button[formaction="/render/slides.pdf"]`)),
+		chromedp.WaitVisible(chromedp.CSS("#upload-error")),
+	)
+	if err != nil {
+		t.Fatalf("sending the dropped file: %v", err)
+	}
+	msg, err := chromedp.Run(ctx, chromedp.Text(chromedp.CSS("#upload-error code")))
+	if err != nil || !strings.HasPrefix(msg, "bad.yaml:") {
+		t.Errorf("message beside the form: %q (%v)", msg, err)
+	}
+	checkAxe(t, ctx, "upload error page")
+}
