@@ -112,11 +112,11 @@ func shorten(s string, n int) string {
 	return strings.TrimRight(cut, " ,;:.—–-") + "…"
 }
 
-// layoutChoices lists the registered layouts of a kind with their plain
+// layoutChoices lists the offered layouts of a kind with their plain
 // labels in the page's language, the default marked.
 func layoutChoices(lang string, k layouts.Kind, def string) []pageChoice {
 	var out []pageChoice
-	for _, in := range layouts.List() {
+	for _, in := range offeredLayouts() {
 		if in.Kind == k {
 			label, details := layoutLabel(lang, in)
 			out = append(out, pageChoice{Value: in.Name, Label: label, Details: details, Default: in.Name == def})

@@ -297,3 +297,33 @@ func TestDownloadsKeepTopicLanguage(t *testing.T) {
 		t.Errorf("page.js: status %d, type %q", w.Code, w.Header().Get("Content-Type"))
 	}
 }
+
+// TestFileLayoutsOffered: a slide layout file where the CLI finds layouts
+// is on the page with its own description and can be downloaded and
+// previewed; one that does not load is not offered.
+func TestFileLayoutsOffered(t *testing.T) {
+	xdg := t.TempDir()
+	dir := filepath.Join(xdg, "topicdeck", "layouts")
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	os.WriteFile(filepath.Join(dir, "dept.yaml"), []byte("description: \"Department slides: navy on white, the department's footer\"\nextends: minimal\n"), 0o644)
+	os.WriteFile(filepath.Join(dir, "broken.yaml"), []byte("extends: [\n"), 0o644)
+	t.Setenv("XDG_CONFIG_HOME", xdg)
+	s := newTestServer(t, Config{})
+	page := do(s, "GET", "/topics/"+seedSlug+"/", nil).Body.String()
+	if !strings.Contains(page, `<option value="dept">Department slides — Navy on white, the department’s footer</option>`) && !strings.Contains(page, `<option value="dept">Department slides — Navy on white, the department&#39;s footer</option>`) {
+		t.Errorf("the layout file is not offered:\n%s", page)
+	}
+	if strings.Contains(page, `value="broken"`) {
+		t.Error("a layout file that does not load is offered")
+	}
+	for _, target := range []string{"/topics/" + seedSlug + "/slides.pdf?layout=dept", "/topics/" + seedSlug + "/slides/1.svg?layout=dept"} {
+		if w := do(s, "GET", target, nil); w.Code != http.StatusOK {
+			t.Errorf("%s: status %d: %s", target, w.Code, w.Body)
+		}
+	}
+	if w := do(s, "GET", "/topics/"+seedSlug+"/slides.pdf?layout=broken", nil); w.Code != http.StatusBadRequest {
+		t.Errorf("broken layout: status %d", w.Code)
+	}
+}
