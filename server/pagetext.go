@@ -64,6 +64,7 @@ var pageText = map[string]map[string]string{
 	"en": {
 		"title":          "Topics",
 		"skip":           "Skip to the topics",
+		"skipSlides":     "Skip to the slides",
 		"intro":          "Download a topic as slides, a handout to print, a glossary spreadsheet or a quiz for Moodle or Canvas. Every file is made from the topic’s text when you ask for it.",
 		"switch":         "På svenska",
 		"switchLang":     "sv",
@@ -125,6 +126,7 @@ var pageText = map[string]map[string]string{
 	"sv": {
 		"title":          "Ämnen",
 		"skip":           "Hoppa till ämnena",
+		"skipSlides":     "Hoppa till bildspelet",
 		"intro":          "Ladda ner ett ämne som bildspel, åhörarmaterial att skriva ut, en ordlista i kalkylark eller ett quiz för Moodle eller Canvas. Varje fil görs av ämnets text när du ber om den.",
 		"switch":         "In English",
 		"switchLang":     "en",
