@@ -622,7 +622,7 @@ func TestIndexPage(t *testing.T) {
 		`Neuroscience of addiction`,
 		shorten(lede(seed), 150),
 		`<form method="get" action="/topics/` + seedSlug + `/slides.pdf">`,
-		`<img src="/topics/` + seedSlug + `/slides/1.svg" alt="Title slide of Neuroadaptation and Tolerance" loading="lazy"`,
+		`<img class="thumb" src="/topics/` + seedSlug + `/slides/1.svg" alt="Title slide of Neuroadaptation and Tolerance" loading="lazy"`,
 		`>Download slideshow</button>`,
 		`<option value="16:9" selected>`,
 		`<option value="letter">`,
