@@ -220,7 +220,9 @@ func writePage(w http.ResponseWriter, r *http.Request, s *Server, t *template.Te
 	}
 	h := w.Header()
 	h.Set("Content-Type", "text/html; charset=utf-8")
-	h.Set("Cache-Control", cacheRevalidate)
+	if h.Get("Cache-Control") == "" {
+		h.Set("Cache-Control", cacheRevalidate)
+	}
 	h.Set("Content-Length", strconv.Itoa(buf.Len()))
 	h.Set("Content-Language", pageLang(r))
 	h.Set("Vary", "Accept-Language")

@@ -245,6 +245,16 @@ func TestUploadErrorPage(t *testing.T) {
 	if !regexp.MustCompile(`<code>bad\.yaml:\d+(:\d+)?: `).MatchString(page) || !strings.Contains(page, `role="alert"`) || !strings.Contains(page, `aria-describedby="upload-error"`) || !strings.Contains(page, `<html lang="sv">`) {
 		t.Errorf("error page:\n%s", page)
 	}
+	if w.Header().Get("Cache-Control") != cacheNever {
+		t.Errorf("error page Cache-Control %q", w.Header().Get("Cache-Control"))
+	}
+	// Too large a file is told on the page too.
+	small := newTestServer(t, Config{MaxUpload: 10})
+	body, ct = form()
+	w = do(small, "POST", "/render/slides.pdf", body, "Content-Type", ct, "Accept", "text/html")
+	if w.Code != http.StatusRequestEntityTooLarge || !strings.Contains(w.Body.String(), `<code>entry is larger than the 10-byte upload limit</code>`) {
+		t.Errorf("too large: status %d:\n%s", w.Code, w.Body)
+	}
 	body, ct = form()
 	w = do(s, "POST", "/render/slides.pdf", body, "Content-Type", ct, "Accept", "application/json")
 	if w.Code != http.StatusUnprocessableEntity || !strings.HasPrefix(w.Header().Get("Content-Type"), "application/json") || !strings.Contains(w.Body.String(), `"line":`) {

@@ -28,7 +28,7 @@ func (s *Server) upload(art string) http.HandlerFunc {
 			limit += multipartSlack
 		}
 		if r.ContentLength > limit {
-			writeError(w, http.StatusRequestEntityTooLarge, errorBody{Error: s.tooLarge()})
+			s.uploadFailed(w, r, http.StatusRequestEntityTooLarge, s.tooLarge())
 			return
 		}
 		r.Body = http.MaxBytesReader(w, r.Body, limit)
@@ -37,9 +37,9 @@ func (s *Server) upload(art string) http.HandlerFunc {
 			var mbe *http.MaxBytesError
 			switch {
 			case errors.As(err, &mbe), errors.Is(err, errTooLarge):
-				writeError(w, http.StatusRequestEntityTooLarge, errorBody{Error: s.tooLarge()})
+				s.uploadFailed(w, r, http.StatusRequestEntityTooLarge, s.tooLarge())
 			default:
-				writeError(w, http.StatusBadRequest, errorBody{Error: err.Error()})
+				s.uploadFailed(w, r, http.StatusBadRequest, err.Error())
 			}
 			return
 		}
@@ -51,7 +51,7 @@ func (s *Server) upload(art string) http.HandlerFunc {
 		e, err := topic.Read(name, data, topic.Options{MaxSize: s.cfg.MaxUpload})
 		if err != nil {
 			if !s.entryProblem(w, r, err) {
-				writeError(w, http.StatusUnprocessableEntity, errorBody{Error: err.Error()})
+				s.uploadFailed(w, r, http.StatusUnprocessableEntity, err.Error())
 			}
 			return
 		}

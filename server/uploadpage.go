@@ -38,13 +38,30 @@ func (s *Server) entryProblem(w http.ResponseWriter, r *http.Request, err error)
 	if !wantsPage(r) {
 		return entryError(w, err)
 	}
-	// The page is the index as the form's page language had it; its
-	// links point at the index, not at the render URL posted to.
+	s.uploadPage(w, r, http.StatusUnprocessableEntity, te.Error())
+	return true
+}
+
+// uploadFailed answers an upload that could not be taken (too large, not
+// a form with a file) with the message beside the form for a browser and
+// as JSON for anyone else.
+func (s *Server) uploadFailed(w http.ResponseWriter, r *http.Request, status int, msg string) {
+	if !wantsPage(r) {
+		writeError(w, status, errorBody{Error: msg})
+		return
+	}
+	s.uploadPage(w, r, status, msg)
+}
+
+// uploadPage answers with the index and msg beside the upload form. The
+// page is the index as the form's page language had it; its links point
+// at the index, not at the render URL posted to.
+func (s *Server) uploadPage(w http.ResponseWriter, r *http.Request, status int, msg string) {
 	page := r.Clone(r.Context())
 	page.URL = &url.URL{Path: "/"}
 	if hl := r.URL.Query().Get("hl"); hl != "" {
 		page.URL.RawQuery = url.Values{"hl": {hl}}.Encode()
 	}
-	s.writeIndex(w, page, http.StatusUnprocessableEntity, te.Error())
-	return true
+	w.Header().Set("Cache-Control", cacheNever)
+	s.writeIndex(w, page, status, msg)
 }
