@@ -61,6 +61,17 @@ func PlanHandout(e *topic.Entry, opt HandoutOptions) (*plan.Document, *fonts.Set
 	return doc, set, err
 }
 
+// PlanHandoutContext is PlanHandout that stops soon after ctx is done and
+// refuses a handout of more than opt.MaxPages pages, as HandoutContext
+// does.
+func PlanHandoutContext(ctx context.Context, e *topic.Entry, opt HandoutOptions) (*plan.Document, *fonts.Set, error) {
+	doc, set, _, err := planHandout(ctx, e, opt)
+	if err == nil {
+		err = checkPages(doc, opt.MaxPages)
+	}
+	return doc, set, err
+}
+
 // planHandout is PlanHandout with the warnings of resolving references.
 // It stops soon after ctx is done, with ctx's error.
 func planHandout(ctx context.Context, e *topic.Entry, opt HandoutOptions) (*plan.Document, *fonts.Set, []string, error) {

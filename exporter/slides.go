@@ -104,6 +104,17 @@ func PlanSlides(e *topic.Entry, opt SlideOptions) (*plan.Document, *fonts.Set, e
 	return doc, set, err
 }
 
+// PlanSlidesContext is PlanSlides that stops soon after ctx is done and
+// refuses a deck of more than opt.MaxPages slides, as SlidesContext does:
+// for a server that shows a plan (previews) instead of drawing a PDF.
+func PlanSlidesContext(ctx context.Context, e *topic.Entry, opt SlideOptions) (*plan.Document, *fonts.Set, error) {
+	doc, set, _, err := planSlides(ctx, e, opt)
+	if err == nil {
+		err = checkPages(doc, opt.MaxPages)
+	}
+	return doc, set, err
+}
+
 // planSlides is PlanSlides with the warnings of resolving references. It
 // stops soon after ctx is done, with ctx's error.
 func planSlides(ctx context.Context, e *topic.Entry, opt SlideOptions) (*plan.Document, *fonts.Set, []string, error) {

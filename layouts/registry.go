@@ -30,7 +30,9 @@ const (
 // handout layouts implement on top of it.
 type Layout interface {
 	Kind() Kind
-	// Description is one line for `topicdeck layouts`.
+	// Description is one line for `topicdeck layouts` and the server's
+	// page, in plain words: what the file is ("Cornell notes"), then
+	// after ": " the details. The part before the colon labels buttons.
 	Description() string
 }
 

@@ -44,10 +44,10 @@ type optionError struct{ msg string }
 
 func (e *optionError) Error() string { return e.msg }
 
-// layoutNames returns the registered layouts of one kind, sorted.
+// layoutNames returns the offered layouts of one kind, sorted.
 func layoutNames(k layouts.Kind) []string {
 	var out []string
-	for _, in := range layouts.List() {
+	for _, in := range offeredLayouts() {
 		if in.Kind == k {
 			out = append(out, in.Name)
 		}

@@ -54,13 +54,12 @@ func TestPowerPoint(t *testing.T) {
 	if len(up.Slides) != len(d.Slides) {
 		t.Errorf("upload: %d slides, download %d", len(up.Slides), len(d.Slides))
 	}
-	page := do(s, "GET", "/", nil).Body.String()
-	for _, want := range []string{
-		`formaction="/topics/` + seedSlug + `/slides.pptx"`,
-		`formaction="/render/slides.pptx"`,
+	for path, want := range map[string]string{
+		"/topics/" + seedSlug + "/": `formaction="/topics/` + seedSlug + `/slides.pptx"`,
+		"/":                         `formaction="/render/slides.pptx"`,
 	} {
-		if !strings.Contains(page, want) {
-			t.Errorf("page lacks %s", want)
+		if page := do(s, "GET", path, nil).Body.String(); !strings.Contains(page, want) {
+			t.Errorf("%s lacks %s", path, want)
 		}
 	}
 }

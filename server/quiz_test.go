@@ -85,11 +85,11 @@ func TestQuizDownloads(t *testing.T) {
 		t.Errorf("unknown topic: status %d", w.Code)
 	}
 
-	page := do(s, "GET", "/", nil).Body.String()
+	page := do(s, "GET", "/", nil).Body.String() + do(s, "GET", "/topics/"+seedSlug+"/", nil).Body.String()
 	for _, want := range []string{
-		`<form method="get" action="/topics/` + seedSlug + `/quiz.xml">`,
+		`formaction="/topics/` + seedSlug + `/quiz.xml"`,
 		`formaction="/topics/` + seedSlug + `/quiz.qti.zip"`,
-		`action="/quiz.xml"`, `formaction="/quiz.gift.txt"`, `formaction="/render/quiz.xml"`,
+		`formaction="/quiz.xml"`, `formaction="/quiz.gift.txt"`, `formaction="/render/quiz.xml"`,
 	} {
 		if !strings.Contains(page, want) {
 			t.Errorf("page lacks %q", want)

@@ -164,6 +164,7 @@ func New(cfg Config) (*Server, error) {
 	mux.HandleFunc("GET /{$}", s.index)
 	mux.HandleFunc("GET /healthz", s.healthz)
 	mux.HandleFunc("GET /glossary.xlsx", s.allGlossary)
+	s.pageRoutes(mux)
 	s.quizRoutes(mux)
 	for art := range contentTypes {
 		mux.HandleFunc("GET /topics/{slug}/"+art, s.topicArtifact(art))

@@ -29,7 +29,7 @@ func (s *Server) upload(art string) http.HandlerFunc {
 			limit += multipartSlack
 		}
 		if r.ContentLength > limit {
-			writeError(w, http.StatusRequestEntityTooLarge, errorBody{Error: s.tooLarge()})
+			s.uploadFailed(w, r, http.StatusRequestEntityTooLarge, s.tooLarge())
 			return
 		}
 		r.Body = http.MaxBytesReader(w, r.Body, limit)
@@ -38,9 +38,9 @@ func (s *Server) upload(art string) http.HandlerFunc {
 			var mbe *http.MaxBytesError
 			switch {
 			case errors.As(err, &mbe), errors.Is(err, errTooLarge):
-				writeError(w, http.StatusRequestEntityTooLarge, errorBody{Error: s.tooLarge()})
+				s.uploadFailed(w, r, http.StatusRequestEntityTooLarge, s.tooLarge())
 			default:
-				writeError(w, http.StatusBadRequest, errorBody{Error: err.Error()})
+				s.uploadFailed(w, r, http.StatusBadRequest, err.Error())
 			}
 			return
 		}
@@ -57,8 +57,8 @@ func (s *Server) upload(art string) http.HandlerFunc {
 		e, err := topic.Read(name, data, topic.Options{MaxSize: s.cfg.MaxUpload})
 		release()
 		if err != nil {
-			if !entryError(w, err) {
-				writeError(w, http.StatusUnprocessableEntity, errorBody{Error: err.Error()})
+			if !s.entryProblem(w, r, err) {
+				s.uploadFailed(w, r, http.StatusUnprocessableEntity, err.Error())
 			}
 			return
 		}
@@ -78,7 +78,7 @@ func (s *Server) upload(art string) http.HandlerFunc {
 			// A layout that cannot take what the entry holds is the
 			// entry's problem, told where it is; anything else (busy,
 			// a bug) is answered as for served entries.
-			if !entryError(w, err) {
+			if !s.entryProblem(w, r, err) {
 				s.fail(w, r, err)
 			}
 			return

@@ -56,9 +56,9 @@ func TestLayoutsListsFiles(t *testing.T) {
 	}
 	want := map[string]string{
 		"nordvik":     filepath.Join("layouts", "nordvik.yaml") + " Nordvik University house style",
-		"large-print": filepath.Join("layouts", "large-print.yaml") + " large print, 4:3",
+		"large-print": filepath.Join("layouts", "large-print.yaml") + " Large print: 4:3",
 		"dept":        filepath.Join(xdg, "dept.yaml") + " department house style",
-		"lecture":     "built-in slides for projecting",
+		"lecture":     "built-in Lecture slides: a deck for projecting",
 	}
 	for _, line := range strings.Split(stdout, "\n") {
 		f := strings.Fields(line)

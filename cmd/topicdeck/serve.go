@@ -24,9 +24,11 @@ func serveCommand() *cli.Command {
 		Name:      "serve",
 		Usage:     "serve a folder of entries as a page with download buttons",
 		ArgsUsage: "DIR",
-		Description: "Serves every entry file directly in DIR: GET / lists the topics with buttons\n" +
-			"that download the slide deck, each handout layout and the glossary, rendered on\n" +
-			"request and cached in memory. Files are re-read when they change. POST\n" +
+		Description: "Serves every entry file directly in DIR: GET / lists the topics by subject\n" +
+			"(in English or Swedish, with a filter box and the course glossary and quiz), and\n" +
+			"GET /topics/{slug}/ previews every slide and handout beside buttons that download\n" +
+			"them, rendered on request and cached in memory. Files are re-read when they\n" +
+			"change. POST\n" +
 			"/render/{slides.pdf,handout.pdf,glossary.xlsx,entry.json} renders an uploaded\n" +
 			"entry without keeping it. SIGINT or SIGTERM stops the server after the downloads\n" +
 			"in flight finish.",

@@ -24,9 +24,9 @@ import (
 )
 
 func init() {
-	layouts.Register("lecture", New(Lecture, "slides for projecting: a lecture deck planned from the meaning of each section (default)"))
-	layouts.Register("contrast", New(Contrast, "slides with light text on a dark ground, 7:1 contrast or more, for dim rooms and weak projectors"))
-	layouts.Register("minimal", New(Minimal, "slides in black on white without decoration"))
+	layouts.Register("lecture", New(Lecture, "Lecture slides: a deck for projecting, planned from the meaning of each section (default)"))
+	layouts.Register("contrast", New(Contrast, "High-contrast slides: light text on a dark ground, 7:1 contrast or more, for dim rooms and weak projectors"))
+	layouts.Register("minimal", New(Minimal, "Plain slides: black on white, without decoration"))
 }
 
 // Layout is a slide layout: the lecture planner with a theme.

@@ -19,7 +19,7 @@ type cornellLayout struct{}
 func (cornellLayout) Kind() layouts.Kind { return layouts.KindHandout }
 
 func (cornellLayout) Description() string {
-	return "Cornell note sheet: cue column, ruled notes prompted by the sections, summary box"
+	return "Cornell notes: a cue column, ruled space for notes prompted by the sections, a summary box"
 }
 
 const (

@@ -24,7 +24,7 @@ type guidedLayout struct{}
 func (guidedLayout) Kind() layouts.Kind { return layouts.KindHandout }
 
 func (guidedLayout) Description() string {
-	return "guided notes: the text with key concepts as numbered gaps, answer key at the end"
+	return "Fill-in notes with answer key: the text with its key concepts left as numbered gaps to fill in"
 }
 
 // Plan sets the study text through a gapper, then the key on a new page.

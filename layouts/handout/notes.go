@@ -19,7 +19,7 @@ type notesLayout struct{}
 func (notesLayout) Kind() layouts.Kind { return layouts.KindHandout }
 
 func (notesLayout) Description() string {
-	return "speaker notes: one slide a page with the entry's full text for it below"
+	return "Speaker notes: one slide a page with the entry's full text for it below"
 }
 
 // part is a run of units of one section that belongs to one slide.

@@ -13,7 +13,7 @@ type readerLayout struct{}
 func (readerLayout) Kind() layouts.Kind { return layouts.KindHandout }
 
 func (readerLayout) Description() string {
-	return "study guide: the full entry to read, definition boxed, glossary, Q&A, references"
+	return "Study guide: the full entry to read, definition boxed, glossary, questions and answers, references"
 }
 
 // Plan sets the entry in one column of comfortable measure.

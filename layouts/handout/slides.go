@@ -36,11 +36,11 @@ func (slideGrid) Kind() layouts.Kind { return layouts.KindHandout }
 func (g slideGrid) Description() string {
 	switch {
 	case g.lines:
-		return fmt.Sprintf("%d slides a page with ruled note lines beside each", g.n)
+		return fmt.Sprintf("%d slides a page, with lines for notes: ruled lines beside each slide", g.n)
 	case g.under:
-		return "one slide a page with ruled note lines below"
+		return "1 slide a page, with lines for notes: ruled lines below the slide"
 	}
-	return fmt.Sprintf("%d slides a page", g.n)
+	return fmt.Sprintf("%d slides a page: the slides printed small, %d to a sheet", g.n, g.n)
 }
 
 // deckFor plans the deck the handout shows.

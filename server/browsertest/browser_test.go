@@ -132,7 +132,7 @@ func TestDownloadSlideshow(t *testing.T) {
 
 	// The button as a person finds it: in the seed topic's article, by
 	// its words.
-	button := `//article[h2[normalize-space()="` + seed.Title + `"]]//button[normalize-space()="Download slideshow"]`
+	button := `//li[h3[normalize-space()="` + seed.Title + `"]]//button[normalize-space()="Download slideshow"]`
 	if err := chromedp.Do(ctx, chromedp.Click(chromedp.Search(button))); err != nil {
 		t.Fatalf("click: %v", err)
 	}
@@ -154,13 +154,18 @@ func TestDownloadSlideshow(t *testing.T) {
 		t.Errorf("default deck is %gx%g pt, want 16:9", w, h)
 	}
 
-	// The layout picker is a plain form: choosing another layout and shape
-	// in its selects changes the deck, with no script on the page.
+	// The topic page's layout picker is a plain form: choosing another
+	// layout and shape in its selects shows those slides, and the download
+	// button beside them gets that deck, with no script on the page.
 	progress = chromedp.Events(ctx, browser.DownloadProgress)
 	err = chromedp.Do(ctx,
-		chromedp.SetValue(chromedp.CSS("#slides-layout-neuroadaptation-and-tolerance"), "contrast"),
-		chromedp.SetValue(chromedp.CSS("#slides-aspect-neuroadaptation-and-tolerance"), "4:3"),
-		chromedp.Click(chromedp.Search(button)),
+		chromedp.Click(chromedp.Search(`//li[h3[normalize-space()="`+seed.Title+`"]]//h3/a`)),
+		chromedp.WaitVisible(chromedp.CSS("#layout")),
+		chromedp.SetValue(chromedp.CSS("#layout"), "contrast"),
+		chromedp.SetValue(chromedp.CSS("#aspect"), "4:3"),
+		chromedp.Click(chromedp.Search(`//button[normalize-space()="Show these slides"]`)),
+		chromedp.WaitVisible(chromedp.CSS(`img[src*="layout=contrast"]`)),
+		chromedp.Click(chromedp.CSS("#download-slides")),
 	)
 	if err != nil {
 		t.Fatalf("picking a layout: %v", err)
