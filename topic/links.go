@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"sort"
 
+	"github.com/scholargate/topicdeck/diag"
 	"github.com/scholargate/topicdeck/internal/safelink"
 )
 
@@ -11,7 +12,7 @@ import (
 // carry (javascript:, vbscript:, file:, data:, a UNC path): the PDF and
 // XLSX writers drop such links and keep their text, and these warnings
 // say so, at the position of the paragraph, item or concept holding them.
-func UnsafeLinks(e *Entry) []Problem {
+func UnsafeLinks(e *Entry) []diag.Problem {
 	w := &linkWalker{file: e.Source}
 	if w.file == "" {
 		w.file = "<input>"
@@ -51,7 +52,7 @@ func UnsafeLinks(e *Entry) []Problem {
 
 type linkWalker struct {
 	file string
-	out  []Problem
+	out  []diag.Problem
 }
 
 func (w *linkWalker) text(t Text, pos Pos) {
@@ -60,7 +61,7 @@ func (w *linkWalker) text(t Text, pos Pos) {
 			continue
 		}
 		if why := safelink.Problem(r.URL); why != "" {
-			w.out = append(w.out, Problem{File: w.file, Pos: pos, Severity: SeverityWarning,
+			w.out = append(w.out, diag.Problem{File: w.file, Pos: pos, Severity: diag.SeverityWarning,
 				Message: fmt.Sprintf("link %q dropped (%s); its text %q is kept", short(r.URL), why, short(r.Text))})
 		}
 	}
