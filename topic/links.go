@@ -2,7 +2,6 @@ package topic
 
 import (
 	"fmt"
-	"sort"
 
 	"github.com/scholargate/topicdeck/diag"
 	"github.com/scholargate/topicdeck/internal/safelink"
@@ -43,10 +42,7 @@ func UnsafeLinks(e *Entry) []diag.Problem {
 			w.body(q.Answer, q.Pos)
 		}
 	}
-	sort.SliceStable(w.out, func(i, j int) bool {
-		a, b := w.out[i].Pos, w.out[j].Pos
-		return a.Line < b.Line || a.Line == b.Line && a.Col < b.Col
-	})
+	diag.List(w.out).Sort() // one file: by line and column
 	return w.out
 }
 

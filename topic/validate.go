@@ -2,7 +2,6 @@ package topic
 
 import (
 	"fmt"
-	"sort"
 	"strings"
 
 	"golang.org/x/text/language"
@@ -42,10 +41,7 @@ func Validate(e *Entry) []diag.Problem {
 	v.sections(e)
 	v.content(e)
 	v.problems = append(v.problems, UnsafeLinks(e)...)
-	sort.SliceStable(v.problems, func(i, j int) bool {
-		a, b := v.problems[i].Pos, v.problems[j].Pos
-		return a.Line < b.Line || a.Line == b.Line && a.Col < b.Col
-	})
+	diag.List(v.problems).Sort() // one file: by line and column
 	return v.problems
 }
 
