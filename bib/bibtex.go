@@ -5,7 +5,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
-	"github.com/scholargate/topicdeck/topic"
+	"github.com/scholargate/topicdeck/diag"
 )
 
 // knownTypes are the entry types formatting distinguishes. Any other type
@@ -30,7 +30,7 @@ var monthMacros = map[string]string{
 // ParseBibTeX reads a BibTeX file, UTF-8 or else Windows-1252 (with a
 // warning). name is used in positions. Text outside
 // entries, @comment and @preamble are ignored; @string macros are expanded.
-// The first syntax error stops reading and is returned as a *topic.Error
+// The first syntax error stops reading and is returned as a *diag.Error
 // ("file.bib:12:5: error: ..."). Recoverable oddities (a key or a field given
 // twice) become warnings on the library.
 func ParseBibTeX(name string, data []byte) (*Library, error) {
@@ -61,17 +61,17 @@ type bibParser struct {
 }
 
 // pos converts a byte offset to a line and a column counted in runes.
-func (p *bibParser) pos(off int) topic.Pos {
+func (p *bibParser) pos(off int) diag.Pos {
 	return p.lines.pos(off)
 }
 
-func (p *bibParser) errorf(off int, format string, args ...any) *topic.Error {
+func (p *bibParser) errorf(off int, format string, args ...any) *diag.Error {
 	return newError(p.file, p.pos(off), format, args...)
 }
 
 func (p *bibParser) warnf(off int, format string, args ...any) {
-	p.lib.warnings = append(p.lib.warnings, topic.Problem{
-		File: p.file, Pos: p.pos(off), Severity: topic.SeverityWarning, Message: fmt.Sprintf(format, args...),
+	p.lib.warnings = append(p.lib.warnings, diag.Problem{
+		File: p.file, Pos: p.pos(off), Severity: diag.SeverityWarning, Message: fmt.Sprintf(format, args...),
 	})
 }
 

@@ -6,7 +6,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/scholargate/topicdeck/topic"
+	"github.com/scholargate/topicdeck/diag"
 )
 
 // parseOne reads a BibTeX snippet that must hold exactly one entry.
@@ -147,7 +147,7 @@ func TestBibTeXPositions(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := map[string]topic.Pos{"first": {Line: 3, Col: 3}, "second": {Line: 5, Col: 1}}
+	want := map[string]diag.Pos{"first": {Line: 3, Col: 3}, "second": {Line: 5, Col: 1}}
 	for key, pos := range want {
 		e, _ := lib.Lookup(key)
 		if e.Pos != pos || e.File != "refs.bib" {
@@ -183,9 +183,9 @@ func TestBibTeXErrors(t *testing.T) {
 			if err == nil {
 				t.Fatalf("no error; library has %d entries", lib.Len())
 			}
-			var te *topic.Error
+			var te *diag.Error
 			if !errors.As(err, &te) {
-				t.Fatalf("error %T is not a *topic.Error", err)
+				t.Fatalf("error %T is not a *diag.Error", err)
 			}
 			if !strings.HasPrefix(err.Error(), tt.want) {
 				t.Errorf("error\n got %s\nwant prefix %s", err, tt.want)

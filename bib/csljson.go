@@ -10,7 +10,7 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/scholargate/topicdeck/topic"
+	"github.com/scholargate/topicdeck/diag"
 )
 
 // cslTypes maps CSL item types onto the entry types formatting knows; any
@@ -96,14 +96,14 @@ func (s *cslString) UnmarshalJSON(b []byte) error {
 
 // ParseCSLJSON reads a CSL-JSON bibliography: an array of items. name is
 // used in positions. A syntax error or a field of the wrong type is returned
-// as a *topic.Error with its line and column.
+// as a *diag.Error with its line and column.
 func ParseCSLJSON(name string, data []byte) (*Library, error) {
 	if p := checkText(name, data); p != nil {
 		return nil, p
 	}
 	data = bytes.TrimPrefix(data, []byte("\ufeff"))
 	lines := newLineIndex(data)
-	at := func(off int64) topic.Pos { return lines.pos(int(off)) }
+	at := func(off int64) diag.Pos { return lines.pos(int(off)) }
 	dec := json.NewDecoder(bytes.NewReader(data))
 	dec.UseNumber()
 	tok, err := dec.Token()
@@ -123,7 +123,7 @@ func ParseCSLJSON(name string, data []byte) (*Library, error) {
 		}
 		var item cslItem
 		if err := strictItem(raw, &item); err != nil {
-			return nil, jsonError(name, raw, func(off int64) topic.Pos { return at(start + off) }, 0, err)
+			return nil, jsonError(name, raw, func(off int64) diag.Pos { return at(start + off) }, 0, err)
 		}
 		e, msg := item.entry()
 		if msg != "" {
@@ -183,7 +183,7 @@ func describeToken(tok json.Token) string {
 
 // jsonError positions an encoding/json error. Offsets in errors from
 // decoding one item are relative to that item, hence base.
-func jsonError(name string, data []byte, at func(int64) topic.Pos, base int64, err error) error {
+func jsonError(name string, data []byte, at func(int64) diag.Pos, base int64, err error) error {
 	var syn *json.SyntaxError
 	var typ *json.UnmarshalTypeError
 	switch {

@@ -5,7 +5,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/scholargate/topicdeck/topic"
+	"github.com/scholargate/topicdeck/diag"
 )
 
 func TestCSLJSONItems(t *testing.T) {
@@ -34,7 +34,7 @@ func TestCSLJSONItems(t *testing.T) {
 	if len(a.Authors) != 3 || a.Authors[0] != want[0] || a.Authors[1] != want[1] || a.Authors[2] != want[2] {
 		t.Errorf("authors %+v, want %+v", a.Authors, want)
 	}
-	if a.Pos != (topic.Pos{Line: 2, Col: 3}) || a.File != "refs.json" {
+	if a.Pos != (diag.Pos{Line: 2, Col: 3}) || a.File != "refs.json" {
 		t.Errorf("position %s:%v", a.File, a.Pos)
 	}
 	if got := APA(a, "en").Plain(); got != "van Gogh, V., WHO, & Plato. (2001). T in vivo. J, 4(2), 1–3. https://doi.org/10.1/x" {
@@ -72,9 +72,9 @@ func TestCSLJSONErrors(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			_, err := ParseCSLJSON("r.json", []byte(tt.src))
-			var te *topic.Error
+			var te *diag.Error
 			if !errors.As(err, &te) {
-				t.Fatalf("error %v (%T), want a *topic.Error", err, err)
+				t.Fatalf("error %v (%T), want a *diag.Error", err, err)
 			}
 			if !strings.HasPrefix(err.Error(), tt.want) {
 				t.Errorf("\n got %s\nwant prefix %s", err, tt.want)

@@ -6,7 +6,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/scholargate/topicdeck/topic"
+	"github.com/scholargate/topicdeck/diag"
 )
 
 // TestLoadLatin1 reads a bibliography saved as Latin-1/Windows-1252: every
@@ -51,7 +51,7 @@ func TestLoadLatin1(t *testing.T) {
 				parse = ParseCSLJSON
 			}
 			_, err := parse("t."+map[bool]string{true: "json", false: "bib"}[tt.name == "json"], tt.src)
-			var te *topic.Error
+			var te *diag.Error
 			if !errors.As(err, &te) || !strings.HasPrefix(err.Error(), tt.want) {
 				t.Errorf("got %v, want %s", err, tt.want)
 			}

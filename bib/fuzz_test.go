@@ -7,7 +7,7 @@ import (
 	"testing"
 	"unicode/utf8"
 
-	"github.com/scholargate/topicdeck/topic"
+	"github.com/scholargate/topicdeck/diag"
 )
 
 // addSeeds adds every testdata file with one of the extensions to the
@@ -28,9 +28,9 @@ func addSeeds(f *testing.F, exts ...string) {
 // checkLibrary asserts what must hold for any library a reader returns.
 func checkLibrary(t *testing.T, lib *Library, err error) {
 	if err != nil {
-		var te *topic.Error
+		var te *diag.Error
 		if !errors.As(err, &te) {
-			t.Fatalf("error %T is not a *topic.Error: %v", err, err)
+			t.Fatalf("error %T is not a *diag.Error: %v", err, err)
 		}
 		if lib != nil {
 			t.Fatal("library returned with an error")

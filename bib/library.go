@@ -17,8 +17,8 @@ import (
 
 	"golang.org/x/text/encoding/charmap"
 
+	"github.com/scholargate/topicdeck/diag"
 	"github.com/scholargate/topicdeck/internal/regularfile"
-	"github.com/scholargate/topicdeck/topic"
 )
 
 // Entry is one bibliographic record. Fields hold the values as Unicode text
@@ -43,8 +43,8 @@ type Entry struct {
 	// others": the source itself says the list is incomplete.
 	MoreAuthors bool
 	MoreEditors bool
-	File        string    // the file the entry was read from
-	Pos         topic.Pos // where the entry starts (the "@" or the "{")
+	File        string   // the file the entry was read from
+	Pos         diag.Pos // where the entry starts (the "@" or the "{")
 }
 
 // Span is a byte range [Start, End) of a field value.
@@ -71,7 +71,7 @@ type Library struct {
 	entries  map[string]*Entry
 	folded   map[string]*Entry // by lower-cased key, for case-insensitive lookup
 	order    []*Entry
-	warnings []topic.Problem
+	warnings []diag.Problem
 }
 
 // NewLibrary returns an empty library, ready to Merge sources into.
@@ -110,21 +110,21 @@ func (l *Library) Len() int {
 
 // Warnings returns what reading the sources found wrong but could recover
 // from, such as a key defined twice in one file.
-func (l *Library) Warnings() []topic.Problem {
+func (l *Library) Warnings() []diag.Problem {
 	if l == nil {
 		return nil
 	}
-	return append([]topic.Problem(nil), l.warnings...)
+	return append([]diag.Problem(nil), l.warnings...)
 }
 
 // add puts an entry in the library; a key already present keeps its first
 // entry, and the problem names both places so the author can pick one.
-func (l *Library) add(e *Entry) *topic.Problem {
+func (l *Library) add(e *Entry) *diag.Problem {
 	if prev, ok := l.Lookup(e.Key); ok {
-		return &topic.Problem{
+		return &diag.Problem{
 			File:     e.File,
 			Pos:      e.Pos,
-			Severity: topic.SeverityWarning,
+			Severity: diag.SeverityWarning,
 			Message:  fmt.Sprintf("duplicate citation key %q ignored; the entry at %s is used", e.Key, location(prev)),
 		}
 	}
@@ -140,7 +140,7 @@ func (l *Library) add(e *Entry) *topic.Problem {
 // location formats an entry's file and position as "file:line:col", the
 // same way Problem does.
 func location(e *Entry) string {
-	s := topic.Problem{File: e.File, Pos: e.Pos}.String()
+	s := diag.Problem{File: e.File, Pos: e.Pos}.String()
 	return strings.TrimSuffix(s, ": error: ")
 }
 
@@ -148,11 +148,11 @@ func location(e *Entry) string {
 // hold is not silently overridden: l keeps its entry and the result has a
 // warning at the ignored one. Warnings other collected while reading are
 // carried over.
-func (l *Library) Merge(other *Library) []topic.Problem {
+func (l *Library) Merge(other *Library) []diag.Problem {
 	if other == nil {
 		return nil
 	}
-	var out []topic.Problem
+	var out []diag.Problem
 	for _, e := range other.order {
 		if p := l.add(e); p != nil {
 			out = append(out, *p)
@@ -177,7 +177,7 @@ func LoadFile(path string) (*Library, error) {
 	// or /dev/zero as easily as a .bib file.
 	data, _, err := regularfile.Read(path, MaxFileSize)
 	if err != nil {
-		return nil, &topic.Error{Problem: topic.Problem{File: path, Message: "cannot read bibliography: " + unwrapPathError(err)}}
+		return nil, &diag.Error{Problem: diag.Problem{File: path, Message: "cannot read bibliography: " + unwrapPathError(err)}}
 	}
 	return Parse(path, data)
 }
@@ -192,12 +192,12 @@ func Parse(path string, data []byte) (*Library, error) {
 	switch strings.ToLower(filepath.Ext(path)) {
 	case ".bib", ".bibtex":
 		if looksJSON && !bytes.Contains(data, []byte("@")) {
-			return nil, newError(path, topic.Pos{Line: 1, Col: 1}, "file has a BibTeX extension but holds JSON; name it .json to read it as CSL-JSON")
+			return nil, newError(path, diag.Pos{Line: 1, Col: 1}, "file has a BibTeX extension but holds JSON; name it .json to read it as CSL-JSON")
 		}
 		return ParseBibTeX(path, data)
 	case ".json":
 		if !looksJSON {
-			return nil, newError(path, topic.Pos{Line: 1, Col: 1}, "file has a .json extension but is not JSON; a CSL-JSON bibliography is an array of items")
+			return nil, newError(path, diag.Pos{Line: 1, Col: 1}, "file has a .json extension but is not JSON; a CSL-JSON bibliography is an array of items")
 		}
 		return ParseCSLJSON(path, data)
 	}
@@ -207,7 +207,7 @@ func Parse(path string, data []byte) (*Library, error) {
 	if bytes.Contains(data, []byte("@")) {
 		return ParseBibTeX(path, data)
 	}
-	return nil, newError(path, topic.Pos{}, "not a bibliography: expected BibTeX (.bib) or CSL-JSON (.json)")
+	return nil, newError(path, diag.Pos{}, "not a bibliography: expected BibTeX (.bib) or CSL-JSON (.json)")
 }
 
 func unwrapPathError(err error) string {
@@ -227,15 +227,15 @@ func startsLikeJSON(data []byte) bool {
 
 // checkText rejects binary files and invalid UTF-8 with the position of the
 // first bad byte, since decoding them would print mojibake in references.
-func checkText(file string, data []byte) *topic.Error {
+func checkText(file string, data []byte) *diag.Error {
 	line, col := 1, 1
 	for i := 0; i < len(data); {
 		r, n := utf8.DecodeRune(data[i:])
 		if r == utf8.RuneError && n <= 1 {
-			return newError(file, topic.Pos{Line: line, Col: col}, "invalid UTF-8; save the bibliography as UTF-8")
+			return newError(file, diag.Pos{Line: line, Col: col}, "invalid UTF-8; save the bibliography as UTF-8")
 		}
 		if r == 0 {
-			return newError(file, topic.Pos{Line: line, Col: col}, "not a text file (NUL byte)")
+			return newError(file, diag.Pos{Line: line, Col: col}, "not a text file (NUL byte)")
 		}
 		if r == '\n' {
 			line, col = line+1, 1
@@ -252,7 +252,7 @@ func checkText(file string, data []byte) *topic.Error {
 // that is not valid UTF-8 is decoded as Windows-1252, a superset of the
 // printable Latin-1, and the returned warning says so at the first byte that
 // is not UTF-8, since a file in another encoding would decode wrongly.
-func decodeText(file string, data []byte) ([]byte, *topic.Problem, *topic.Error) {
+func decodeText(file string, data []byte) ([]byte, *diag.Problem, *diag.Error) {
 	if utf8.Valid(data) {
 		return data, nil, checkText(file, data)
 	}
@@ -273,17 +273,17 @@ func decodeText(file string, data []byte) ([]byte, *topic.Problem, *topic.Error)
 	}
 	decoded, err := charmap.Windows1252.NewDecoder().Bytes(data)
 	if err != nil {
-		return nil, nil, newError(file, topic.Pos{Line: line, Col: col}, "invalid UTF-8; save the bibliography as UTF-8")
+		return nil, nil, newError(file, diag.Pos{Line: line, Col: col}, "invalid UTF-8; save the bibliography as UTF-8")
 	}
 	if e := checkText(file, decoded); e != nil {
 		return nil, nil, e
 	}
-	return decoded, &topic.Problem{
-		File: file, Pos: topic.Pos{Line: line, Col: col}, Severity: topic.SeverityWarning,
+	return decoded, &diag.Problem{
+		File: file, Pos: diag.Pos{Line: line, Col: col}, Severity: diag.SeverityWarning,
 		Message: fmt.Sprintf("not UTF-8 (byte 0x%02X): read as Windows-1252 (Latin-1); save the bibliography as UTF-8 to be sure of its characters", bad),
 	}, nil
 }
 
-func newError(file string, pos topic.Pos, format string, args ...any) *topic.Error {
-	return &topic.Error{Problem: topic.Problem{File: file, Pos: pos, Severity: topic.SeverityError, Message: fmt.Sprintf(format, args...)}}
+func newError(file string, pos diag.Pos, format string, args ...any) *diag.Error {
+	return &diag.Error{Problem: diag.Problem{File: file, Pos: pos, Severity: diag.SeverityError, Message: fmt.Sprintf(format, args...)}}
 }

@@ -4,7 +4,7 @@ import (
 	"sort"
 	"unicode/utf8"
 
-	"github.com/scholargate/topicdeck/topic"
+	"github.com/scholargate/topicdeck/diag"
 )
 
 // lineIndex turns byte offsets into line and column positions. It records
@@ -26,7 +26,7 @@ func newLineIndex(src []byte) lineIndex {
 }
 
 // pos returns the 1-based line and rune column of a byte offset.
-func (x lineIndex) pos(off int) topic.Pos {
+func (x lineIndex) pos(off int) diag.Pos {
 	if off < 0 {
 		off = 0
 	}
@@ -34,5 +34,5 @@ func (x lineIndex) pos(off int) topic.Pos {
 		off = len(x.src)
 	}
 	line := sort.Search(len(x.starts), func(i int) bool { return x.starts[i] > off }) - 1
-	return topic.Pos{Line: line + 1, Col: 1 + utf8.RuneCount(x.src[x.starts[line]:off])}
+	return diag.Pos{Line: line + 1, Col: 1 + utf8.RuneCount(x.src[x.starts[line]:off])}
 }

@@ -6,6 +6,7 @@ import (
 	"strings"
 	"unicode"
 
+	"github.com/scholargate/topicdeck/diag"
 	"github.com/scholargate/topicdeck/locale"
 	"github.com/scholargate/topicdeck/topic"
 )
@@ -26,10 +27,10 @@ type Reference struct {
 // reference; a key that is not found gets a fallback text built from the key
 // ("Koob (2009) — neurocircuitry [unresolved reference]") and a warning at
 // the work's position; free text is printed as written. lib may be nil.
-func Resolve(e *topic.Entry, lib *Library) ([]Reference, []topic.Problem) {
+func Resolve(e *topic.Entry, lib *Library) ([]Reference, []diag.Problem) {
 	lang := e.LangOrDefault()
 	var refs []Reference
-	var problems []topic.Problem
+	var problems []diag.Problem
 	for _, item := range e.SeminalWorks {
 		written := strings.TrimSpace(item.Text.Plain())
 		if !LooksLikeKey(written) {
@@ -45,7 +46,7 @@ func Resolve(e *topic.Entry, lib *Library) ([]Reference, []topic.Problem) {
 		if lib.Len() == 0 {
 			msg = fmt.Sprintf("seminal work %q looks like a citation key, but no bibliography was given (set bibliography: or use --bib)", written)
 		}
-		problems = append(problems, topic.Problem{File: e.Source, Pos: item.Pos, Severity: topic.SeverityWarning, Message: msg})
+		problems = append(problems, diag.Problem{File: e.Source, Pos: item.Pos, Severity: diag.SeverityWarning, Message: msg})
 	}
 	return refs, problems
 }
@@ -146,19 +147,19 @@ func capitalize(s string) string {
 // the first source to define a key keeps it, and every later duplicate is a
 // warning. The problems are the warnings of all sources. An unreadable or
 // malformed source is an error; the library is then nil.
-func LoadFor(e *topic.Entry, extra []string) (*Library, []topic.Problem, error) {
+func LoadFor(e *topic.Entry, extra []string) (*Library, []diag.Problem, error) {
 	lib := NewLibrary()
 	var paths []string
 	if e.Bibliography != "" {
 		paths = append(paths, EntryBibliographyPath(e))
 	}
 	paths = append(paths, extra...)
-	var problems []topic.Problem
+	var problems []diag.Problem
 	for i, path := range paths {
 		src, err := LoadFile(path)
 		if err != nil {
 			if i == 0 && e.Bibliography != "" {
-				if te, ok := err.(*topic.Error); ok && !te.Pos.IsValid() {
+				if te, ok := err.(*diag.Error); ok && !te.Pos.IsValid() {
 					// Unreadable file: say which entry asked for it.
 					te.Message = fmt.Sprintf("%s (bibliography of %s)", te.Message, entryName(e))
 				}

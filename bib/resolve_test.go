@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/scholargate/topicdeck/diag"
 	"github.com/scholargate/topicdeck/topic"
 )
 
@@ -16,10 +17,10 @@ func seedEntry(source string) *topic.Entry {
 		Source:       source,
 		Bibliography: "neuroadaptation.bib",
 		SeminalWorks: []topic.Item{
-			{Text: topic.Plain("koob-2009-neurocircuitry"), Pos: topic.Pos{Line: 40, Col: 3}},
-			{Text: topic.Plain("hyman-2006"), Pos: topic.Pos{Line: 41, Col: 3}},
-			{Text: topic.Plain("nestler-2005-missing"), Pos: topic.Pos{Line: 42, Col: 3}},
-			{Text: topic.Text{{Text: "Olds & Milner (1954), "}, {Text: "Positive reinforcement", Style: topic.Italic}}, Pos: topic.Pos{Line: 43, Col: 3}},
+			{Text: topic.Plain("koob-2009-neurocircuitry"), Pos: diag.Pos{Line: 40, Col: 3}},
+			{Text: topic.Plain("hyman-2006"), Pos: diag.Pos{Line: 41, Col: 3}},
+			{Text: topic.Plain("nestler-2005-missing"), Pos: diag.Pos{Line: 42, Col: 3}},
+			{Text: topic.Text{{Text: "Olds & Milner (1954), "}, {Text: "Positive reinforcement", Style: topic.Italic}}, Pos: diag.Pos{Line: 43, Col: 3}},
 		},
 	}
 }
@@ -173,8 +174,8 @@ func TestLoadFile(t *testing.T) {
 				if err == nil || !strings.Contains(err.Error(), tt.err) {
 					t.Fatalf("error %v, want %q", err, tt.err)
 				}
-				if _, ok := err.(*topic.Error); !ok {
-					t.Errorf("error %T, want *topic.Error", err)
+				if _, ok := err.(*diag.Error); !ok {
+					t.Errorf("error %T, want *diag.Error", err)
 				}
 				return
 			}

@@ -22,6 +22,7 @@ import (
 	"time"
 
 	"github.com/scholargate/topicdeck/bib"
+	"github.com/scholargate/topicdeck/diag"
 	"github.com/scholargate/topicdeck/glossary"
 	"github.com/scholargate/topicdeck/internal/regularfile"
 	"github.com/scholargate/topicdeck/layouts"
@@ -361,7 +362,7 @@ func buildFiles(paths []string, outDir string) ([]string, []string, error) {
 			}
 		}
 		if n == 0 {
-			return nil, nil, &topic.Error{Problem: topic.Problem{File: p, Message: "folder holds no entry files (" + strings.Join(EntryExts, " ") + ")"}}
+			return nil, nil, &diag.Error{Problem: diag.Problem{File: p, Message: "folder holds no entry files (" + strings.Join(EntryExts, " ") + ")"}}
 		}
 	}
 	sort.Slice(out, func(i, j int) bool {
@@ -540,7 +541,7 @@ func (b *builder) parse(s *source, data []byte) {
 	}
 	s.inputs = b.entryInputs(s.hash, s.deps)
 	if s.slug == "" {
-		s.err = &topic.Error{Problem: topic.Problem{File: s.path, Pos: findKeyLine(data, "title"), Message: "the title gives no slug (no letters or digits); set slug:"}}
+		s.err = &diag.Error{Problem: diag.Problem{File: s.path, Pos: findKeyLine(data, "title"), Message: "the title gives no slug (no letters or digits); set slug:"}}
 		return
 	}
 	b.digest(s, e)
@@ -555,7 +556,7 @@ func (b *builder) load(s *source) (*topic.Entry, error) {
 		return nil, err
 	}
 	if sum(data) != s.hash {
-		return nil, &topic.Error{Problem: topic.Problem{File: s.path, Message: "the file changed while the build ran; build again"}}
+		return nil, &diag.Error{Problem: diag.Problem{File: s.path, Message: "the file changed while the build ran; build again"}}
 	}
 	return topic.Read(s.path, data, b.opt.Read)
 }
@@ -601,7 +602,7 @@ func (b *builder) assign() {
 		}
 		if first, dup := owner[s.slug]; dup {
 			data, _ := readEntryBytes(s.path, b.opt.Read)
-			s.err = &topic.Error{Problem: topic.Problem{
+			s.err = &diag.Error{Problem: diag.Problem{
 				File: s.path, Pos: slugLine(data),
 				Message: fmt.Sprintf("slug %q is already the slug of %s; give one of them another slug", s.slug, first.path),
 			}}
@@ -788,11 +789,11 @@ func writeIfChanged(path string, data []byte) (bool, error) {
 
 // entryError names the entry file in an error that does not already.
 func entryError(path, what string, err error) error {
-	var te *topic.Error
+	var te *diag.Error
 	if errors.As(err, &te) && te.File != "" {
 		return err
 	}
-	return &topic.Error{Problem: topic.Problem{File: path, Severity: topic.SeverityError, Message: what + ": " + err.Error()}}
+	return &diag.Error{Problem: diag.Problem{File: path, Severity: diag.SeverityError, Message: what + ": " + err.Error()}}
 }
 
 // glossary starts the course glossary of every readable entry, in path
@@ -954,19 +955,19 @@ func (b *builder) prune() {
 
 // findKeyLine returns the position of a top-level "key:" (YAML, front
 // matter) or "key": (JSON) line, or an unknown position.
-func findKeyLine(data []byte, key string) topic.Pos {
+func findKeyLine(data []byte, key string) diag.Pos {
 	for i, line := range strings.Split(string(data), "\n") {
 		t := strings.TrimLeft(line, " \t{")
 		if strings.HasPrefix(t, key+":") || strings.HasPrefix(t, `"`+key+`"`) {
-			return topic.Pos{Line: i + 1, Col: len(line) - len(t) + 1}
+			return diag.Pos{Line: i + 1, Col: len(line) - len(t) + 1}
 		}
 	}
-	return topic.Pos{}
+	return diag.Pos{}
 }
 
 // slugLine points at where an entry's slug comes from: its slug line, else
 // its title line, else its Markdown heading.
-func slugLine(data []byte) topic.Pos {
+func slugLine(data []byte) diag.Pos {
 	for _, k := range []string{"slug", "title"} {
 		if p := findKeyLine(data, k); p.IsValid() {
 			return p
@@ -974,8 +975,8 @@ func slugLine(data []byte) topic.Pos {
 	}
 	for i, line := range strings.Split(string(data), "\n") {
 		if strings.HasPrefix(line, "# ") {
-			return topic.Pos{Line: i + 1, Col: 1}
+			return diag.Pos{Line: i + 1, Col: 1}
 		}
 	}
-	return topic.Pos{}
+	return diag.Pos{}
 }

@@ -14,9 +14,9 @@ import (
 	"testing"
 	"time"
 
+	"github.com/scholargate/topicdeck/diag"
 	"github.com/scholargate/topicdeck/internal/checktool"
 	"github.com/scholargate/topicdeck/internal/synth"
-	"github.com/scholargate/topicdeck/topic"
 )
 
 // sampleSlugs are the entries of samples/, with a phrase each artifact of
@@ -573,6 +573,7 @@ func TestParseCourse(t *testing.T) {
 	}
 	for _, tc := range []struct{ name, in, want string }{
 		{"unknown key", "course: X\ncolour: blue\n", "topicdeck.yaml:2:1: error: unknown key \"colour\" (known keys: aspect, author, bibliography, course, date, font_dir, handouts, lang, layout, order, paper)"},
+		{"misspelt key", "course: X\nhandout: notes\n", "topicdeck.yaml:2:1: error: unknown key \"handout\" (did you mean \"handouts\"?)"},
 		{"list for text", "course:\n  - a\n", "topicdeck.yaml:2:3: error: course: want a single value, got a list"},
 		{"mapping in list", "handouts:\n  - {a: b}\n", "topicdeck.yaml:2:5: error: handouts: want a single value, got a mapping"},
 		{"twice", "lang: en\nlang: sv\n", "topicdeck.yaml:2:1: error: key \"lang\" is given twice"},
@@ -620,7 +621,7 @@ func FuzzParseCourse(f *testing.F) {
 	f.Fuzz(func(t *testing.T, data []byte) {
 		_, err := ParseCourse("topicdeck.yaml", data)
 		if err != nil {
-			if _, ok := err.(*topic.Error); !ok || !strings.HasPrefix(err.Error(), "topicdeck.yaml") {
+			if _, ok := err.(*diag.Error); !ok || !strings.HasPrefix(err.Error(), "topicdeck.yaml") {
 				t.Fatalf("error without position: %v", err)
 			}
 		}

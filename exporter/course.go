@@ -12,6 +12,7 @@ import (
 
 	"go.yaml.in/yaml/v3"
 
+	"github.com/scholargate/topicdeck/diag"
 	"github.com/scholargate/topicdeck/internal/regularfile"
 	"github.com/scholargate/topicdeck/layouts"
 	"github.com/scholargate/topicdeck/layouts/layoutfile"
@@ -77,7 +78,7 @@ func LoadCourse(path string) (*Course, error) {
 	// file of bounded size, opened without blocking.
 	data, _, err := regularfile.Read(path, topic.DefaultMaxSize)
 	if err != nil {
-		return nil, courseError(path, topic.Pos{}, "cannot read course file: %v", err)
+		return nil, courseError(path, diag.Pos{}, "cannot read course file: %v", err)
 	}
 	return ParseCourse(path, data)
 }
@@ -102,17 +103,17 @@ func ParseCourse(path string, data []byte) (*Course, error) {
 		return c, nil
 	}
 	if root.Kind != yaml.MappingNode {
-		return nil, courseError(path, nodePos(root), "a course file is a mapping of options (course:, handouts:, …), not a %s", kindName(root))
+		return nil, courseError(path, diag.NodePos(root), "a course file is a mapping of options (course:, handouts:, …), not a %s", diag.YAMLKind(root))
 	}
 	seen := map[string]bool{}
 	for i := 0; i+1 < len(root.Content); i += 2 {
 		k, v := root.Content[i], root.Content[i+1]
 		set, ok := courseKeys[k.Value]
 		if !ok {
-			return nil, courseError(path, nodePos(k), "unknown key %q (known keys: %s)", k.Value, strings.Join(knownCourseKeys(), ", "))
+			return nil, courseError(path, diag.NodePos(k), "unknown key %q%s", k.Value, diag.DidYouMean(k.Value, knownCourseKeys(), " (known keys: "+strings.Join(knownCourseKeys(), ", ")+")"))
 		}
 		if seen[k.Value] {
-			return nil, courseError(path, nodePos(k), "key %q is given twice", k.Value)
+			return nil, courseError(path, diag.NodePos(k), "key %q is given twice", k.Value)
 		}
 		seen[k.Value] = true
 		if err := set(c, v, path); err != nil {
@@ -121,7 +122,7 @@ func ParseCourse(path string, data []byte) (*Course, error) {
 			if errors.As(err, &ne) {
 				at = ne.node
 			}
-			return nil, courseError(path, nodePos(at), "%s: %v", k.Value, err)
+			return nil, courseError(path, diag.NodePos(at), "%s: %v", k.Value, err)
 		}
 	}
 	return c, nil
@@ -136,31 +137,15 @@ func knownCourseKeys() []string {
 	return out
 }
 
-func courseError(file string, pos topic.Pos, format string, args ...any) *topic.Error {
-	return &topic.Error{Problem: topic.Problem{File: file, Pos: pos, Severity: topic.SeverityError, Message: fmt.Sprintf(format, args...)}}
+func courseError(file string, pos diag.Pos, format string, args ...any) *diag.Error {
+	return diag.Errorf(file, pos, format, args...)
 }
-
-func nodePos(n *yaml.Node) topic.Pos { return topic.Pos{Line: n.Line, Col: n.Column} }
 
 // yamlSyntaxError turns the decoder's "yaml: line N: message" into a
 // positioned error.
 func yamlSyntaxError(file string, err error) error {
-	msg := strings.TrimPrefix(err.Error(), "yaml: ")
-	var line int
-	if _, scanErr := fmt.Sscanf(msg, "line %d:", &line); scanErr == nil {
-		msg = strings.TrimSpace(msg[strings.Index(msg, ":")+1:])
-	}
-	return courseError(file, topic.Pos{Line: line}, "YAML syntax: %s", msg)
-}
-
-func kindName(n *yaml.Node) string {
-	switch n.Kind {
-	case yaml.SequenceNode:
-		return "list"
-	case yaml.MappingNode:
-		return "mapping"
-	}
-	return "single value"
+	line, msg := diag.YAMLSyntax(err)
+	return courseError(file, diag.Pos{Line: line}, "YAML syntax: %s", msg)
 }
 
 // nodeError is a value error at a node inside a key's value (a list item).
@@ -178,7 +163,7 @@ func text(n *yaml.Node) (string, error) {
 		n = n.Alias
 	}
 	if n.Kind != yaml.ScalarNode {
-		return "", &nodeError{node: at, msg: fmt.Sprintf("want a single value, got a %s", kindName(n))}
+		return "", &nodeError{node: at, msg: fmt.Sprintf("want a single value, got a %s", diag.YAMLKind(n))}
 	}
 	if n.Tag == "!!null" {
 		return "", nil

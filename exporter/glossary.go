@@ -13,6 +13,7 @@ import (
 	"sync"
 
 	"github.com/scholargate/topicdeck/bib"
+	"github.com/scholargate/topicdeck/diag"
 	"github.com/scholargate/topicdeck/glossary"
 	"github.com/scholargate/topicdeck/internal/regularfile"
 	"github.com/scholargate/topicdeck/topic"
@@ -194,7 +195,7 @@ func LoadEntries(args []string, opt topic.Options) ([]*topic.Entry, []string, er
 		}
 		warnings = append(warnings, skipped...)
 		if len(names) == 0 {
-			return nil, nil, &topic.Error{Problem: topic.Problem{File: a, Message: "directory holds no entry files (" + strings.Join(EntryExts, " ") + ")"}}
+			return nil, nil, &diag.Error{Problem: diag.Problem{File: a, Message: "directory holds no entry files (" + strings.Join(EntryExts, " ") + ")"}}
 		}
 		for _, n := range names {
 			if !seen[filepath.Clean(n)] {
@@ -254,7 +255,7 @@ func readEntryBytes(path string, opt topic.Options) ([]byte, error) {
 		return nil, err
 	}
 	if err != nil {
-		return nil, &topic.Error{Problem: topic.Problem{File: path, Message: "cannot read file: " + err.Error()}}
+		return nil, &diag.Error{Problem: diag.Problem{File: path, Message: "cannot read file: " + err.Error()}}
 	}
 	return data, nil
 }
@@ -270,7 +271,7 @@ func entryFiles(dir string) ([]string, []string, error) {
 		if errors.As(err, &pe) {
 			err = pe.Err // the message starts with the directory already
 		}
-		return nil, nil, &topic.Error{Problem: topic.Problem{File: dir, Message: "cannot read directory: " + err.Error()}}
+		return nil, nil, &diag.Error{Problem: diag.Problem{File: dir, Message: "cannot read directory: " + err.Error()}}
 	}
 	var out, skipped []string
 	for _, de := range des {

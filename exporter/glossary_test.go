@@ -10,6 +10,7 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
+	"github.com/scholargate/topicdeck/diag"
 	"github.com/scholargate/topicdeck/glossary"
 	"github.com/scholargate/topicdeck/internal/checktool"
 	"github.com/scholargate/topicdeck/topic"
@@ -71,11 +72,11 @@ func TestLoadEntriesErrors(t *testing.T) {
 	dir := t.TempDir()
 	writeFiles(t, dir, map[string]string{"a.md": "# A\n", "b.json": "{\n  \"title\": \"B\",\n  \"defintion\": \"x\"\n}\n"})
 	_, _, err := LoadEntries([]string{dir}, topic.Options{})
-	var te *topic.Error
+	var te *diag.Error
 	if err == nil || !strings.HasPrefix(err.Error(), filepath.Join(dir, "b.json")+":3:3: error:") {
 		t.Errorf("bad entry: %v", err)
 	} else if !asTopicError(err, &te) {
-		t.Errorf("want a *topic.Error, got %T", err)
+		t.Errorf("want a *diag.Error, got %T", err)
 	}
 	empty := t.TempDir()
 	if _, _, err := LoadEntries([]string{empty}, topic.Options{}); err == nil || !strings.Contains(err.Error(), "no entry files") {
@@ -86,8 +87,8 @@ func TestLoadEntriesErrors(t *testing.T) {
 	}
 }
 
-func asTopicError(err error, te **topic.Error) bool {
-	e, ok := err.(*topic.Error)
+func asTopicError(err error, te **diag.Error) bool {
+	e, ok := err.(*diag.Error)
 	*te = e
 	return ok
 }

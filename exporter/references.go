@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"github.com/scholargate/topicdeck/bib"
+	"github.com/scholargate/topicdeck/diag"
 	"github.com/scholargate/topicdeck/topic"
 )
 
@@ -36,7 +37,7 @@ func WithReferences(e *topic.Entry, extra []string) (*topic.Entry, []string, err
 // ReferenceProblems returns the warnings validate prints for an entry's
 // seminal works: keys no bibliography resolves, unreadable bibliography
 // entries, duplicate keys.
-func ReferenceProblems(e *topic.Entry, extra []string) ([]topic.Problem, error) {
+func ReferenceProblems(e *topic.Entry, extra []string) ([]diag.Problem, error) {
 	if len(e.SeminalWorks) == 0 && len(extra) == 0 {
 		return nil, nil
 	}
@@ -52,10 +53,10 @@ func ReferenceProblems(e *topic.Entry, extra []string) ([]topic.Problem, error) 
 
 // problemWarnings words problems as CLI warnings, file:line:col first;
 // the CLI adds "warning:" itself.
-func problemWarnings(ps []topic.Problem) []string {
+func problemWarnings(ps []diag.Problem) []string {
 	var out []string
 	for _, p := range ps {
-		p.Severity = topic.SeverityWarning
+		p.Severity = diag.SeverityWarning
 		out = append(out, strings.Replace(p.String(), ": warning: ", ": ", 1))
 	}
 	return out

@@ -43,9 +43,29 @@ func FuzzGlossary(f *testing.F) {
 }
 
 func TestExtractCaseChangesLength(t *testing.T) {
-	// 'Ⱥ' lower-cases to a longer UTF-8 sequence; 'İ' to a shorter one.
-	for _, prose := range []string{"Ⱥx is a ȺȺȺ thing; rest.", "İx is a İİİ thing; rest.", "Ⱥx (İİ Ⱥ) y"} {
-		e := &topic.Entry{Title: "T", Mechanisms: topic.Paragraphs(prose), KeyConcepts: []topic.Concept{{Term: topic.Plain(prose[:len(prose)/2])}, {Term: topic.Plain("Ⱥx")}}}
-		Extract(e)
+	// 'Ⱥ' lower-cases to a longer UTF-8 sequence, 'İ' to a shorter one:
+	// the search matches on folded text but must cut the definition from
+	// the text as written, every letter kept. A half term (cut inside a
+	// letter) rides along to check it neither breaks nor steals the row.
+	tests := []struct{ prose, term, want string }{
+		{"Ⱥx is a ȺȺȺ thing; rest.", "Ⱥx", "A ȺȺȺ thing."},
+		{"İx is a İİİ thing; rest.", "İx", "A İİİ thing."},
+		{"Ⱥx (İİ Ⱥ) y", "Ⱥx", "İİ Ⱥ."},
+	}
+	for _, tt := range tests {
+		e := &topic.Entry{Title: "T", Mechanisms: topic.Paragraphs(tt.prose),
+			KeyConcepts: []topic.Concept{{Term: topic.Plain(tt.prose[:len(tt.prose)/2])}, {Term: topic.Plain(tt.term)}}}
+		terms := Extract(e)
+		if len(terms) != 2 {
+			t.Fatalf("%q: %d terms, want 2", tt.prose, len(terms))
+		}
+		d := terms[1].Definition
+		if terms[1].Name != tt.term || d.Origin != Extracted || d.Text.Plain() != tt.want || d.Section != "Mechanisms" {
+			t.Errorf("%q: %q is defined as %q (origin %v, from %q), want %q extracted from Mechanisms",
+				tt.prose, terms[1].Name, d.Text.Plain(), d.Origin, d.Section, tt.want)
+		}
+		if half := terms[0].Definition; half.Origin != Missing {
+			t.Errorf("%q: the half term %q got a definition %q", tt.prose, terms[0].Name, half.Text.Plain())
+		}
 	}
 }

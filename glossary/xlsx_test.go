@@ -48,7 +48,8 @@ func TestStampedZipOrder(t *testing.T) {
 		"xl/worksheets/sheet2.xml": "<worksheet/>",
 		"docProps/app.xml":         "",
 	}
-	make := func(order []string) []byte {
+	// archive writes the members in the given order.
+	archive := func(order []string) []byte {
 		var out bytes.Buffer
 		z := newStampedZip(&out, fixedTime)
 		for _, name := range order {
@@ -56,15 +57,17 @@ func TestStampedZipOrder(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			io.WriteString(w, files[name])
+			if _, err := io.WriteString(w, files[name]); err != nil {
+				t.Fatal(err)
+			}
 		}
 		if err := z.Close(); err != nil {
 			t.Fatal(err)
 		}
 		return out.Bytes()
 	}
-	a := make([]string{"xl/worksheets/sheet2.xml", "xl/worksheets/sheet1.xml", "docProps/app.xml", "[Content_Types].xml"})
-	b := make([]string{"[Content_Types].xml", "xl/worksheets/sheet1.xml", "docProps/app.xml", "xl/worksheets/sheet2.xml"})
+	a := archive([]string{"xl/worksheets/sheet2.xml", "xl/worksheets/sheet1.xml", "docProps/app.xml", "[Content_Types].xml"})
+	b := archive([]string{"[Content_Types].xml", "xl/worksheets/sheet1.xml", "docProps/app.xml", "xl/worksheets/sheet2.xml"})
 	if !bytes.Equal(a, b) {
 		t.Fatal("the order members were made in changed the archive")
 	}

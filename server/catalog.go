@@ -16,6 +16,7 @@ import (
 	"time"
 
 	"github.com/scholargate/topicdeck/bib"
+	"github.com/scholargate/topicdeck/diag"
 	"github.com/scholargate/topicdeck/exporter"
 	"github.com/scholargate/topicdeck/internal/regularfile"
 	"github.com/scholargate/topicdeck/topic"
@@ -213,7 +214,7 @@ func (c *catalog) readTopic(name string) *loaded {
 	}
 	data, _, err := regularfile.ReadIn(c.root, name, topic.DefaultMaxSize)
 	if err != nil {
-		l.err = &topic.Error{Problem: topic.Problem{File: path, Message: "not served: " + err.Error()}}
+		l.err = &diag.Error{Problem: diag.Problem{File: path, Message: "not served: " + err.Error()}}
 		return l
 	}
 	e, err := topic.Read(path, data, topic.Options{})
@@ -273,7 +274,7 @@ func (c *catalog) readBibliography(e *topic.Entry, bp string) (*servedBibliograp
 		return &servedBibliography{outside: fmt.Sprintf("%s: warning: bibliography %q does not exist; its citation keys stay unresolved", e.Source, e.Bibliography)}, nil
 	}
 	if err != nil {
-		return nil, &topic.Error{Problem: topic.Problem{File: bp, Message: fmt.Sprintf("cannot read bibliography: %v (bibliography of %s)", err, e.Source)}}
+		return nil, &diag.Error{Problem: diag.Problem{File: bp, Message: fmt.Sprintf("cannot read bibliography: %v (bibliography of %s)", err, e.Source)}}
 	}
 	lib, err := bib.Parse(bp, data)
 	if err != nil {

@@ -12,6 +12,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/scholargate/topicdeck/diag"
 	"github.com/scholargate/topicdeck/exporter"
 	"github.com/scholargate/topicdeck/topic"
 )
@@ -44,7 +45,7 @@ func writeError(w http.ResponseWriter, status int, body errorBody) {
 // fail answers with the status an error calls for.
 func (s *Server) fail(w http.ResponseWriter, r *http.Request, err error) {
 	var oe *optionError
-	var te *topic.Error
+	var te *diag.Error
 	var le *limitError
 	var pe *exporter.PageLimitError
 	switch {

@@ -14,6 +14,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/scholargate/topicdeck/diag"
 	"github.com/scholargate/topicdeck/internal/checktool"
 	"github.com/scholargate/topicdeck/internal/phrases"
 	"github.com/scholargate/topicdeck/topic"
@@ -418,7 +419,7 @@ func TestUploadMalformed(t *testing.T) {
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			_, want := topic.Read(tt.readAs, []byte(tt.body), topic.Options{})
-			var te *topic.Error
+			var te *diag.Error
 			if want == nil || !asTopicError(want, &te) {
 				t.Fatalf("the reader accepts %q (%v)", tt.body, want)
 			}
@@ -447,8 +448,8 @@ func TestUploadMalformed(t *testing.T) {
 	}
 }
 
-func asTopicError(err error, te **topic.Error) bool {
-	e, ok := err.(*topic.Error)
+func asTopicError(err error, te **diag.Error) bool {
+	e, ok := err.(*diag.Error)
 	if ok {
 		*te = e
 	}

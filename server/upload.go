@@ -13,6 +13,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/scholargate/topicdeck/diag"
 	"github.com/scholargate/topicdeck/topic"
 )
 
@@ -102,7 +103,7 @@ func (s *Server) upload(art string) http.HandlerFunc {
 // as file:line:col, giving the same message and the position apart. It
 // reports false, answering nothing, for any other error.
 func entryError(w http.ResponseWriter, err error) bool {
-	var te *topic.Error
+	var te *diag.Error
 	if !errors.As(err, &te) {
 		return false
 	}

@@ -7,7 +7,7 @@ import (
 	"net/url"
 	"strings"
 
-	"github.com/scholargate/topicdeck/topic"
+	"github.com/scholargate/topicdeck/diag"
 )
 
 // wantsPage reports whether the client asked for a page rather than JSON:
@@ -31,7 +31,7 @@ func wantsPage(r *http.Request) bool {
 // page for a browser, as JSON (entryError) for anyone else. It reports
 // false, answering nothing, for any other error.
 func (s *Server) entryProblem(w http.ResponseWriter, r *http.Request, err error) bool {
-	var te *topic.Error
+	var te *diag.Error
 	if !errors.As(err, &te) {
 		return false
 	}

@@ -8,6 +8,8 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+
+	"github.com/scholargate/topicdeck/diag"
 )
 
 // TestJSONGolden reads each testdata/json/*.json, writes it back and
@@ -157,9 +159,9 @@ func FuzzReadJSON(f *testing.F) {
 		}
 		e, err := ReadJSON("f.json", data)
 		if err != nil {
-			var te *Error
+			var te *diag.Error
 			if !errors.As(err, &te) || te.Message == "" {
-				t.Fatalf("error is not a topic.Error: %#v", err)
+				t.Fatalf("error is not a diag.Error: %#v", err)
 			}
 			return
 		}

@@ -2,8 +2,8 @@ package topic
 
 import (
 	"fmt"
-	"sort"
 
+	"github.com/scholargate/topicdeck/diag"
 	"github.com/scholargate/topicdeck/internal/safelink"
 )
 
@@ -11,7 +11,7 @@ import (
 // carry (javascript:, vbscript:, file:, data:, a UNC path): the PDF and
 // XLSX writers drop such links and keep their text, and these warnings
 // say so, at the position of the paragraph, item or concept holding them.
-func UnsafeLinks(e *Entry) []Problem {
+func UnsafeLinks(e *Entry) []diag.Problem {
 	w := &linkWalker{file: e.Source}
 	if w.file == "" {
 		w.file = "<input>"
@@ -42,16 +42,13 @@ func UnsafeLinks(e *Entry) []Problem {
 			w.body(q.Answer, q.Pos)
 		}
 	}
-	sort.SliceStable(w.out, func(i, j int) bool {
-		a, b := w.out[i].Pos, w.out[j].Pos
-		return a.Line < b.Line || a.Line == b.Line && a.Col < b.Col
-	})
+	diag.List(w.out).Sort() // one file: by line and column
 	return w.out
 }
 
 type linkWalker struct {
 	file string
-	out  []Problem
+	out  []diag.Problem
 }
 
 func (w *linkWalker) text(t Text, pos Pos) {
@@ -60,7 +57,7 @@ func (w *linkWalker) text(t Text, pos Pos) {
 			continue
 		}
 		if why := safelink.Problem(r.URL); why != "" {
-			w.out = append(w.out, Problem{File: w.file, Pos: pos, Severity: SeverityWarning,
+			w.out = append(w.out, diag.Problem{File: w.file, Pos: pos, Severity: diag.SeverityWarning,
 				Message: fmt.Sprintf("link %q dropped (%s); its text %q is kept", short(r.URL), why, short(r.Text))})
 		}
 	}

@@ -2,8 +2,6 @@ package topic
 
 import (
 	"bytes"
-	"regexp"
-	"strconv"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -14,6 +12,8 @@ import (
 	"github.com/yuin/goldmark/util"
 	"go.abhg.dev/goldmark/frontmatter"
 	"go.yaml.in/yaml/v3"
+
+	"github.com/scholargate/topicdeck/diag"
 )
 
 // rawFrontMatter hands the front matter bytes over untouched: they are
@@ -148,7 +148,9 @@ func checkFrontMatterClosed(name string, data []byte) error {
 	return errorf(name, Pos{Line: 1, Col: 1}, "front matter opened with %q is never closed; end it with a %q line", first, first)
 }
 
-var frontMatterLine = regexp.MustCompile(`^yaml: line (\d+): `)
+// frontMatterKeys are the keys front matter may set, in the order
+// messages list them.
+var frontMatterKeys = []string{"title", "slug", "subject", "lang", "authors", "updated", "bibliography"}
 
 // decodeFrontMatter fills the entry's metadata. Front matter starts on
 // the file's second line, so YAML line n is file line n+1.
@@ -156,14 +158,12 @@ func decodeFrontMatter(name string, raw []byte, e *Entry) error {
 	at := func(n *yaml.Node) Pos { return Pos{Line: n.Line + 1, Col: n.Column} }
 	var doc yaml.Node
 	if err := yaml.Unmarshal(raw, &doc); err != nil {
-		msg := err.Error()
 		p := Pos{Line: 1, Col: 1}
-		if m := frontMatterLine.FindStringSubmatch(msg); m != nil {
-			n, _ := strconv.Atoi(m[1])
-			p = Pos{Line: n + 1}
-			msg = msg[len(m[0]):]
+		line, msg := diag.YAMLSyntax(err)
+		if line > 0 {
+			p = Pos{Line: line + 1}
 		}
-		return errorf(name, p, "front matter: %s", strings.TrimPrefix(msg, "yaml: "))
+		return errorf(name, p, "front matter: %s", msg)
 	}
 	if len(doc.Content) == 0 {
 		return nil
@@ -173,7 +173,7 @@ func decodeFrontMatter(name string, raw []byte, e *Entry) error {
 		return nil
 	}
 	if m.Kind != yaml.MappingNode {
-		return errorf(name, at(m), "front matter must be `key: value` lines, not a %s", yamlKindName(m))
+		return errorf(name, at(m), "front matter must be `key: value` lines, not a %s", diag.YAMLKind(m))
 	}
 	seen := map[string]int{}
 	for i := 0; i+1 < len(m.Content); i += 2 {
@@ -195,7 +195,8 @@ func decodeFrontMatter(name string, raw []byte, e *Entry) error {
 			"updated": &e.Updated, "bibliography": &e.Bibliography,
 		}[k.Value]
 		if dst == nil {
-			return errorf(name, at(k), "unknown front matter key %q; known keys are title, slug, subject, lang, authors, updated, bibliography", k.Value)
+			return errorf(name, at(k), "unknown front matter key %q%s", k.Value,
+				diag.DidYouMean(k.Value, frontMatterKeys, "; known keys are "+strings.Join(frontMatterKeys, ", ")))
 		}
 		s, err := yamlString(name, k.Value, v, at)
 		if err != nil {
@@ -222,23 +223,13 @@ func indexOfKey(m *yaml.Node, key string) int {
 	return 0
 }
 
-func yamlKindName(n *yaml.Node) string {
-	switch n.Kind {
-	case yaml.SequenceNode:
-		return "list"
-	case yaml.MappingNode:
-		return "mapping"
-	}
-	return "single value"
-}
-
 // yamlString reads a text value; numbers and dates are kept as written.
 func yamlString(name, key string, v *yaml.Node, at func(*yaml.Node) Pos) (string, error) {
 	if v.Kind == yaml.AliasNode && v.Alias != nil {
 		v = v.Alias
 	}
 	if v.Kind != yaml.ScalarNode {
-		return "", errorf(name, at(v), "front matter %q must be text, not a %s", key, yamlKindName(v))
+		return "", errorf(name, at(v), "front matter %q must be text, not a %s", key, diag.YAMLKind(v))
 	}
 	if v.Tag == "!!null" {
 		return "", nil
@@ -259,7 +250,7 @@ func yamlStrings(name string, v *yaml.Node, at func(*yaml.Node) Pos) ([]string, 
 		return []string{s}, err
 	}
 	if v.Kind != yaml.SequenceNode {
-		return nil, errorf(name, at(v), "front matter \"authors\" must be a list of names or one name, not a %s", yamlKindName(v))
+		return nil, errorf(name, at(v), "front matter \"authors\" must be a list of names or one name, not a %s", diag.YAMLKind(v))
 	}
 	var out []string
 	for _, it := range v.Content {

@@ -7,6 +7,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/scholargate/topicdeck/diag"
 )
 
 // mdSameEntry compares two entries ignoring positions, source and format:
@@ -77,8 +79,8 @@ func FuzzReadMarkdown(f *testing.F) {
 	f.Fuzz(func(t *testing.T, data []byte) {
 		e, err := ReadMarkdown("fuzz.md", data)
 		if err != nil {
-			if _, ok := err.(*Error); !ok {
-				t.Fatalf("error is not a *topic.Error: %v", err)
+			if _, ok := err.(*diag.Error); !ok {
+				t.Fatalf("error is not a *diag.Error: %v", err)
 			}
 			return
 		}
@@ -91,8 +93,8 @@ func FuzzReadPageText(f *testing.F) {
 	f.Fuzz(func(t *testing.T, data []byte) {
 		e, err := ReadPageText("fuzz.txt", data)
 		if err != nil {
-			if _, ok := err.(*Error); !ok {
-				t.Fatalf("error is not a *topic.Error: %v", err)
+			if _, ok := err.(*diag.Error); !ok {
+				t.Fatalf("error is not a *diag.Error: %v", err)
 			}
 			return
 		}

@@ -6,6 +6,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/scholargate/topicdeck/diag"
 )
 
 func TestReadMarkdownErrors(t *testing.T) {
@@ -13,6 +15,8 @@ func TestReadMarkdownErrors(t *testing.T) {
 		name, src, want string
 	}{
 		{"unknown key", "---\ntitle: X\ncolour: red\n---\n", `e.md:3:1: error: unknown front matter key "colour"`},
+		{"misspelt key", "---\ntitel: X\n---\n", `e.md:2:1: error: unknown front matter key "titel" (did you mean "title"?)`},
+		{"unknown key, nothing close", "---\ntitle: X\ncolour: red\n---\n", `e.md:3:1: error: unknown front matter key "colour"; known keys are title, slug, subject, lang, authors, updated, bibliography`},
 		{"wrong type", "---\ntitle: [a, b]\n---\n", `e.md:2:8: error: front matter "title" must be text, not a list`},
 		{"authors mapping", "---\ntitle: X\nauthors:\n  name: A\n---\n", `e.md:4:3: error: front matter "authors" must be a list of names or one name, not a mapping`},
 		{"authors nested list", "---\ntitle: X\nauthors:\n  - [A, B]\n---\n", `e.md:4:5: error: front matter "authors" must be text, not a list`},
@@ -40,8 +44,8 @@ func TestReadMarkdownErrors(t *testing.T) {
 			if err == nil {
 				t.Fatalf("no error; want %q", tt.want)
 			}
-			if _, ok := err.(*Error); !ok {
-				t.Errorf("error is %T, not *topic.Error", err)
+			if _, ok := err.(*diag.Error); !ok {
+				t.Errorf("error is %T, not *diag.Error", err)
 			}
 			if !strings.HasPrefix(err.Error(), tt.want) {
 				t.Errorf("error = %q;\nwant prefix %q", err.Error(), tt.want)

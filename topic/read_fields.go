@@ -3,6 +3,8 @@ package topic
 import (
 	"fmt"
 	"strings"
+
+	"github.com/scholargate/topicdeck/diag"
 )
 
 // The JSON and YAML readers share one decoder. Each reader turns its syntax
@@ -57,7 +59,7 @@ type decoder struct {
 	anyScalar bool
 }
 
-func (d *decoder) errorf(pos Pos, format string, args ...any) *Error {
+func (d *decoder) errorf(pos Pos, format string, args ...any) *diag.Error {
 	return errorf(d.file, pos, format, args...)
 }
 
@@ -87,11 +89,7 @@ func (d *decoder) fields(n *node, what string, allowed ...string) ([]field, erro
 			if what == "the entry" {
 				msg = fmt.Sprintf("unknown field %q", name)
 			}
-			if s := suggest(name, allowed); s != "" {
-				msg += fmt.Sprintf(" (did you mean %q?)", s)
-			} else {
-				msg += " (known fields: " + strings.Join(allowed, ", ") + ")"
-			}
+			msg += diag.DidYouMean(name, allowed, " (known fields: "+strings.Join(allowed, ", ")+")")
 			return nil, d.errorf(k.pos, "%s", msg)
 		}
 		if p, dup := seen[name]; dup {
@@ -110,61 +108,6 @@ func contains(list []string, s string) bool {
 		}
 	}
 	return false
-}
-
-// suggest returns the allowed name closest to a misspelt one, if any is
-// close enough to be the likely intent.
-func suggest(name string, allowed []string) string {
-	best, bestDist := "", len(name)/3+2
-	lower := strings.ToLower(name)
-	for _, a := range allowed {
-		if a == lower || strings.ReplaceAll(a, "_", "") == strings.ReplaceAll(strings.ReplaceAll(lower, "-", ""), " ", "") {
-			return a
-		}
-		if len(lower) >= 3 && lower[0] == a[0] && isSubsequence(lower, a) {
-			return a // an abbreviation: "defn", "desc", "ans"
-		}
-		if d := editDistance(lower, a); d < bestDist {
-			best, bestDist = a, d
-		}
-	}
-	return best
-}
-
-// isSubsequence reports whether the bytes of s appear in t in order.
-func isSubsequence(s, t string) bool {
-	i := 0
-	for j := 0; i < len(s) && j < len(t); j++ {
-		if s[i] == t[j] {
-			i++
-		}
-	}
-	return i == len(s)
-}
-
-// editDistance is the Levenshtein distance between a and b in bytes;
-// field names are ASCII.
-func editDistance(a, b string) int {
-	if len(a) > 64 || len(b) > 64 {
-		return 64
-	}
-	prev := make([]int, len(b)+1)
-	cur := make([]int, len(b)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(a); i++ {
-		cur[0] = i
-		for j := 1; j <= len(b); j++ {
-			cost := 1
-			if a[i-1] == b[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(b)]
 }
 
 // text reads a text value; null gives "".

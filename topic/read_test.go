@@ -9,6 +9,8 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+
+	"github.com/scholargate/topicdeck/diag"
 )
 
 // update rewrites the golden files of the reader and writer tests:
@@ -44,9 +46,9 @@ func TestReadErrors(t *testing.T) {
 			if err == nil {
 				t.Fatalf("read %s: no error, got entry %q", tt.file, e.Title)
 			}
-			var te *Error
+			var te *diag.Error
 			if !errors.As(err, &te) {
-				t.Fatalf("error is %T, want *topic.Error: %v", err, err)
+				t.Fatalf("error is %T, want *diag.Error: %v", err, err)
 			}
 			if got := err.Error(); got != tt.want {
 				t.Errorf("error\n got: %s\nwant: %s", got, tt.want)
@@ -59,9 +61,9 @@ func TestReadErrors(t *testing.T) {
 // reported at its line through the dispatch.
 func TestReadMarkdownFrontMatterError(t *testing.T) {
 	_, err := ReadFile("testdata/bad/frontmatter.md", Options{})
-	var te *Error
+	var te *diag.Error
 	if !errors.As(err, &te) {
-		t.Fatalf("got %v, want a *topic.Error", err)
+		t.Fatalf("got %v, want a *diag.Error", err)
 	}
 	if te.Pos.Line != 2 || !strings.Contains(te.Message, "front matter") {
 		t.Errorf("got %q, want a front matter error on line 2", err)
@@ -202,9 +204,9 @@ func FuzzRead(f *testing.F) {
 		name := fuzzNames[int(which)%len(fuzzNames)]
 		e, err := Read(name, data, Options{})
 		if err != nil {
-			var te *Error
+			var te *diag.Error
 			if !errors.As(err, &te) || te.Message == "" || te.File != name {
-				t.Fatalf("error is not a positioned topic.Error for %s: %#v", name, err)
+				t.Fatalf("error is not a positioned diag.Error for %s: %#v", name, err)
 			}
 			return
 		}

@@ -2,10 +2,11 @@ package topic
 
 import (
 	"fmt"
-	"sort"
 	"strings"
 
 	"golang.org/x/text/language"
+
+	"github.com/scholargate/topicdeck/diag"
 )
 
 // Validate checks a loaded entry for what the readers accept but a
@@ -14,46 +15,43 @@ import (
 // warnings. Errors are reported only for what a reader would have refused
 // (no title, a bad slug or date), so an entry built in code is checked by
 // the same rules. Problems come in source order where positions are known.
-func Validate(e *Entry) []Problem {
+func Validate(e *Entry) []diag.Problem {
 	v := &validator{file: e.Source}
 	if e.Source == "" {
 		v.file = "<input>"
 	}
 	if strings.TrimSpace(e.Title) == "" {
-		v.add(SeverityError, Pos{}, "missing title")
+		v.add(diag.SeverityError, Pos{}, "missing title")
 	}
 	if e.Slug != "" {
 		if msg := slugProblem(e.Slug); msg != "" {
-			v.add(SeverityError, Pos{}, "%s", msg)
+			v.add(diag.SeverityError, Pos{}, "%s", msg)
 		}
 	}
 	if e.Updated != "" {
 		if msg := dateProblem(e.Updated); msg != "" {
-			v.add(SeverityError, Pos{}, "%s", msg)
+			v.add(diag.SeverityError, Pos{}, "%s", msg)
 		}
 	}
 	if e.Lang != "" {
 		if _, err := language.Parse(e.Lang); err != nil {
-			v.add(SeverityWarning, Pos{}, "lang %q is not a language tag such as \"en\" or \"sv\"; labels will be in English", e.Lang)
+			v.add(diag.SeverityWarning, Pos{}, "lang %q is not a language tag such as \"en\" or \"sv\"; labels will be in English", e.Lang)
 		}
 	}
 	v.sections(e)
 	v.content(e)
 	v.problems = append(v.problems, UnsafeLinks(e)...)
-	sort.SliceStable(v.problems, func(i, j int) bool {
-		a, b := v.problems[i].Pos, v.problems[j].Pos
-		return a.Line < b.Line || a.Line == b.Line && a.Col < b.Col
-	})
+	diag.List(v.problems).Sort() // one file: by line and column
 	return v.problems
 }
 
 type validator struct {
 	file     string
-	problems []Problem
+	problems []diag.Problem
 }
 
-func (v *validator) add(sev Severity, pos Pos, format string, args ...any) {
-	v.problems = append(v.problems, Problem{File: v.file, Pos: pos, Severity: sev, Message: fmt.Sprintf(format, args...)})
+func (v *validator) add(sev diag.Severity, pos Pos, format string, args ...any) {
+	v.problems = append(v.problems, diag.Problem{File: v.file, Pos: pos, Severity: sev, Message: fmt.Sprintf(format, args...)})
 }
 
 // heading is how a section is named in messages: as the author wrote it,
@@ -77,16 +75,16 @@ func (v *validator) sections(e *Entry) {
 			key = "section:" + strings.ToLower(strings.TrimSpace(r.Heading))
 		}
 		if first, dup := seen[key]; dup {
-			v.add(SeverityWarning, r.Pos, "section %q appears twice%s; merge the two", heading(r), atLine(first))
+			v.add(diag.SeverityWarning, r.Pos, "section %q appears twice%s; merge the two", heading(r), atLine(first))
 		} else {
 			seen[key] = r.Pos
 		}
 		if e.Empty(r) {
-			v.add(SeverityWarning, r.Pos, "section %q is empty; add content or remove it", heading(r))
+			v.add(diag.SeverityWarning, r.Pos, "section %q is empty; add content or remove it", heading(r))
 		}
 		if r.Field == FieldSection {
 			if f, ok := LookupHeading(r.Heading); ok && f != FieldSection {
-				v.add(SeverityWarning, r.Pos, "section %q is a known section; give it as %q so layouts treat it as one", r.Heading, f)
+				v.add(diag.SeverityWarning, r.Pos, "section %q is a known section; give it as %q so layouts treat it as one", r.Heading, f)
 			}
 		}
 	}
@@ -103,7 +101,7 @@ func atLine(p Pos) string {
 func (v *validator) content(e *Entry) {
 	for _, q := range e.CoreQuestions {
 		if s := strings.TrimSpace(q.Text.Plain()); s != "" && !strings.HasSuffix(s, "?") {
-			v.add(SeverityWarning, q.Pos, "core question %q does not end with \"?\"", short(s))
+			v.add(diag.SeverityWarning, q.Pos, "core question %q does not end with \"?\"", short(s))
 		}
 	}
 	terms := map[string]Pos{}
@@ -111,37 +109,37 @@ func (v *validator) content(e *Entry) {
 		term := strings.TrimSpace(c.Term.Plain())
 		key := strings.ToLower(term)
 		if first, dup := terms[key]; dup {
-			v.add(SeverityWarning, c.Pos, "key concept %q is listed twice%s", short(term), atLine(first))
+			v.add(diag.SeverityWarning, c.Pos, "key concept %q is listed twice%s", short(term), atLine(first))
 		} else {
 			terms[key] = c.Pos
 		}
 		if term == "" {
-			v.add(SeverityWarning, c.Pos, "key concept has no term")
+			v.add(diag.SeverityWarning, c.Pos, "key concept has no term")
 			continue
 		}
 		if len(c.Definition) == 0 {
-			v.add(SeverityWarning, c.Pos, "key concept %q has no definition; the glossary will look for one in the text and mark it for review", short(term))
+			v.add(diag.SeverityWarning, c.Pos, "key concept %q has no definition; the glossary will look for one in the text and mark it for review", short(term))
 		}
 	}
 	for _, t := range e.KeyTheories {
 		if len(t.Name) == 0 {
-			v.add(SeverityWarning, t.Pos, "key theory has no name")
+			v.add(diag.SeverityWarning, t.Pos, "key theory has no name")
 		} else if len(t.Description) == 0 {
-			v.add(SeverityWarning, t.Pos, "key theory %q has no description", short(t.Name.Plain()))
+			v.add(diag.SeverityWarning, t.Pos, "key theory %q has no description", short(t.Name.Plain()))
 		}
 	}
 	for _, q := range e.Debates {
 		if len(q.Question) == 0 {
-			v.add(SeverityWarning, q.Pos, "debate has no question")
+			v.add(diag.SeverityWarning, q.Pos, "debate has no question")
 		} else if len(q.Answer) == 0 {
-			v.add(SeverityWarning, q.Pos, "debate %q has no answer", short(q.Question.Plain()))
+			v.add(diag.SeverityWarning, q.Pos, "debate %q has no answer", short(q.Question.Plain()))
 		}
 	}
 	for _, q := range e.FAQ {
 		if len(q.Question) == 0 {
-			v.add(SeverityWarning, q.Pos, "FAQ item has no question")
+			v.add(diag.SeverityWarning, q.Pos, "FAQ item has no question")
 		} else if len(q.Answer) == 0 {
-			v.add(SeverityWarning, q.Pos, "FAQ item %q has no answer", short(q.Question.Plain()))
+			v.add(diag.SeverityWarning, q.Pos, "FAQ item %q has no answer", short(q.Question.Plain()))
 		}
 	}
 }

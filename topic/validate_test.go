@@ -3,6 +3,8 @@ package topic
 import (
 	"strings"
 	"testing"
+
+	"github.com/scholargate/topicdeck/diag"
 )
 
 func TestValidate(t *testing.T) {
@@ -66,7 +68,7 @@ func TestValidateClean(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, p := range Validate(e) {
-		if p.Severity == SeverityError || !strings.Contains(p.Message, "has no definition") && !strings.Contains(p.Message, "Related topics") {
+		if p.Severity == diag.SeverityError || !strings.Contains(p.Message, "has no definition") && !strings.Contains(p.Message, "Related topics") {
 			t.Errorf("unexpected problem: %s", p)
 		}
 	}

@@ -6,6 +6,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/scholargate/topicdeck/diag"
 )
 
 func TestWriteFormats(t *testing.T) {
@@ -47,7 +49,7 @@ func TestSamplesRoundTrip(t *testing.T) {
 			t.Fatalf("%s: %v", file, err)
 		}
 		for _, p := range Validate(e) {
-			if p.Severity == SeverityError {
+			if p.Severity == diag.SeverityError {
 				t.Errorf("%s", p)
 			}
 		}

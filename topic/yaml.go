@@ -5,11 +5,11 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"regexp"
-	"strconv"
 	"strings"
 
 	"go.yaml.in/yaml/v3"
+
+	"github.com/scholargate/topicdeck/diag"
 )
 
 // ReadYAML reads an entry in the YAML form: one document whose top level
@@ -34,21 +34,10 @@ func ReadYAML(name string, data []byte) (*Entry, error) {
 	return e, nil
 }
 
-// yamlErrorLine finds the line yaml.v3 puts in its messages ("yaml: line 3: ...").
-var yamlErrorLine = regexp.MustCompile(`^yaml: line (\d+): `)
-
 // yamlError turns a yaml.v3 error into a positioned one.
 func yamlError(name string, err error) error {
-	msg := err.Error()
-	pos := Pos{}
-	if m := yamlErrorLine.FindStringSubmatch(msg); m != nil {
-		if n, convErr := strconv.Atoi(m[1]); convErr == nil {
-			pos.Line = n
-		}
-		msg = msg[len(m[0]):]
-	}
-	msg = strings.TrimPrefix(msg, "yaml: ")
-	return errorf(name, pos, "YAML syntax error: %s", msg)
+	line, msg := diag.YAMLSyntax(err)
+	return errorf(name, Pos{Line: line}, "YAML syntax error: %s", msg)
 }
 
 // Aliases may expand a document only so far beyond its written size, so a

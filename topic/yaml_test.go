@@ -6,6 +6,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/scholargate/topicdeck/diag"
 )
 
 // TestYAMLGolden is TestJSONGolden for the YAML form.
@@ -130,9 +132,9 @@ func FuzzReadYAML(f *testing.F) {
 	f.Fuzz(func(t *testing.T, data []byte) {
 		e, err := ReadYAML("f.yaml", data)
 		if err != nil {
-			var te *Error
+			var te *diag.Error
 			if !errors.As(err, &te) || te.Message == "" {
-				t.Fatalf("error is not a topic.Error: %#v", err)
+				t.Fatalf("error is not a diag.Error: %#v", err)
 			}
 			return
 		}

@@ -8,6 +8,7 @@ import (
 
 	"github.com/urfave/cli/v3"
 
+	"github.com/scholargate/topicdeck/diag"
 	"github.com/scholargate/topicdeck/exporter"
 	"github.com/scholargate/topicdeck/topic"
 )
@@ -52,7 +53,7 @@ func importAction(ctx context.Context, cmd *cli.Command) error {
 		e, err = topic.ReadFile(args[0], opt)
 	}
 	if err != nil {
-		var te *topic.Error
+		var te *diag.Error
 		if errors.As(err, &te) {
 			// The problem line is the whole message, in the form editors
 			// and scripts parse; no "topicdeck:" prefix in front of it.

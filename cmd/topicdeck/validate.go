@@ -9,6 +9,7 @@ import (
 
 	"github.com/urfave/cli/v3"
 
+	"github.com/scholargate/topicdeck/diag"
 	"github.com/scholargate/topicdeck/exporter"
 	"github.com/scholargate/topicdeck/topic"
 )
@@ -111,7 +112,7 @@ func validateAction(ctx context.Context, cmd *cli.Command) error {
 	for _, f := range files {
 		for _, p := range validateFile(f, st, opt, cmd.StringSlice("bib")) {
 			fmt.Fprintln(st.out, p.String())
-			if p.Severity == topic.SeverityError || strict {
+			if p.Severity == diag.SeverityError || strict {
 				failed = true
 			}
 		}
@@ -125,7 +126,7 @@ func validateAction(ctx context.Context, cmd *cli.Command) error {
 // validateFile loads one entry and returns its load error or its
 // warnings, as problems: the entry's own, then its references' (keys no
 // bibliography resolves, errors in the bibliography itself).
-func validateFile(path string, st *streams, opt topic.Options, bibs []string) []topic.Problem {
+func validateFile(path string, st *streams, opt topic.Options, bibs []string) []diag.Problem {
 	var e *topic.Entry
 	var err error
 	if path == "-" {
@@ -134,20 +135,20 @@ func validateFile(path string, st *streams, opt topic.Options, bibs []string) []
 		e, err = topic.ReadFile(path, opt)
 	}
 	if err != nil {
-		var te *topic.Error
+		var te *diag.Error
 		if errors.As(err, &te) {
-			return []topic.Problem{te.Problem}
+			return []diag.Problem{te.Problem}
 		}
-		return []topic.Problem{{File: path, Severity: topic.SeverityError, Message: err.Error()}}
+		return []diag.Problem{{File: path, Severity: diag.SeverityError, Message: err.Error()}}
 	}
 	problems := topic.Validate(e)
 	refs, err := exporter.ReferenceProblems(e, bibs)
 	if err != nil {
-		var te *topic.Error
+		var te *diag.Error
 		if errors.As(err, &te) {
 			return append(problems, te.Problem)
 		}
-		return append(problems, topic.Problem{File: path, Severity: topic.SeverityError, Message: err.Error()})
+		return append(problems, diag.Problem{File: path, Severity: diag.SeverityError, Message: err.Error()})
 	}
 	return append(problems, refs...)
 }

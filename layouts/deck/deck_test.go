@@ -254,18 +254,42 @@ func TestMinimalHasNoDecoration(t *testing.T) {
 	}
 }
 
+// TestRegistered checks what `topicdeck layouts` and --layout show a
+// user: each built-in slide layout is listed under its name with a
+// one-line description, looking it up gives the deck with that name's
+// theme, only the default says it is the default, and asking for a slide
+// layout as a handout layout says why it cannot be.
 func TestRegistered(t *testing.T) {
-	for name := range themes {
-		l, err := layouts.LookupPlanner(name, layouts.KindSlides)
+	listed := map[string]layouts.Info{}
+	for _, in := range layouts.List() {
+		if in.Kind == layouts.KindSlides && in.Origin == "built-in" {
+			listed[in.Name] = in
+		}
+	}
+	if len(listed) != len(themes) {
+		t.Errorf("built-in slide layouts listed: %v, want %d", listed, len(themes))
+	}
+	for name, th := range themes {
+		p, err := layouts.LookupPlanner(name, layouts.KindSlides)
 		if err != nil {
 			t.Fatal(err)
 		}
-		if l.Description() == "" {
-			t.Errorf("%s has no description", name)
+		if l, ok := p.(*Layout); !ok || l.Theme != th {
+			t.Errorf("%s: looking it up gives %T with another theme", name, p)
+		}
+		in, ok := listed[name]
+		switch {
+		case !ok:
+			t.Errorf("%s is not listed", name)
+		case in.Description == "" || strings.Contains(in.Description, "\n") || len(in.Description) > 120:
+			t.Errorf("%s: description %q is not one short line", name, in.Description)
+		case strings.Contains(in.Description, "(default)") != (name == "lecture"):
+			t.Errorf("%s: description %q misstates which layout is the default", name, in.Description)
 		}
 	}
-	if _, err := layouts.LookupPlanner("lecture", layouts.KindHandout); err == nil {
-		t.Error("lecture looked up as a handout layout")
+	_, err := layouts.LookupPlanner("lecture", layouts.KindHandout)
+	if err == nil || err.Error() != `layout "lecture" is a slides layout, not a handout layout` {
+		t.Errorf("lecture looked up as a handout layout: %v", err)
 	}
 }
 

@@ -22,11 +22,11 @@ import (
 
 	"go.yaml.in/yaml/v3"
 
+	"github.com/scholargate/topicdeck/diag"
 	"github.com/scholargate/topicdeck/fonts"
 	"github.com/scholargate/topicdeck/layouts"
 	"github.com/scholargate/topicdeck/layouts/deck"
 	"github.com/scholargate/topicdeck/textlayout"
-	"github.com/scholargate/topicdeck/topic"
 )
 
 // MinSlideBody is the smallest minimum body size a slide layout may set:
@@ -35,19 +35,6 @@ const MinSlideBody = 16
 
 // MinContrast is the least contrast of text with its ground (WCAG 2 AA).
 const MinContrast = 4.5
-
-// Error lists every problem found in a layout file.
-type Error struct {
-	Problems []topic.Problem
-}
-
-func (e *Error) Error() string {
-	lines := make([]string, len(e.Problems))
-	for i, p := range e.Problems {
-		lines[i] = p.String()
-	}
-	return strings.Join(lines, "\n")
-}
 
 // Name is the layout name of a file: its base name without the extension.
 func Name(path string) string {
@@ -78,7 +65,7 @@ func Parse(path string, data []byte) (*File, error) {
 	r := &reader{file: path, dir: filepath.Dir(path), name: Name(path)}
 	l := r.parse(data)
 	if len(r.problems) > 0 {
-		return nil, &Error{Problems: r.problems}
+		return nil, r.problems
 	}
 	return &File{Name: r.name, Path: path, Extends: r.base, Layout: l}, nil
 }
@@ -87,16 +74,16 @@ func Parse(path string, data []byte) (*File, error) {
 type reader struct {
 	file, dir, name string
 	base            string // the extended layout
-	problems        []topic.Problem
+	problems        diag.List
 	logoNode        *yaml.Node // where the logo is set, for the margin check
 }
 
 func (r *reader) errorf(n *yaml.Node, format string, args ...any) {
-	pos := topic.Pos{}
+	pos := diag.Pos{}
 	if n != nil {
-		pos = topic.Pos{Line: n.Line, Col: n.Column}
+		pos = diag.NodePos(n)
 	}
-	r.problems = append(r.problems, topic.Problem{File: r.file, Pos: pos, Severity: topic.SeverityError, Message: fmt.Sprintf(format, args...)})
+	r.problems.Add(r.file, pos, diag.SeverityError, fmt.Sprintf(format, args...))
 }
 
 // field is a key and its value in a mapping.
@@ -115,7 +102,7 @@ func (r *reader) fields(n *yaml.Node, where string, known []string) map[string]f
 		k, v := n.Content[i], n.Content[i+1]
 		switch {
 		case !slices.Contains(known, k.Value):
-			r.errorf(k, "unknown key %q in %s (known: %s)", k.Value, where, strings.Join(known, ", "))
+			r.errorf(k, "unknown key %q in %s%s", k.Value, where, diag.DidYouMean(k.Value, known, " (known: "+strings.Join(known, ", ")+")"))
 		case out[k.Value].key != nil:
 			r.errorf(k, "%s: key %q given twice", where, k.Value)
 		default:

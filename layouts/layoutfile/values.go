@@ -14,24 +14,15 @@ import (
 
 	"go.yaml.in/yaml/v3"
 
+	"github.com/scholargate/topicdeck/diag"
 	"github.com/scholargate/topicdeck/fonts"
 	"github.com/scholargate/topicdeck/layouts/deck"
-	"github.com/scholargate/topicdeck/topic"
 )
 
-// yamlLine finds the line number in a YAML syntax error.
-var yamlLine = regexp.MustCompile(`line (\d+): `)
-
 // yamlProblem turns a YAML syntax error into a located problem.
-func yamlProblem(file string, err error) topic.Problem {
-	msg := strings.TrimPrefix(err.Error(), "yaml: ")
-	p := topic.Problem{File: file, Severity: topic.SeverityError}
-	if m := yamlLine.FindStringSubmatchIndex(msg); m != nil {
-		p.Pos.Line, _ = strconv.Atoi(msg[m[2]:m[3]])
-		msg = msg[:m[0]] + msg[m[1]:]
-	}
-	p.Message = "YAML syntax error: " + msg
-	return p
+func yamlProblem(file string, err error) diag.Problem {
+	line, msg := diag.YAMLSyntax(err)
+	return diag.Problem{File: file, Pos: diag.Pos{Line: line}, Severity: diag.SeverityError, Message: "YAML syntax error: " + msg}
 }
 
 // val is a field's value node, or nil when the field is absent.
@@ -254,7 +245,8 @@ func (r *reader) footer(f field, ex *deck.Extras) {
 		}
 		for _, sub := range footerField.FindAllStringSubmatch(s, -1) {
 			if !slices.Contains(deck.FooterFields, sub[1]) {
-				r.errorf(ff.val, "footer.%s: unknown field {%s} (known: {%s})", k, sub[1], strings.Join(deck.FooterFields, "}, {"))
+				r.errorf(ff.val, "footer.%s: unknown field {%s}%s", k, sub[1],
+					diag.DidYouMean(sub[1], deck.FooterFields, " (known: {"+strings.Join(deck.FooterFields, "}, {")+"})"))
 				good = false
 			}
 		}
@@ -290,7 +282,7 @@ func (r *reader) sections(f field, ex *deck.Extras) {
 		key := keyNode.Value
 		switch {
 		case !slices.Contains(deck.SectionKeys, key):
-			r.errorf(keyNode, "sections: unknown section %q (known: %s)", key, strings.Join(deck.SectionKeys, ", "))
+			r.errorf(keyNode, "sections: unknown section %q%s", key, diag.DidYouMean(key, deck.SectionKeys, " (known: "+strings.Join(deck.SectionKeys, ", ")+")"))
 		case seen[key]:
 			r.errorf(keyNode, "sections: %q is listed twice", key)
 		case formNode != nil && (formNode.Kind != yaml.ScalarNode || !slices.Contains(deck.Forms, form)):
