@@ -19,6 +19,7 @@ import (
 
 	"github.com/scholargate/topicdeck/exporter"
 	"github.com/scholargate/topicdeck/internal/memlimit"
+	"github.com/scholargate/topicdeck/internal/peakrss"
 	"github.com/scholargate/topicdeck/internal/synth"
 )
 
@@ -83,7 +84,7 @@ func run(n int, seed uint64, jobs int, dir, cpuprofile string) error {
 	if len(full.Failures) > 0 {
 		return fmt.Errorf("%d entries failed, first: %v", len(full.Failures), full.Failures[0])
 	}
-	rss, rssOK := peakRSS()
+	rss, rssOK := peakrss.Bytes()
 	report("full build", full)
 	if rssOK {
 		fmt.Printf("peak RSS:    %.0f MB (whole process: generation and full build)\n", float64(rss)/(1<<20))

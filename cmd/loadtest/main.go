@@ -35,6 +35,7 @@ import (
 	"time"
 
 	"github.com/scholargate/topicdeck/exporter"
+	"github.com/scholargate/topicdeck/internal/peakrss"
 	"github.com/scholargate/topicdeck/server"
 	"github.com/scholargate/topicdeck/topic"
 )
@@ -249,7 +250,7 @@ func loadtest(c config, out io.Writer) error {
 	bound := uint64(c.cacheMB+c.marginMB) << 20
 	fmt.Fprintf(out, "\ntotal: %d requests, %.1f requests/s\n", total, float64(total)/elapsed.Seconds())
 	rss := "unknown"
-	if n, ok := peakRSS(); ok {
+	if n, ok := peakrss.Bytes(); ok {
 		rss = fmt.Sprintf("%.1f MiB", mib(uint64(n)))
 	}
 	fmt.Fprintf(out, "memory: peak heap in use %.1f MiB, peak from the OS %.1f MiB, peak RSS %s (bound: cache %d MiB + margin %d MiB)\n",

@@ -16,6 +16,7 @@ import (
 	"sync/atomic"
 	"time"
 
+	"github.com/scholargate/topicdeck/internal/peakrss"
 	"github.com/scholargate/topicdeck/server"
 )
 
@@ -170,7 +171,7 @@ func uploadsTest(c config, out io.Writer) error {
 		return err
 	}
 
-	rss, rssKnown := peakRSS()
+	rss, rssKnown := peakrss.Bytes()
 	var problems []string
 	fmt.Fprintf(out, "loadtest -uploads: %d clients sending maximal uploads (2 MiB) for %s, %d CPUs, render budget %d MiB, cache %d MiB\n\n",
 		c.clients, c.duration, runtime.NumCPU(), server.DefaultMaxRenderBytes>>20, c.cacheMB)
