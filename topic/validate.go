@@ -40,6 +40,7 @@ func Validate(e *Entry) []Problem {
 	v.sections(e)
 	v.content(e)
 	v.problems = append(v.problems, UnsafeLinks(e)...)
+	v.problems = append(v.problems, FigureProblems(e)...)
 	sort.SliceStable(v.problems, func(i, j int) bool {
 		a, b := v.problems[i].Pos, v.problems[j].Pos
 		return a.Line < b.Line || a.Line == b.Line && a.Col < b.Col
