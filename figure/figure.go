@@ -67,6 +67,16 @@ func LoadIn(e *topic.Entry, root *os.Root) (*topic.Entry, []topic.Problem) {
 	return fill(e, root, "")
 }
 
+// Unavailable is Load for an entry that has no folder to read from (an
+// upload): every figure without a picture gets reason as its problem, and
+// a warning.
+func Unavailable(e *topic.Entry, reason string) (*topic.Entry, []topic.Problem) {
+	if !needsLoading(e) {
+		return e, nil
+	}
+	return fill(e, nil, reason)
+}
+
 func needsLoading(e *topic.Entry) bool {
 	need := false
 	topic.EachFigure(e, func(bl *topic.Block) { need = need || bl.Picture == nil })
