@@ -42,12 +42,13 @@ const MaxPixels = 40_000_000
 // the folder of e's source file, with a warning for each figure that
 // could not be loaded. Figures that carry a picture already (loaded by a
 // server through its own folder) are left as they are. An entry read
-// from standard input has no folder: its pictures are not loaded.
+// from standard input has no file, so no folder: its pictures are not
+// loaded (the working folder is not the entry's).
 func Load(e *topic.Entry) (*topic.Entry, []topic.Problem) {
 	if !needsLoading(e) {
 		return e, nil
 	}
-	if e.Source == "" || e.Source == "-" {
+	if e.Source == "" || e.Source == "-" || e.Source == "<stdin>" {
 		return fill(e, nil, "the entry was not read from a file, so it has no folder to read pictures from")
 	}
 	root, err := os.OpenRoot(filepath.Dir(e.Source))

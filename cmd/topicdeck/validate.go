@@ -10,6 +10,7 @@ import (
 	"github.com/urfave/cli/v3"
 
 	"github.com/scholargate/topicdeck/exporter"
+	"github.com/scholargate/topicdeck/figure"
 	"github.com/scholargate/topicdeck/topic"
 )
 
@@ -141,6 +142,8 @@ func validateFile(path string, st *streams, opt topic.Options, bibs []string) []
 		return []topic.Problem{{File: path, Severity: topic.SeverityError, Message: err.Error()}}
 	}
 	problems := topic.Validate(e)
+	_, pictures := figure.Load(e) // pictures not found or refused
+	problems = append(problems, pictures...)
 	refs, err := exporter.ReferenceProblems(e, bibs)
 	if err != nil {
 		var te *topic.Error
