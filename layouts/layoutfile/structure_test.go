@@ -87,4 +87,3 @@ func TestStructure(t *testing.T) {
 		}
 	}
 }
-
