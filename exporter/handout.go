@@ -94,12 +94,14 @@ func planHandout(ctx context.Context, e *topic.Entry, opt HandoutOptions) (*plan
 	if lang == "" {
 		lang = e.LangOrDefault()
 	}
+	e, figWarnings := withFigures(e)
 	deckEntry := e
 	e, warnings, err := WithReferences(e, opt.Bib)
 	if err != nil {
 		return nil, nil, nil, err
 	}
 	warnings = append(warnings, problemWarnings(topic.UnsafeLinks(e))...)
+	warnings = append(warnings, figWarnings...)
 	env := &layouts.Env{
 		Text:   ts.text.WithContext(ctx),
 		Labels: locale.For(lang),

@@ -126,6 +126,8 @@ func planSlides(ctx context.Context, e *topic.Entry, opt SlideOptions) (*plan.Do
 		return nil, nil, nil, err
 	}
 	warnings = append(warnings, problemWarnings(topic.UnsafeLinks(e))...)
+	e, figWarnings := withFigures(e)
+	warnings = append(warnings, figWarnings...)
 	name := opt.Layout
 	if name == "" {
 		name = DefaultSlideLayout

@@ -242,6 +242,9 @@ func (c *catalog) readTopic(name string) *loaded {
 		h.Write(sb.data)
 		l.warnings = append(l.warnings, resolveServed(e, sb)...)
 	}
+	var figWarnings []string
+	e, figWarnings = c.loadFigures(e, name, l, h)
+	l.warnings = append(l.warnings, figWarnings...)
 	// Artifacts name their source file (the glossary's sources sheet):
 	// by its name in the folder, not by where the server keeps it.
 	e.Source = name

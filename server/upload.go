@@ -14,6 +14,7 @@ import (
 	"strings"
 
 	"github.com/scholargate/topicdeck/diag"
+	"github.com/scholargate/topicdeck/figure"
 	"github.com/scholargate/topicdeck/topic"
 )
 
@@ -66,6 +67,9 @@ func (s *Server) upload(art string) http.HandlerFunc {
 		// An uploaded entry names no file on this machine: its
 		// bibliography path would otherwise be opened by the glossary.
 		e.Bibliography = ""
+		// Nor are its pictures files here: none is read (each figure
+		// shows its alt text, with a warning).
+		e, _ = figure.Unavailable(e, "an uploaded entry brings no picture files")
 		entries := []*topic.Entry{e}
 		cost, err := s.admit(art, entries, &opt)
 		if err != nil {

@@ -166,6 +166,9 @@ func (c *mdConv) block(n ast.Node) Block {
 		}
 		return bl
 	default:
+		if fig, ok := c.figure(n, p); ok {
+			return fig
+		}
 		// Paragraphs, and text blocks of tight list items.
 		return Block{Kind: ParagraphBlock, Text: c.inline(n), Pos: p}
 	}

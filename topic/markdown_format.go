@@ -97,6 +97,8 @@ func formatBlock(bl Block, minLevel int, alt bool) string {
 		return strings.Join(lines, "\n")
 	case RuleBlock:
 		return "---"
+	case FigureBlock:
+		return formatFigure(bl)
 	default:
 		return formatInline(bl.Text, inlineOpts{})
 	}

@@ -63,6 +63,7 @@ const (
 	QuoteBlock                      // Blocks
 	HeadingBlock                    // Text, Level (a sub-heading inside a section)
 	RuleBlock                       // a thematic break
+	FigureBlock                     // Src, Alt, Caption; Picture once loaded (a paragraph that is only an image)
 )
 
 // Block is one piece of block content, in source order.
@@ -78,6 +79,10 @@ type Block struct {
 	Rows    [][]Text  `json:"rows,omitempty"`
 	Align   []string  `json:"align,omitempty"` // per column: "", "left", "center", "right"
 	Blocks  []Block   `json:"blocks,omitempty"`
+	Src     string    `json:"src,omitempty"`
+	Alt     string    `json:"alt,omitempty"`
+	Caption string    `json:"caption,omitempty"`
+	Picture *Picture  `json:"-"` // a figure's image data, filled by package figure
 	Pos     Pos       `json:"-"`
 }
 
@@ -160,6 +165,8 @@ func (bl Block) plain() string {
 		return Body(bl.Blocks).Plain()
 	case RuleBlock:
 		return ""
+	case FigureBlock:
+		return figurePlain(bl)
 	default:
 		return bl.Text.Plain()
 	}

@@ -41,6 +41,7 @@ func Validate(e *Entry) []diag.Problem {
 	v.sections(e)
 	v.content(e)
 	v.problems = append(v.problems, UnsafeLinks(e)...)
+	v.problems = append(v.problems, FigureProblems(e)...)
 	diag.List(v.problems).Sort() // one file: by line and column
 	return v.problems
 }

@@ -11,6 +11,7 @@ import (
 
 	"github.com/scholargate/topicdeck/diag"
 	"github.com/scholargate/topicdeck/exporter"
+	"github.com/scholargate/topicdeck/figure"
 	"github.com/scholargate/topicdeck/topic"
 )
 
@@ -142,6 +143,8 @@ func validateFile(path string, st *streams, opt topic.Options, bibs []string) []
 		return []diag.Problem{{File: path, Severity: diag.SeverityError, Message: err.Error()}}
 	}
 	problems := topic.Validate(e)
+	_, pictures := figure.Load(e) // pictures not found or refused
+	problems = append(problems, pictures...)
 	refs, err := exporter.ReferenceProblems(e, bibs)
 	if err != nil {
 		var te *diag.Error

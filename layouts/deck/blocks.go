@@ -225,6 +225,8 @@ func (p *planner) prose(b topic.Body, c flow) []*box {
 			out = append(out, h)
 		case topic.RuleBlock:
 			out = append(out, ruleBox(0.5*c.size, 0.6*c.size, p.th.Rule))
+		case topic.FigureBlock:
+			out = append(out, p.figure(bl, c))
 		}
 	}
 	return out

@@ -91,7 +91,11 @@ func paginate(boxes []*box, colH float64, cols int) [][]column {
 			}
 			if head, tail := b.split(colH-used-gap, fresh); head != nil {
 				col = append(col, placed{head, used + gap})
-				queue[0] = tail
+				if tail != nil {
+					queue[0] = tail
+				} else {
+					queue = queue[1:] // the box shrank to fit (a figure)
+				}
 				next()
 				continue
 			}

@@ -139,6 +139,8 @@ func bodyEmpty(b topic.Body) bool {
 	for _, bl := range b {
 		switch bl.Kind {
 		case topic.RuleBlock:
+		case topic.FigureBlock:
+			return false
 		case topic.CodeBlock:
 			if strings.TrimSpace(bl.Code) != "" {
 				return false

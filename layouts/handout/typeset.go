@@ -286,6 +286,8 @@ func (ts *typesetter) blockOf(bl topic.Block, indent float64) []block {
 		h := ts.heading(bl.Text.Plain(), ts.size+0.5, ts.size, subLevel)
 		h.rows = ts.lines(plainSpans(bl.Text, font(ts.size+0.5, true, false)), indent, 0, 1.25)
 		return []block{tag(h, ts.at.AddHeading(subLevel))}
+	case topic.FigureBlock:
+		return ts.figure(bl, indent)
 	case topic.RuleBlock:
 		w := ts.width - indent
 		return []block{{before: 4, rows: []row{{h: 10, draw: func(x, y float64) []plan.Item {
