@@ -203,6 +203,12 @@ func decodeFrontMatter(name string, raw []byte, e *Entry) error {
 			return err
 		}
 		*dst = s
+		switch k.Value {
+		case "title":
+			e.TitlePos = at(k)
+		case "slug":
+			e.SlugPos = at(k)
+		}
 	}
 	if e.Updated != "" {
 		if _, err := time.Parse("2006-01-02", e.Updated); err != nil {
@@ -326,6 +332,7 @@ func (r *mdReader) title(h *ast.Heading) error {
 	heading := strings.TrimSpace(r.line(h).Plain())
 	if !r.fmTitle {
 		r.e.Title = heading
+		r.e.TitlePos = Pos{Line: r.nodePos(h).Line, Col: 1}
 	} else if strings.Join(strings.Fields(heading), " ") != strings.Join(strings.Fields(r.e.Title), " ") {
 		// Ignoring either would silently lose the author's words.
 		return errorf(r.name, r.nodePos(h), "the `#` heading %q differs from the front matter's title %q; keep one of them", heading, r.e.Title)
