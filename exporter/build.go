@@ -49,18 +49,12 @@ type BuildOptions struct {
 	// Handouts are the handout layouts made for each entry; nil means
 	// DefaultHandouts, an empty non-nil list means none.
 	Handouts []string
-	Aspect   string // slide shape, "16:9" or "4:3"
 	Paper    string // handout paper, "a4" or "letter"
 	Order    string // how slides fill a handout page
-	Lang     string // language of the labels, overriding the entries'
-	Author   string // overrides the entries' authors
-	Course   string // course name for title slides, footers and the glossary's title
-	Date     string // date for the title slides, as written
-	FontDir  string // extra TrueType faces
-	// Bib lists course bibliography files, read after each entry's own,
-	// so citation keys resolve in the decks, the handouts and the
+	// ArtifactOptions hold the choices of every deck and handout; its Bib
+	// (course bibliographies) also resolves the citation keys of the
 	// glossary's References sheet.
-	Bib []string
+	ArtifactOptions
 	// Formats are the deck formats made for each entry (FormatPDF,
 	// FormatPPTX); nil means PDF only.
 	Formats []string
@@ -341,6 +335,9 @@ func newBuilder(paths []string, opt BuildOptions) (*builder, error) {
 // sharedInputs hashes what every artifact depends on besides its entry.
 func (b *builder) sharedInputs() (string, error) {
 	o := b.opt
+	// Spelt out rather than embedding ArtifactOptions: these fields in this
+	// order are what the manifests already written hashed, and another
+	// shape would rebuild every catalogue once for nothing.
 	type inputs struct {
 		Version  string
 		Time     int64
@@ -683,20 +680,17 @@ func (b *builder) renderEntry(s *source) rendered {
 		}
 	}
 	files := make([]*artifactFile, 0, 1+len(b.handouts))
-	deck := &artifactFile{name: s.slug + "-slides.pdf", layout: o.Layout}
+	deck := &artifactFile{name: ArtifactFile(s.slug, SlidesArtifact, "", FormatPDF), layout: o.Layout}
 	// The deck is planned once and handed to the handouts that show it,
 	// which would otherwise plan it again each.
-	doc, set, refWarnings, err := planSlides(context.Background(), e, SlideOptions{
-		Layout: o.Layout, Aspect: o.Aspect, Lang: o.Lang, Author: o.Author,
-		Course: o.Course, Date: o.Date, FontDir: o.FontDir, Bib: o.Bib,
-	})
+	doc, set, refWarnings, err := planSlides(context.Background(), e, SlideOptions{Layout: o.Layout, ArtifactOptions: o.ArtifactOptions})
 	pdf, pptx := deckFormats(o.Formats)
 	if err == nil && pdf {
 		err = pdfdraw.Write(&deck.data, doc, set)
 		files = append(files, deck)
 	}
 	if err == nil && pptx {
-		f := &artifactFile{name: s.slug + "-slides.pptx", layout: o.Layout}
+		f := &artifactFile{name: ArtifactFile(s.slug, SlidesArtifact, "", FormatPPTX), layout: o.Layout}
 		err = deckPPTX(&f.data, e, doc, o)
 		files = append(files, f)
 	}
@@ -705,11 +699,10 @@ func (b *builder) renderEntry(s *source) rendered {
 	}
 	warn("slides", append(refWarnings, MissingWarnings(doc)...))
 	for _, h := range b.handouts {
-		f := &artifactFile{name: s.slug + "-handout-" + h + ".pdf", layout: h}
+		f := &artifactFile{name: ArtifactFile(s.slug, HandoutArtifact, h, "pdf"), layout: h}
 		res, err := Handout(e, HandoutOptions{
-			Layout: h, SlidesLayout: o.Layout, Paper: o.Paper, Order: o.Order, Aspect: o.Aspect,
-			Lang: o.Lang, Author: o.Author, Course: o.Course, Date: o.Date, FontDir: o.FontDir,
-			Bib: o.Bib, Deck: doc,
+			Layout: h, SlidesLayout: o.Layout, Paper: o.Paper, Order: o.Order,
+			ArtifactOptions: o.ArtifactOptions, Deck: doc,
 		}, &f.data)
 		if err != nil {
 			return rendered{s: s, err: entryError(s.path, "handout "+h, err)}
