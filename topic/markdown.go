@@ -203,11 +203,8 @@ func decodeFrontMatter(name string, raw []byte, e *Entry) error {
 			return err
 		}
 		*dst = s
-		switch k.Value {
-		case "title":
-			e.TitlePos = at(k)
-		case "slug":
-			e.SlugPos = at(k)
+		if p := map[string]*Pos{"title": &e.TitlePos, "slug": &e.SlugPos}[k.Value]; p != nil {
+			*p = at(k)
 		}
 	}
 	if e.Updated != "" {
