@@ -49,18 +49,12 @@ type BuildOptions struct {
 	// Handouts are the handout layouts made for each entry; nil means
 	// DefaultHandouts, an empty non-nil list means none.
 	Handouts []string
-	Aspect   string // slide shape, "16:9" or "4:3"
 	Paper    string // handout paper, "a4" or "letter"
 	Order    string // how slides fill a handout page
-	Lang     string // language of the labels, overriding the entries'
-	Author   string // overrides the entries' authors
-	Course   string // course name for title slides, footers and the glossary's title
-	Date     string // date for the title slides, as written
-	FontDir  string // extra TrueType faces
-	// Bib lists course bibliography files, read after each entry's own,
-	// so citation keys resolve in the decks, the handouts and the
+	// ArtifactOptions hold the choices of every deck and handout; its Bib
+	// (course bibliographies) also resolves the citation keys of the
 	// glossary's References sheet.
-	Bib []string
+	ArtifactOptions
 	// Formats are the deck formats made for each entry (FormatPDF,
 	// FormatPPTX); nil means PDF only.
 	Formats []string
@@ -207,6 +201,7 @@ func Build(paths []string, opt BuildOptions) (*BuildReport, error) {
 // builder carries one build.
 type builder struct {
 	opt      BuildOptions
+	loader   EntryLoader
 	out      string
 	handouts []string
 	jobs     int
@@ -238,7 +233,9 @@ type source struct {
 	hash string // sha256 of the file as scan read it
 	err  error
 	slug string
-	deps []string
+	// origin is where a parsed entry gave its slug, for an error about it.
+	origin diag.Pos
+	deps   []string
 	// digest is what the course glossary takes from the entry, and
 	// digestWarnings what formatting its references found.
 	digest         *glossary.Digest
@@ -305,10 +302,17 @@ func newBuilder(paths []string, opt BuildOptions) (*builder, error) {
 		report:   &BuildReport{},
 		files:    &fileHashes{},
 	}
-	files, skipped, err := buildFiles(paths, opt.Out)
+	b.loader = EntryLoader{Read: opt.Read, Out: opt.Out, Slugs: true}
+	if len(paths) == 0 {
+		return nil, errors.New("build: no entries given")
+	}
+	files, skipped, err := b.loader.Files(paths)
 	if err != nil {
 		return nil, err
 	}
+	sort.Slice(files, func(i, j int) bool {
+		return filepath.ToSlash(filepath.Clean(files[i])) < filepath.ToSlash(filepath.Clean(files[j]))
+	})
 	b.report.Warnings = append(b.report.Warnings, skipped...)
 	for _, f := range files {
 		b.sources = append(b.sources, &source{path: f, key: filepath.ToSlash(filepath.Clean(f))})
@@ -328,63 +332,12 @@ func newBuilder(paths []string, opt BuildOptions) (*builder, error) {
 	return b, nil
 }
 
-// buildFiles lists the entry files of the arguments, sorted and without
-// repeats: the course file, hidden files and, when the output folder is
-// an input folder too, the manifests in it are not entries.
-func buildFiles(paths []string, outDir string) ([]string, []string, error) {
-	if len(paths) == 0 {
-		return nil, nil, errors.New("build: no entries given")
-	}
-	seen := map[string]bool{}
-	var out, warnings []string
-	add := func(p string) {
-		if c := filepath.Clean(p); !seen[c] {
-			seen[c] = true
-			out = append(out, p)
-		}
-	}
-	for _, p := range paths {
-		st, err := os.Stat(p)
-		if err != nil || !st.IsDir() {
-			add(p) // reading it reports what is wrong
-			continue
-		}
-		names, skipped, err := entryFiles(p)
-		if err != nil {
-			return nil, nil, err
-		}
-		warnings = append(warnings, skipped...)
-		n := 0
-		for _, name := range names {
-			if !notEntry(name, outDir) {
-				add(name)
-				n++
-			}
-		}
-		if n == 0 {
-			return nil, nil, &diag.Error{Problem: diag.Problem{File: p, Message: "folder holds no entry files (" + strings.Join(EntryExts, " ") + ")"}}
-		}
-	}
-	sort.Slice(out, func(i, j int) bool {
-		return filepath.ToSlash(filepath.Clean(out[i])) < filepath.ToSlash(filepath.Clean(out[j]))
-	})
-	return out, warnings, nil
-}
-
-// notEntry tells the files of an entry folder that are not entries: the
-// course file and the build's own manifests.
-func notEntry(path, out string) bool {
-	base := filepath.Base(path)
-	if base == CourseFile {
-		return true
-	}
-	manifest := base == "manifest.json" || strings.HasPrefix(base, "manifest.shard-") && strings.HasSuffix(base, ".json")
-	return manifest && filepath.Clean(filepath.Dir(path)) == filepath.Clean(out)
-}
-
 // sharedInputs hashes what every artifact depends on besides its entry.
 func (b *builder) sharedInputs() (string, error) {
 	o := b.opt
+	// Spelt out rather than embedding ArtifactOptions: these fields in this
+	// order are what the manifests already written hashed, and another
+	// shape would rebuild every catalogue once for nothing.
 	type inputs struct {
 		Version  string
 		Time     int64
@@ -507,7 +460,7 @@ func (b *builder) parallel(n int, fn func(i int)) {
 func (b *builder) scan() {
 	b.parallel(len(b.sources), func(i int) {
 		s := b.sources[i]
-		data, err := readEntryBytes(s.path, b.opt.Read)
+		data, err := b.loader.ReadBytes(s.path)
 		if err != nil {
 			s.err = err
 			return
@@ -540,9 +493,9 @@ func (b *builder) parse(s *source, data []byte) {
 		s.deps = []string{bib.EntryBibliographyPath(e)}
 	}
 	s.inputs = b.entryInputs(s.hash, s.deps)
+	s.origin = e.SlugOrigin()
 	if s.slug == "" {
-		s.err = &diag.Error{Problem: diag.Problem{File: s.path, Pos: findKeyLine(data, "title"), Message: "the title gives no slug (no letters or digits); set slug:"}}
-		return
+		return // an error in assign; no glossary digest
 	}
 	b.digest(s, e)
 }
@@ -551,7 +504,7 @@ func (b *builder) parse(s *source, data []byte) {
 // hashed: artifacts of an entry edited while the build ran would not
 // match the manifest's record of it.
 func (b *builder) load(s *source) (*topic.Entry, error) {
-	data, err := readEntryBytes(s.path, b.opt.Read)
+	data, err := b.loader.ReadBytes(s.path)
 	if err != nil {
 		return nil, err
 	}
@@ -578,38 +531,35 @@ func (b *builder) digest(s *source, e *topic.Entry) {
 	s.digestWarnings = warnings
 }
 
-// assign settles which entries this build makes: it passes over
-// bibliography files, finds slugs used twice (the entry later in path
-// order is the error), and keeps this shard's share.
+// assign settles which entries this build makes, by the entry loader's
+// rules (bibliography files passed over, a slug missing or used twice an
+// error, the entry later in path order failing), and keeps this shard's
+// share.
 func (b *builder) assign() {
-	bibs := map[string]bool{}
-	for _, s := range b.sources {
-		for _, d := range s.deps {
-			bibs[filepath.ToSlash(filepath.Clean(d))] = true
+	ms := make([]*Member, len(b.sources))
+	for i, s := range b.sources {
+		ms[i] = &Member{Path: s.path, Slug: s.slug, Err: s.err, Origin: func() diag.Pos { return b.slugOrigin(s) }}
+		if len(s.deps) > 0 {
+			ms[i].Bibliography = s.deps[0]
 		}
 	}
-	owner := map[string]*source{}
-	for _, s := range b.sources {
-		if s.err != nil && bibs[s.key] {
+	b.loader.Settle(ms)
+	for i, s := range b.sources {
+		m := ms[i]
+		switch {
+		case m.Ignored:
 			s.ignored = true
 			continue
-		}
-		if s.err != nil {
+		case s.err != nil || s.slug == "":
 			// An entry that cannot be read has no slug: the shard that built
 			// it before reports it, else the one its path hashes to.
+			s.err = m.Err
 			s.mine = s.prev != nil || b.opt.Shard.Has(s.key)
 			continue
-		}
-		if first, dup := owner[s.slug]; dup {
-			data, _ := readEntryBytes(s.path, b.opt.Read)
-			s.err = &diag.Error{Problem: diag.Problem{
-				File: s.path, Pos: slugLine(data),
-				Message: fmt.Sprintf("slug %q is already the slug of %s; give one of them another slug", s.slug, first.path),
-			}}
+		case m.Err != nil:
+			s.err = m.Err
 			// Its artifacts' paths are now the first entry's.
 			s.unchanged, s.prev = false, nil
-		} else {
-			owner[s.slug] = s
 		}
 		s.mine = b.opt.Shard.Has(s.slug)
 	}
@@ -630,6 +580,18 @@ func (b *builder) assign() {
 			b.emit(BuildEvent{Path: s.path, Slug: s.slug, Status: Skipped})
 		}
 	}
+}
+
+// slugOrigin is where s gave its slug; an unchanged entry, which scan did
+// not parse, is read again for it.
+func (b *builder) slugOrigin(s *source) diag.Pos {
+	if s.origin.IsValid() {
+		return s.origin
+	}
+	if e, err := b.load(s); err == nil {
+		return e.SlugOrigin()
+	}
+	return diag.Pos{}
 }
 
 // fail records a failed entry. The last good build's record is kept, so
@@ -718,20 +680,17 @@ func (b *builder) renderEntry(s *source) rendered {
 		}
 	}
 	files := make([]*artifactFile, 0, 1+len(b.handouts))
-	deck := &artifactFile{name: s.slug + "-slides.pdf", layout: o.Layout}
+	deck := &artifactFile{name: ArtifactFile(s.slug, SlidesArtifact, "", FormatPDF), layout: o.Layout}
 	// The deck is planned once and handed to the handouts that show it,
 	// which would otherwise plan it again each.
-	doc, set, refWarnings, err := planSlides(context.Background(), e, SlideOptions{
-		Layout: o.Layout, Aspect: o.Aspect, Lang: o.Lang, Author: o.Author,
-		Course: o.Course, Date: o.Date, FontDir: o.FontDir, Bib: o.Bib,
-	})
+	doc, set, refWarnings, err := planSlides(context.Background(), e, SlideOptions{Layout: o.Layout, ArtifactOptions: o.ArtifactOptions})
 	pdf, pptx := deckFormats(o.Formats)
 	if err == nil && pdf {
 		err = pdfdraw.Write(&deck.data, doc, set)
 		files = append(files, deck)
 	}
 	if err == nil && pptx {
-		f := &artifactFile{name: s.slug + "-slides.pptx", layout: o.Layout}
+		f := &artifactFile{name: ArtifactFile(s.slug, SlidesArtifact, "", FormatPPTX), layout: o.Layout}
 		err = deckPPTX(&f.data, e, doc, o)
 		files = append(files, f)
 	}
@@ -740,11 +699,10 @@ func (b *builder) renderEntry(s *source) rendered {
 	}
 	warn("slides", append(refWarnings, MissingWarnings(doc)...))
 	for _, h := range b.handouts {
-		f := &artifactFile{name: s.slug + "-handout-" + h + ".pdf", layout: h}
+		f := &artifactFile{name: ArtifactFile(s.slug, HandoutArtifact, h, "pdf"), layout: h}
 		res, err := Handout(e, HandoutOptions{
-			Layout: h, SlidesLayout: o.Layout, Paper: o.Paper, Order: o.Order, Aspect: o.Aspect,
-			Lang: o.Lang, Author: o.Author, Course: o.Course, Date: o.Date, FontDir: o.FontDir,
-			Bib: o.Bib, Deck: doc,
+			Layout: h, SlidesLayout: o.Layout, Paper: o.Paper, Order: o.Order,
+			ArtifactOptions: o.ArtifactOptions, Deck: doc,
 		}, &f.data)
 		if err != nil {
 			return rendered{s: s, err: entryError(s.path, "handout "+h, err)}
@@ -951,32 +909,4 @@ func (b *builder) prune() {
 			os.Remove(dir) // fails, as it should, while the folder holds anything
 		}
 	}
-}
-
-// findKeyLine returns the position of a top-level "key:" (YAML, front
-// matter) or "key": (JSON) line, or an unknown position.
-func findKeyLine(data []byte, key string) diag.Pos {
-	for i, line := range strings.Split(string(data), "\n") {
-		t := strings.TrimLeft(line, " \t{")
-		if strings.HasPrefix(t, key+":") || strings.HasPrefix(t, `"`+key+`"`) {
-			return diag.Pos{Line: i + 1, Col: len(line) - len(t) + 1}
-		}
-	}
-	return diag.Pos{}
-}
-
-// slugLine points at where an entry's slug comes from: its slug line, else
-// its title line, else its Markdown heading.
-func slugLine(data []byte) diag.Pos {
-	for _, k := range []string{"slug", "title"} {
-		if p := findKeyLine(data, k); p.IsValid() {
-			return p
-		}
-	}
-	for i, line := range strings.Split(string(data), "\n") {
-		if strings.HasPrefix(line, "# ") {
-			return diag.Pos{Line: i + 1, Col: 1}
-		}
-	}
-	return diag.Pos{}
 }

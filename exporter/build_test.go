@@ -519,7 +519,7 @@ func TestBuildCourseFile(t *testing.T) {
 		t.Fatalf("FindCourse: %v, %v", c, err)
 	}
 	out := filepath.Join(t.TempDir(), "out")
-	r := mustBuild(t, []string{in}, BuildOptions{Out: out, Course: c.Course, Layout: c.Layout, Handouts: c.Handouts, Paper: c.Paper})
+	r := mustBuild(t, []string{in}, BuildOptions{Out: out, ArtifactOptions: ArtifactOptions{Course: c.Course}, Layout: c.Layout, Handouts: c.Handouts, Paper: c.Paper})
 	if r.Entries != 1 || r.Failed != 0 {
 		t.Fatalf("the course file was taken for an entry, or failed: %+v %v", r, r.Failures)
 	}
@@ -545,8 +545,11 @@ func TestParseCourse(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := Course{Course: "Neuroscience", Author: "Dr. Lind", Handouts: []string{"slides-3", "reader"},
-		Bibliography: []string{filepath.Join("c", "refs", "course.bib")}, Lang: "sv", File: "c/topicdeck.yaml"}
+	want := Course{
+		ArtifactOptions: ArtifactOptions{Course: "Neuroscience", Author: "Dr. Lind", Bib: []string{filepath.Join("c", "refs", "course.bib")}, Lang: "sv"},
+		Handouts:        []string{"slides-3", "reader"},
+		File:            "c/topicdeck.yaml",
+	}
 	if fmt.Sprint(*c) != fmt.Sprint(want) {
 		t.Errorf("got  %+v\nwant %+v", *c, want)
 	}
@@ -659,7 +662,7 @@ func TestBuildCourseBibliography(t *testing.T) {
 		t.Fatal(err)
 	}
 	out := filepath.Join(dir, "out")
-	opt := BuildOptions{Out: out, Bib: []string{bibPath}, Handouts: []string{"slides-3", "reader"}}
+	opt := BuildOptions{Out: out, ArtifactOptions: ArtifactOptions{Bib: []string{bibPath}}, Handouts: []string{"slides-3", "reader"}}
 	r := mustBuild(t, []string{entry}, opt)
 	if r.Built != 1 || r.Failed != 0 {
 		t.Fatalf("report %+v, failures %v", r, r.Failures)

@@ -17,7 +17,7 @@ import (
 func TestBuildCourseQuiz(t *testing.T) {
 	in := copySamples(t)
 	out := filepath.Join(t.TempDir(), "out")
-	opt := BuildOptions{Out: out, Course: "Demo / course", Handouts: []string{}}
+	opt := BuildOptions{Out: out, ArtifactOptions: ArtifactOptions{Course: "Demo / course"}, Handouts: []string{}}
 	r := mustBuild(t, []string{in}, opt)
 	path := filepath.Join(out, CourseQuizFile)
 	if r.Quiz != path {

@@ -39,19 +39,43 @@ const CourseFile = "topicdeck.yaml"
 //	bibliography: [course.bib] # or one path; relative to the course file
 //	font_dir: fonts            # relative to the course file
 type Course struct {
-	Course       string
-	Author       string
-	Date         string
-	Layout       string
-	Aspect       string
-	Handouts     []string
-	Paper        string
-	Order        string
-	Lang         string
-	Bibliography []string
-	FontDir      string
+	// ArtifactOptions hold course, author, date, aspect, lang, font_dir
+	// and bibliography (Bib).
+	ArtifactOptions
+	Layout   string
+	Handouts []string
+	Paper    string
+	Order    string
 	// File is the course file the options came from.
 	File string
+}
+
+// BuildOptions returns the course's options as a build takes them, with
+// the choices in over (the command line's) in place of the file's
+// wherever over gives one.
+func (c *Course) BuildOptions(over BuildOptions) BuildOptions {
+	o := over
+	str := func(dst *string, fromFile string) {
+		if *dst == "" {
+			*dst = fromFile
+		}
+	}
+	str(&o.Layout, c.Layout)
+	str(&o.Paper, c.Paper)
+	str(&o.Order, c.Order)
+	str(&o.Aspect, c.Aspect)
+	str(&o.Lang, c.Lang)
+	str(&o.Author, c.Author)
+	str(&o.Course, c.Course)
+	str(&o.Date, c.Date)
+	str(&o.FontDir, c.FontDir)
+	if len(o.Bib) == 0 {
+		o.Bib = c.Bib
+	}
+	if o.Handouts == nil {
+		o.Handouts = c.Handouts // nil: the exporter's default
+	}
+	return o
 }
 
 // courseKeys maps each key of a course file to the field it fills. A
@@ -68,7 +92,7 @@ var courseKeys = map[string]func(c *Course, n *yaml.Node, file string) error{
 	"lang":         scalarKey(func(c *Course) *string { return &c.Lang }),
 	"font_dir":     pathKey(func(c *Course) *string { return &c.FontDir }),
 	"handouts":     listKey(func(c *Course) *[]string { return &c.Handouts }, false),
-	"bibliography": listKey(func(c *Course) *[]string { return &c.Bibliography }, true),
+	"bibliography": listKey(func(c *Course) *[]string { return &c.Bib }, true),
 }
 
 // LoadCourse reads a course file. Errors carry the file, line and column:

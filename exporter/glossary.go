@@ -1,21 +1,13 @@
 package exporter
 
 import (
-	"errors"
 	"fmt"
 	"io"
-	"io/fs"
-	"os"
 	"path/filepath"
-	"slices"
-	"sort"
-	"strings"
 	"sync"
 
 	"github.com/scholargate/topicdeck/bib"
-	"github.com/scholargate/topicdeck/diag"
 	"github.com/scholargate/topicdeck/glossary"
-	"github.com/scholargate/topicdeck/internal/regularfile"
 	"github.com/scholargate/topicdeck/topic"
 )
 
@@ -156,142 +148,4 @@ func (g *glossaryRefs) library(e *topic.Entry) (*bib.Library, []string, error) {
 	ps = append(ps, own.Merge(g.shared)...)
 	g.libs[path] = own
 	return own, problemWarnings(ps), nil
-}
-
-// EntryExts are the file name extensions of entry files, as a directory
-// argument is searched for them.
-var EntryExts = []string{".md", ".markdown", ".json", ".yaml", ".yml", ".txt"}
-
-// LoadEntries reads the entries that args name: a file is one entry ("-"
-// is standard input); a directory stands for every entry file directly in
-// it, sorted by name. Sub-directories are not searched, so a course folder
-// can keep drafts, assets or archived versions in folders of their own.
-// A file in a directory that an entry names as its bibliography (a
-// CSL-JSON .json) is not an entry and is passed over, and so is anything
-// in a directory but a regular file (a named pipe, a device), with one
-// warning each. The first entry that cannot be read is the error, with
-// its file, line and column.
-func LoadEntries(args []string, opt topic.Options) ([]*topic.Entry, []string, error) {
-	type file struct {
-		path    string
-		fromDir bool
-	}
-	var files []file
-	var warnings []string
-	seen := map[string]bool{}
-	for _, a := range args {
-		st, err := os.Stat(a)
-		if a == "-" || err != nil || !st.IsDir() {
-			// Let the reader report a missing or unreadable file.
-			if !seen[filepath.Clean(a)] {
-				seen[filepath.Clean(a)] = true
-				files = append(files, file{path: a})
-			}
-			continue
-		}
-		names, skipped, err := entryFiles(a)
-		if err != nil {
-			return nil, nil, err
-		}
-		warnings = append(warnings, skipped...)
-		if len(names) == 0 {
-			return nil, nil, &diag.Error{Problem: diag.Problem{File: a, Message: "directory holds no entry files (" + strings.Join(EntryExts, " ") + ")"}}
-		}
-		for _, n := range names {
-			if !seen[filepath.Clean(n)] {
-				seen[filepath.Clean(n)] = true
-				files = append(files, file{path: n, fromDir: true})
-			}
-		}
-	}
-	entries := make([]*topic.Entry, len(files))
-	errs := make([]error, len(files))
-	bibs := map[string]bool{}
-	for i, f := range files {
-		if f.fromDir {
-			entries[i], errs[i] = readListed(f.path, opt)
-		} else {
-			entries[i], errs[i] = topic.ReadFile(f.path, opt)
-		}
-		if errs[i] == nil && entries[i].Bibliography != "" {
-			bibs[filepath.Clean(bib.EntryBibliographyPath(entries[i]))] = true
-		}
-	}
-	var out []*topic.Entry
-	for i, f := range files {
-		if errs[i] != nil {
-			if f.fromDir && bibs[filepath.Clean(f.path)] {
-				continue
-			}
-			return nil, nil, errs[i]
-		}
-		out = append(out, entries[i])
-	}
-	return out, warnings, nil
-}
-
-// readListed reads an entry file that a directory listing found: only a
-// regular file, opened without blocking and read no further than the size
-// limit, since a folder can hold a named pipe or a link to a device under
-// an entry's name.
-func readListed(path string, opt topic.Options) (*topic.Entry, error) {
-	data, err := readEntryBytes(path, opt)
-	if err != nil {
-		return nil, err
-	}
-	return topic.Read(path, data, opt)
-}
-
-// readEntryBytes reads an entry file's bytes as readListed does.
-func readEntryBytes(path string, opt topic.Options) ([]byte, error) {
-	limit := opt.MaxSize
-	if limit <= 0 {
-		limit = topic.DefaultMaxSize
-	}
-	data, _, err := regularfile.Read(path, limit)
-	if errors.Is(err, regularfile.ErrTooLarge) {
-		// The reader words this one, naming the limit and the flag.
-		_, err = topic.ReadFile(path, opt)
-		return nil, err
-	}
-	if err != nil {
-		return nil, &diag.Error{Problem: diag.Problem{File: path, Message: "cannot read file: " + err.Error()}}
-	}
-	return data, nil
-}
-
-// entryFiles lists the entry files directly in dir, sorted, leaving out
-// hidden files (editor back-ups, .DS_Store) and, with one warning each,
-// files with an entry's name that are not regular files: a named pipe
-// would block the reader, a link to /dev/zero would fill the memory.
-func entryFiles(dir string) ([]string, []string, error) {
-	des, err := os.ReadDir(dir)
-	if err != nil {
-		var pe *fs.PathError
-		if errors.As(err, &pe) {
-			err = pe.Err // the message starts with the directory already
-		}
-		return nil, nil, &diag.Error{Problem: diag.Problem{File: dir, Message: "cannot read directory: " + err.Error()}}
-	}
-	var out, skipped []string
-	for _, de := range des {
-		name := de.Name()
-		if de.IsDir() || strings.HasPrefix(name, ".") {
-			continue
-		}
-		ext := strings.ToLower(filepath.Ext(name))
-		if !slices.Contains(EntryExts, ext) {
-			continue
-		}
-		path := filepath.Join(dir, name)
-		// Stat follows a link and does not open the file, so it
-		// cannot block.
-		if st, err := os.Stat(path); err == nil && !st.Mode().IsRegular() {
-			skipped = append(skipped, fmt.Sprintf("%s: not a regular file (%s); skipped", path, st.Mode().Type()))
-			continue
-		}
-		out = append(out, path)
-	}
-	sort.Strings(out)
-	return out, skipped, nil
 }

@@ -25,23 +25,15 @@ type HandoutOptions struct {
 	SlidesLayout string // the slide layout whose slides the handout shows
 	Paper        string // "a4" or "letter"
 	Order        string // "horizontal" or "vertical": how slides fill a page
-	Aspect       string // slide shape, "16:9" or "4:3"
-	Lang         string // language of the labels, overriding the entry's
-	Author       string // overrides the entry's authors
-	Course       string // course name, printed where the layout shows it
-	Date         string // date for the title slide, as written
-	FontDir      string // extra TrueType faces for characters the built-in ones lack
-	// Bib lists bibliography files read after the entry's own, so seminal
-	// works written as citation keys print as full references.
-	Bib []string
+	ArtifactOptions
 	// MaxPages, when positive, refuses a handout planned to more pages
 	// with a *PageLimitError before it is drawn.
 	MaxPages int
 	// Deck is the entry's slide deck already planned with the same
-	// options (SlidesLayout, Aspect, Lang, Author, Course, Date, FontDir,
-	// Bib). When set, handouts that show slides draw it instead of
-	// planning the deck again, which a build does once per entry. It is
-	// read, never changed, so one deck can serve several handouts.
+	// options (SlidesLayout and ArtifactOptions). When set, handouts that
+	// show slides draw it instead of planning the deck again, which a
+	// build does once per entry. It is read, never changed, so one deck
+	// can serve several handouts.
 	Deck *plan.Document
 }
 
@@ -50,7 +42,7 @@ func HandoutFileName(e *topic.Entry, layout string) string {
 	if layout == "" {
 		layout = DefaultHandoutLayout
 	}
-	return e.SlugOrDefault() + "-handout-" + layout + ".pdf"
+	return ArtifactFile(e.SlugOrDefault(), HandoutArtifact, layout, "pdf")
 }
 
 // PlanHandout plans an entry's handout without drawing it, and returns the
@@ -103,32 +95,14 @@ func planHandout(ctx context.Context, e *topic.Entry, opt HandoutOptions) (*plan
 	warnings = append(warnings, problemWarnings(topic.UnsafeLinks(e))...)
 	warnings = append(warnings, figWarnings...)
 	env := &layouts.Env{
-		Text:   ts.text.WithContext(ctx),
-		Labels: locale.For(lang),
-		Options: layouts.Options{
-			Aspect:  opt.Aspect,
-			Paper:   opt.Paper,
-			Order:   opt.Order,
-			Author:  opt.Author,
-			Course:  opt.Course,
-			Date:    opt.Date,
-			Creator: Creator,
-			Time:    DocumentTime(),
-		},
+		Text:    ts.text.WithContext(ctx),
+		Labels:  locale.For(lang),
+		Options: opt.layoutOptions(opt.Paper, opt.Order),
 		Deck: sync.OnceValues(func() (*plan.Document, error) {
 			if opt.Deck != nil {
 				return opt.Deck, nil
 			}
-			deck, _, _, err := planSlides(ctx, deckEntry, SlideOptions{
-				Layout:  opt.SlidesLayout,
-				Aspect:  opt.Aspect,
-				Lang:    opt.Lang,
-				Author:  opt.Author,
-				Course:  opt.Course,
-				Date:    opt.Date,
-				FontDir: opt.FontDir,
-				Bib:     opt.Bib,
-			})
+			deck, _, _, err := planSlides(ctx, deckEntry, SlideOptions{Layout: opt.SlidesLayout, ArtifactOptions: opt.ArtifactOptions})
 			return deck, err
 		}),
 	}

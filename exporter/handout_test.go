@@ -48,7 +48,7 @@ func TestHandout(t *testing.T) {
 		{exporter.HandoutOptions{}, "595.28 x 841.89", 0},
 		{exporter.HandoutOptions{Layout: "reader", Paper: "letter"}, "612 x 792", 0},
 		{exporter.HandoutOptions{Layout: "slides-6", Order: "vertical", SlidesLayout: "minimal"}, "595.28 x 841.89", 0},
-		{exporter.HandoutOptions{Layout: "slides-9", SlidesLayout: "contrast", Aspect: "4:3"}, "595.28 x 841.89", 0},
+		{exporter.HandoutOptions{Layout: "slides-9", SlidesLayout: "contrast", ArtifactOptions: exporter.ArtifactOptions{Aspect: "4:3"}}, "595.28 x 841.89", 0},
 	} {
 		path := filepath.Join(dir, exporter.HandoutFileName(e, tc.opt.Layout+tc.opt.SlidesLayout))
 		var res exporter.Result
@@ -189,12 +189,12 @@ func TestHandoutGivenDeck(t *testing.T) {
 	bib := []string{"../samples/neuroadaptation.bib"}
 	for _, opt := range []exporter.HandoutOptions{
 		{},
-		{Layout: "slides-6", SlidesLayout: "minimal", Aspect: "4:3", Order: "vertical", Lang: "sv"},
-		{Layout: "slides-3", Course: "PHA 101", Author: "A. Lecturer", Date: "2026-09-01", Bib: bib},
+		{Layout: "slides-6", SlidesLayout: "minimal", Order: "vertical", ArtifactOptions: exporter.ArtifactOptions{Aspect: "4:3", Lang: "sv"}},
+		{Layout: "slides-3", ArtifactOptions: exporter.ArtifactOptions{Course: "PHA 101", Author: "A. Lecturer", Date: "2026-09-01", Bib: bib}},
 	} {
 		deck, _, err := exporter.PlanSlides(e, exporter.SlideOptions{
-			Layout: opt.SlidesLayout, Aspect: opt.Aspect, Lang: opt.Lang, Author: opt.Author,
-			Course: opt.Course, Date: opt.Date, FontDir: opt.FontDir, Bib: opt.Bib,
+			Layout:          opt.SlidesLayout,
+			ArtifactOptions: exporter.ArtifactOptions{Aspect: opt.Aspect, Lang: opt.Lang, Author: opt.Author, Course: opt.Course, Date: opt.Date, FontDir: opt.FontDir, Bib: opt.Bib},
 		})
 		if err != nil {
 			t.Fatal(err)
@@ -213,7 +213,7 @@ func TestHandoutGivenDeck(t *testing.T) {
 		}
 	}
 	// A deck of another shape shows that the given deck is what is drawn.
-	square, _, err := exporter.PlanSlides(e, exporter.SlideOptions{Aspect: "4:3"})
+	square, _, err := exporter.PlanSlides(e, exporter.SlideOptions{ArtifactOptions: exporter.ArtifactOptions{Aspect: "4:3"}})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -48,7 +48,7 @@ func pptxCases(t testing.TB) []pptxCase {
 	}
 	out = append(out,
 		pptxCase{path: "../topic/testdata/seed-page.txt", opt: SlideOptions{Layout: "../samples/layouts/nordvik.yaml"}},
-		pptxCase{path: "../samples/plate-tectonics.json", opt: SlideOptions{Layout: "minimal", Aspect: "4:3"}},
+		pptxCase{path: "../samples/plate-tectonics.json", opt: SlideOptions{Layout: "minimal", ArtifactOptions: ArtifactOptions{Aspect: "4:3"}}},
 	)
 	if len(out) < 10 {
 		t.Fatalf("only %d PowerPoint test entries found", len(out))

@@ -20,19 +20,44 @@ import (
 // DefaultSlideLayout is the slide layout used when none is named.
 const DefaultSlideLayout = "lecture"
 
-// SlideOptions are the choices for a slide deck. Empty fields take the
-// defaults: the lecture layout, 16:9, the entry's language, its authors.
-type SlideOptions struct {
-	Layout  string // a slide layout's name (see `topicdeck layouts`) or a layout file's path (.yaml)
-	Aspect  string // "16:9" or "4:3"
+// ArtifactOptions are the choices every artifact of an entry takes alike,
+// whether a deck, a handout or a build of both: slide shape, labels, the
+// title slide's lines, fonts and bibliographies. The other options types
+// embed it, so a choice is spelled once from the CLI and the course file
+// to the layouts. Empty fields take the defaults: 16:9, the entry's
+// language and authors.
+type ArtifactOptions struct {
+	Aspect  string // slide shape, "16:9" or "4:3"
 	Lang    string // language of the labels, overriding the entry's
 	Author  string // author line of the title slide, overriding the entry's
-	Course  string // shown on the title slide and in every footer
+	Course  string // course name, on the title slide, in every footer and the glossary's title
 	Date    string // shown on the title slide as given
 	FontDir string // extra TrueType faces for characters the built-in ones lack
 	// Bib lists bibliography files read after the entry's own, so seminal
 	// works written as citation keys print as full references.
 	Bib []string
+}
+
+// layoutOptions are the options a layout plans with: a, with the handout's
+// paper and page order, the creator and the document date.
+func (a ArtifactOptions) layoutOptions(paper, order string) layouts.Options {
+	return layouts.Options{
+		Aspect:  a.Aspect,
+		Paper:   paper,
+		Order:   order,
+		Author:  a.Author,
+		Course:  a.Course,
+		Date:    a.Date,
+		Creator: Creator,
+		Time:    DocumentTime(),
+	}
+}
+
+// SlideOptions are the choices for a slide deck. Empty fields take the
+// defaults: the lecture layout and those of ArtifactOptions.
+type SlideOptions struct {
+	Layout string // a slide layout's name (see `topicdeck layouts`) or a layout file's path (.yaml)
+	ArtifactOptions
 	// MaxPages, when positive, refuses a deck planned to more slides with
 	// a *PageLimitError before it is drawn.
 	MaxPages int
@@ -148,16 +173,9 @@ func planSlides(ctx context.Context, e *topic.Entry, opt SlideOptions) (*plan.Do
 		lang = e.LangOrDefault()
 	}
 	env := &layouts.Env{
-		Text:   ts.text.WithContext(ctx),
-		Labels: locale.For(lang),
-		Options: layouts.Options{
-			Aspect:  opt.Aspect,
-			Author:  opt.Author,
-			Course:  opt.Course,
-			Date:    opt.Date,
-			Creator: Creator,
-			Time:    DocumentTime(),
-		},
+		Text:    ts.text.WithContext(ctx),
+		Labels:  locale.For(lang),
+		Options: opt.layoutOptions("", ""),
 	}
 	env.Deck = func() (*plan.Document, error) { return planner.Plan(e, env) }
 	doc, err := planner.Plan(e, env)

@@ -89,7 +89,7 @@ func TestSlidesSamples(t *testing.T) {
 			for _, aspect := range []string{"16:9", "4:3"} {
 				t.Run(filepath.Base(f)+"/"+name+"/"+aspect, func(t *testing.T) {
 					t.Parallel()
-					path, res := renderSlides(t, e, SlideOptions{Layout: name, Aspect: aspect, Course: "Course 101", Author: "A. Lecturer", Date: "2026-02-03"})
+					path, res := renderSlides(t, e, SlideOptions{Layout: name, ArtifactOptions: ArtifactOptions{Aspect: aspect, Course: "Course 101", Author: "A. Lecturer", Date: "2026-02-03"}})
 					if len(res.Warnings) > 0 {
 						t.Errorf("warnings: %v", res.Warnings)
 					}
@@ -125,7 +125,7 @@ func TestSlidesStress(t *testing.T) {
 		aspect := []string{"16:9", "4:3"}[i%2]
 		t.Run(filepath.Base(f)+"/"+name+"/"+aspect, func(t *testing.T) {
 			t.Parallel()
-			path, res := renderSlides(t, e, SlideOptions{Layout: name, Aspect: aspect, Course: "A course name long enough to be shortened in the footer of a slide"})
+			path, res := renderSlides(t, e, SlideOptions{Layout: name, ArtifactOptions: ArtifactOptions{Aspect: aspect, Course: "A course name long enough to be shortened in the footer of a slide"}})
 			if len(res.Warnings) > 0 {
 				t.Errorf("warnings: %v", res.Warnings)
 			}
@@ -156,7 +156,7 @@ func TestSlidesCJK(t *testing.T) {
 	})
 	t.Run("with font dir", func(t *testing.T) {
 		t.Parallel()
-		path, res := renderSlides(t, e, SlideOptions{FontDir: droidDir})
+		path, res := renderSlides(t, e, SlideOptions{ArtifactOptions: ArtifactOptions{FontDir: droidDir}})
 		if len(res.Warnings) > 0 {
 			t.Errorf("warnings with %s: %v", droidDir, res.Warnings)
 		}
@@ -167,10 +167,10 @@ func TestSlidesCJK(t *testing.T) {
 func TestSlidesDeterministic(t *testing.T) {
 	e := slidesEntry(t, "../samples/plate-tectonics.json")
 	var a, b bytes.Buffer
-	if _, err := Slides(e, SlideOptions{Course: "GEO1"}, &a); err != nil {
+	if _, err := Slides(e, SlideOptions{ArtifactOptions: ArtifactOptions{Course: "GEO1"}}, &a); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := Slides(e, SlideOptions{Course: "GEO1"}, &b); err != nil {
+	if _, err := Slides(e, SlideOptions{ArtifactOptions: ArtifactOptions{Course: "GEO1"}}, &b); err != nil {
 		t.Fatal(err)
 	}
 	if !bytes.Equal(a.Bytes(), b.Bytes()) {
@@ -184,7 +184,7 @@ func TestSlidesDeterministic(t *testing.T) {
 func TestSlidesMetadata(t *testing.T) {
 	t.Setenv("SOURCE_DATE_EPOCH", "1767225600") // 2026-01-01
 	e := slidesEntry(t, "../topic/testdata/seed-page.txt")
-	path, res := renderSlides(t, e, SlideOptions{Author: "A. Lecturer", Lang: "sv"})
+	path, res := renderSlides(t, e, SlideOptions{ArtifactOptions: ArtifactOptions{Author: "A. Lecturer", Lang: "sv"}})
 	out, err := exec.Command("pdfinfo", path).Output()
 	if err != nil {
 		t.Fatalf("pdfinfo: %v", err)
@@ -246,7 +246,7 @@ func TestSlidesLinks(t *testing.T) {
 func TestSlidesPageSize(t *testing.T) {
 	e := slidesEntry(t, filepath.Join(stressDir, "greek.md"))
 	for aspect, want := range map[string]string{"16:9": "960 x 540 pts", "4:3": "720 x 540 pts"} {
-		path, _ := renderSlides(t, e, SlideOptions{Aspect: aspect})
+		path, _ := renderSlides(t, e, SlideOptions{ArtifactOptions: ArtifactOptions{Aspect: aspect}})
 		out, err := exec.Command("pdfinfo", path).Output()
 		if err != nil {
 			t.Fatal(err)
@@ -264,8 +264,8 @@ func TestSlidesErrors(t *testing.T) {
 		want string
 	}{
 		{SlideOptions{Layout: "no-such-layout"}, `unknown layout "no-such-layout"`},
-		{SlideOptions{Aspect: "3:2"}, `"3:2"`},
-		{SlideOptions{FontDir: "/no/such/dir"}, "/no/such/dir"},
+		{SlideOptions{ArtifactOptions: ArtifactOptions{Aspect: "3:2"}}, `"3:2"`},
+		{SlideOptions{ArtifactOptions: ArtifactOptions{FontDir: "/no/such/dir"}}, "/no/such/dir"},
 	} {
 		// An error while writing leaves no file behind.
 		dir := t.TempDir()

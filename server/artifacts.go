@@ -121,25 +121,18 @@ func (o options) key(art string) string {
 }
 
 // fileName is the name a browser saves the artifact under, the same name
-// the CLI writes by default.
+// the CLI writes by default (exporter.ArtifactFile): the artifact's URL
+// name with the slug before it, and the layout for a handout.
 func fileName(art, slug string, o options) string {
-	if name, ok := quizFileName(art, slug); ok {
-		return name
+	if art == entryJSON {
+		return slug + ".json"
 	}
-	switch art {
-	case slidesPDF:
-		return slug + "-slides.pdf"
-	case slidesPPTX:
-		return slug + "-slides.pptx"
-	case handoutPDF:
-		return slug + "-handout-" + o.handout.Layout + ".pdf"
-	case glossaryXLSX:
-		if slug == "" {
-			return "glossary.xlsx"
-		}
-		return slug + "-glossary.xlsx"
+	kind, ext, _ := strings.Cut(art, ".")
+	layout := ""
+	if art == handoutPDF {
+		layout = o.handout.Layout
 	}
-	return slug + ".json"
+	return exporter.ArtifactFile(slug, kind, layout, ext)
 }
 
 // render writes one artifact of the entries (exactly one, except for the

@@ -73,6 +73,7 @@ type snapshot struct {
 type catalog struct {
 	dir      string
 	root     *os.Root // dir, which every file read goes through
+	loader   exporter.EntryLoader
 	interval time.Duration
 	log      *slog.Logger
 
@@ -95,7 +96,8 @@ func newCatalog(dir string, interval time.Duration, log *slog.Logger) (*catalog,
 	if err != nil {
 		return nil, fmt.Errorf("cannot serve %s: %w", dir, errors.Unwrap(err))
 	}
-	c := &catalog{dir: dir, root: root, interval: interval, log: log, files: map[string]*loaded{}}
+	c := &catalog{dir: dir, root: root, interval: interval, log: log, files: map[string]*loaded{},
+		loader: exporter.EntryLoader{Root: root, Slugs: true}}
 	if err := c.rescan(); err != nil {
 		return nil, err
 	}
@@ -134,7 +136,7 @@ func (c *catalog) rescanLocked() error {
 	changed := c.snap.Load() == nil
 	for _, de := range des {
 		name := de.Name()
-		if de.IsDir() || strings.HasPrefix(name, ".") || !isEntryFile(name) {
+		if de.IsDir() || !exporter.IsEntryName(name) {
 			continue
 		}
 		path := filepath.Join(c.dir, name)
@@ -160,16 +162,6 @@ func (c *catalog) rescanLocked() error {
 		c.snap.Store(c.build())
 	}
 	return nil
-}
-
-func isEntryFile(name string) bool {
-	ext := strings.ToLower(filepath.Ext(name))
-	for _, x := range exporter.EntryExts {
-		if ext == x {
-			return true
-		}
-	}
-	return false
 }
 
 // depsChanged reports whether any file an entry was read from has another
@@ -212,9 +204,9 @@ func (c *catalog) readTopic(name string) *loaded {
 	if st, err := os.Stat(path); err == nil {
 		l.deps[path] = fileState{st.Size(), st.ModTime()}
 	}
-	data, _, err := regularfile.ReadIn(c.root, name, topic.DefaultMaxSize)
+	data, err := c.loader.ReadBytes(path)
 	if err != nil {
-		l.err = &diag.Error{Problem: diag.Problem{File: path, Message: "not served: " + err.Error()}}
+		l.err = err
 		return l
 	}
 	e, err := topic.Read(path, data, topic.Options{})
@@ -340,40 +332,39 @@ func resolveServed(e *topic.Entry, sb *servedBibliography) []string {
 	return warnings
 }
 
-// build makes a snapshot of the files as last read. A file that failed to
-// read but is some entry's bibliography (a CSL-JSON .json) is not an entry
-// and is passed over, as exporter.LoadEntries does; when two files claim
-// one slug the first by name wins and the other is reported.
+// build makes a snapshot of the files as last read, settled by the entry
+// loader's rules as a build settles its entries: a file that failed to
+// read but is some entry's bibliography (a CSL-JSON .json) is passed over,
+// and a file whose title gives no slug, or whose slug a file before it by
+// name has, is reported and not served.
 func (c *catalog) build() *snapshot {
 	paths := make([]string, 0, len(c.files))
-	bibs := map[string]bool{}
-	for path, l := range c.files {
+	for path := range c.files {
 		paths = append(paths, path)
-		if l.bibPath != "" {
-			bibs[filepath.Clean(l.bibPath)] = true
-		}
 	}
 	sort.Strings(paths)
-	s := &snapshot{bySlug: map[string]*servedTopic{}}
-	for _, path := range paths {
+	ms := make([]*exporter.Member, len(paths))
+	for i, path := range paths {
 		l := c.files[path]
 		if l.topic == nil {
-			if !bibs[filepath.Clean(path)] {
-				s.problems = append(s.problems, c.logOnce(l, l.err.Error()))
-			}
-			continue
+			ms[i] = &exporter.Member{Path: path, Err: l.err}
+		} else {
+			ms[i] = exporter.MemberOf(path, l.topic.Entry, nil)
 		}
-		slug := l.topic.Slug()
-		if slug == "" {
-			s.problems = append(s.problems, c.logOnce(l, fmt.Sprintf("%s: error: the title has no letters or digits to make a slug of; add a slug", path)))
-			continue
+		ms[i].Bibliography = l.bibPath
+	}
+	c.loader.Settle(ms)
+	s := &snapshot{bySlug: map[string]*servedTopic{}}
+	for i, path := range paths {
+		l, m := c.files[path], ms[i]
+		switch {
+		case m.Ignored:
+		case m.Err != nil:
+			s.problems = append(s.problems, c.logOnce(l, m.Err.Error()))
+		default:
+			s.bySlug[m.Slug] = l.topic
+			s.topics = append(s.topics, l.topic)
 		}
-		if other, dup := s.bySlug[slug]; dup {
-			s.problems = append(s.problems, c.logOnce(l, fmt.Sprintf("%s: error: slug %q is already used by %s; this file is not served", path, slug, other.file)))
-			continue
-		}
-		s.bySlug[slug] = l.topic
-		s.topics = append(s.topics, l.topic)
 	}
 	sort.SliceStable(s.topics, func(i, j int) bool {
 		return strings.ToLower(s.topics[i].Entry.Title) < strings.ToLower(s.topics[j].Entry.Title)

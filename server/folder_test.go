@@ -3,6 +3,7 @@ package server
 import (
 	"archive/zip"
 	"bytes"
+	"html"
 	"io"
 	"log/slog"
 	"net/http"
@@ -244,5 +245,33 @@ func TestGlossaryLeavesOutBadEntry(t *testing.T) {
 		if strings.Contains(w.Body.String(), abs) || strings.Contains(w.Body.String(), dir) {
 			t.Errorf("%s: the answer shows the server's path %s", target, dir)
 		}
+	}
+}
+
+// TestServedFolderSlugRules checks that the served folder goes by the
+// entry loader's rules as a build does: the later of two entries with one
+// slug and an entry whose title gives no slug are problems, with the line
+// that gave the slug, and the course file is no entry.
+func TestServedFolderSlugRules(t *testing.T) {
+	dir := copySamples(t)
+	touch(t, filepath.Join(dir, "zz-dup.yaml"), "title: Another plate page\nslug: plate-tectonics\n", 1)
+	touch(t, filepath.Join(dir, "nodigits.yaml"), "summary: S.\ntitle: \"!!!\"\n", 1)
+	touch(t, filepath.Join(dir, "topicdeck.yaml"), "course: GEO1\n", 1)
+	var log logBuffer
+	s := newTestServer(t, Config{Dir: dir, Logger: slog.New(slog.NewTextHandler(&log, nil))})
+	if s.Topics() != 4 {
+		t.Errorf("%d topics, want the 4 samples", s.Topics())
+	}
+	page := html.UnescapeString(do(s, "GET", "/", nil).Body.String())
+	for _, want := range []string{
+		`zz-dup.yaml:2:1: error: slug "plate-tectonics" is already the slug of plate-tectonics.json`,
+		"nodigits.yaml:2:1: error: the title gives no slug (no letters or digits); set slug:",
+	} {
+		if !strings.Contains(page, want) {
+			t.Errorf("the page does not say %s", want)
+		}
+	}
+	if strings.Contains(page, "topicdeck.yaml") {
+		t.Error("the page names the course file as a problem")
 	}
 }

@@ -42,18 +42,6 @@ func renderQuiz(art string, entries []*topic.Entry, w io.Writer) (warnings []str
 	return warnings, true, err
 }
 
-// quizFileName is the name a quiz is saved under: the slug's, or the
-// artifact's own name for the bank of every topic.
-func quizFileName(art, slug string) (string, bool) {
-	if _, ok := quizArtifacts[art]; !ok {
-		return "", false
-	}
-	if slug == "" {
-		return art, true
-	}
-	return slug + "-" + art, true
-}
-
 // allQuiz serves the question bank of every topic in the folder.
 func (s *Server) allQuiz(art string) http.HandlerFunc {
 	return func(w http.ResponseWriter, r *http.Request) {

@@ -203,6 +203,9 @@ func decodeFrontMatter(name string, raw []byte, e *Entry) error {
 			return err
 		}
 		*dst = s
+		if p := map[string]*Pos{"title": &e.TitlePos, "slug": &e.SlugPos}[k.Value]; p != nil {
+			*p = at(k)
+		}
 	}
 	if e.Updated != "" {
 		if _, err := time.Parse("2006-01-02", e.Updated); err != nil {
@@ -326,6 +329,7 @@ func (r *mdReader) title(h *ast.Heading) error {
 	heading := strings.TrimSpace(r.line(h).Plain())
 	if !r.fmTitle {
 		r.e.Title = heading
+		r.e.TitlePos = Pos{Line: r.nodePos(h).Line, Col: 1}
 	} else if strings.Join(strings.Fields(heading), " ") != strings.Join(strings.Fields(r.e.Title), " ") {
 		// Ignoring either would silently lose the author's words.
 		return errorf(r.name, r.nodePos(h), "the `#` heading %q differs from the front matter's title %q; keep one of them", heading, r.e.Title)

@@ -286,6 +286,21 @@ type Entry struct {
 	// and Format the form it was read in.
 	Source string `json:"-"`
 	Format Format `json:"-"`
+
+	// TitlePos and SlugPos are where the source gave the title (its key,
+	// or the "# " heading) and the slug; unknown when not given or not
+	// known (page text). An error about the slug points at them.
+	TitlePos Pos `json:"-"`
+	SlugPos  Pos `json:"-"`
+}
+
+// SlugOrigin is where the entry's slug comes from: its slug when given,
+// else its title.
+func (e *Entry) SlugOrigin() Pos {
+	if e.SlugPos.IsValid() {
+		return e.SlugPos
+	}
+	return e.TitlePos
 }
 
 // Format is one of the four input forms.

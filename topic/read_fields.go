@@ -350,8 +350,10 @@ func (d *decoder) decodeEntry(root *node) (*Entry, error) {
 		switch f.name {
 		case "title":
 			titlePos = f.key.pos
+			e.TitlePos = f.key.pos
 			e.Title, err = d.text(f.val, f.name)
 		case "slug":
+			e.SlugPos = f.key.pos
 			e.Slug, err = d.text(f.val, f.name)
 			if err == nil && e.Slug != "" {
 				if msg := slugProblem(e.Slug); msg != "" {

@@ -15,6 +15,7 @@ import (
 func normalized(e *Entry) *Entry {
 	c := *e
 	c.Source, c.Format = "", ""
+	c.TitlePos, c.SlugPos = Pos{}, Pos{}
 	c.Summary = zeroBody(c.Summary)
 	c.Definition = zeroBody(c.Definition)
 	c.Scope = zeroBody(c.Scope)

@@ -11,42 +11,64 @@ import (
 	"github.com/scholargate/topicdeck/topic"
 )
 
-// deckFlags are the flags every command that draws slides shares: the
-// slide shape, the labels' language, the title-slide lines, extra fonts
-// and bibliographies.
-func deckFlags() []cli.Flag {
+// artifactFlags are the one declaration of the flags for the choices
+// every artifact takes (exporter.ArtifactOptions), shared by slides,
+// handout and build. They have no values of their own: an empty flag is
+// the exporter's default, so a build's course file can fill what a flag
+// does not give.
+func artifactFlags() []cli.Flag {
 	return []cli.Flag{
-		&cli.StringFlag{Name: "aspect", Value: "16:9", Usage: "slide shape: 16:9 or 4:3"},
-		&cli.StringFlag{Name: "lang", Usage: "language of the labels (en, sv), overriding the entry's"},
-		&cli.StringFlag{Name: "author", Usage: "author line of the title slide, overriding the entry's"},
-		&cli.StringFlag{Name: "course", Usage: "course name for the title slide and footers"},
-		&cli.StringFlag{Name: "date", Usage: "date for the title slide, as written"},
+		&cli.StringFlag{Name: "aspect", Usage: "slide shape: 16:9 (default) or 4:3"},
+		&cli.StringFlag{Name: "lang", Usage: "language of the labels (en, sv), overriding the entries'"},
+		&cli.StringFlag{Name: "author", Usage: "author line of the title slides, overriding the entries'"},
+		&cli.StringFlag{Name: "course", Usage: "course name for the title slides, footers and the glossary"},
+		&cli.StringFlag{Name: "date", Usage: "date for the title slides, as written"},
 		&cli.StringFlag{Name: "font-dir", Usage: "`DIR` of extra TrueType fonts for characters the built-in ones lack"},
 		&cli.StringSliceFlag{Name: "bib", Usage: "bibliography `FILE` (.bib or CSL-JSON .json) for seminal works given as citation keys; repeatable"},
 	}
 }
 
+// artifactOptions reads the flags artifactFlags declares, checking the
+// --aspect value.
+func artifactOptions(cmd *cli.Command) (exporter.ArtifactOptions, error) {
+	switch a := cmd.String("aspect"); a {
+	case "", "16:9", "4:3":
+	default:
+		return exporter.ArtifactOptions{}, usagef("%s: --aspect %q: want 16:9 or 4:3", cmd.Name, a)
+	}
+	return exporter.ArtifactOptions{
+		Aspect:  cmd.String("aspect"),
+		Lang:    cmd.String("lang"),
+		Author:  cmd.String("author"),
+		Course:  cmd.String("course"),
+		Date:    cmd.String("date"),
+		FontDir: cmd.String("font-dir"),
+		Bib:     cmd.StringSlice("bib"),
+	}, nil
+}
+
 // readEntryArg reads the command's one ENTRY argument ("-" for standard
-// input) within --max-size, after checking the --aspect value deckFlags
-// declares.
-func readEntryArg(cmd *cli.Command) (*topic.Entry, error) {
+// input) within --max-size, with the artifact options of the flags.
+func readEntryArg(cmd *cli.Command) (*topic.Entry, exporter.ArtifactOptions, error) {
 	name := cmd.Name
 	if cmd.Args().Len() != 1 {
-		return nil, usagef("%s: want one ENTRY file, got %d arguments", name, cmd.Args().Len())
+		return nil, exporter.ArtifactOptions{}, usagef("%s: want one ENTRY file, got %d arguments", name, cmd.Args().Len())
 	}
-	switch a := cmd.String("aspect"); a {
-	case "16:9", "4:3":
-	default:
-		return nil, usagef("%s: --aspect %q: want 16:9 or 4:3", name, a)
+	ao, err := artifactOptions(cmd)
+	if err != nil {
+		return nil, ao, err
 	}
 	opt, err := readOptions(cmd)
 	if err != nil {
-		return nil, err
+		return nil, ao, err
 	}
+	var e *topic.Entry
 	if path := cmd.Args().First(); path != "-" {
-		return topic.ReadFile(path, opt)
+		e, err = topic.ReadFile(path, opt)
+	} else {
+		e, err = topic.ReadFrom("<stdin>", ios(cmd).in, opt)
 	}
-	return topic.ReadFrom("<stdin>", ios(cmd).in, opt)
+	return e, ao, err
 }
 
 // writeArtifact writes one artifact atomically to out ("-" for standard

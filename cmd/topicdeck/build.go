@@ -40,26 +40,19 @@ func buildCommand() *cli.Command {
 			"--shard i/n builds the share of the entries whose slug hashes to i (0 ≤ i < n),\n" +
 			"for splitting a catalogue across CI jobs; shard 0 also makes the glossary of\n" +
 			"all entries.",
-		Flags: []cli.Flag{
+		Flags: append([]cli.Flag{
 			&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Value: "out", Usage: "output `DIR`"},
 			&cli.StringFlag{Name: "layout", Usage: "slide layout `NAME` (see topicdeck layouts; default " + exporter.DefaultSlideLayout + ")"},
 			&cli.StringFlag{Name: "formats", Usage: "deck formats, comma-separated: pdf, pptx (editable PowerPoint) or pdf,pptx (default pdf)"},
 			&cli.StringFlag{Name: "handouts", Usage: "handout layouts, comma-separated, or none (default " + strings.Join(exporter.DefaultHandouts, ",") + ")"},
-			&cli.StringFlag{Name: "aspect", Usage: "slide shape: 16:9 (default) or 4:3"},
 			&cli.StringFlag{Name: "paper", Usage: "handout paper: a4 (default) or letter"},
 			&cli.StringFlag{Name: "order", Usage: "how slides fill a handout page: horizontal (default) or vertical"},
-			&cli.StringFlag{Name: "lang", Usage: "language of the labels (en, sv), overriding the entries'"},
-			&cli.StringFlag{Name: "author", Usage: "author line of the title slides"},
-			&cli.StringFlag{Name: "course", Usage: "course name for title slides, footers and the glossary"},
-			&cli.StringFlag{Name: "date", Usage: "date for the title slides, as written"},
-			&cli.StringFlag{Name: "font-dir", Usage: "`DIR` of extra TrueType fonts for characters the built-in ones lack"},
-			&cli.StringSliceFlag{Name: "bib", Usage: "course bibliography `FILE` (BibTeX or CSL-JSON) for the glossary; repeatable"},
 			&cli.IntFlag{Name: "jobs", Aliases: []string{"j"}, Usage: "entries built at once (default: one per CPU)"},
 			&cli.BoolFlag{Name: "force", Usage: "rebuild every entry, changed or not"},
 			&cli.BoolFlag{Name: "quiet", Aliases: []string{"q"}, Usage: "print only errors and warnings"},
 			&cli.StringFlag{Name: "shard", Usage: "build only share `i/n` of the entries (0 ≤ i < n), by slug"},
 			maxSizeFlag(),
-		},
+		}, artifactFlags()...),
 		OnUsageError: commandUsageError,
 		Action:       runBuild,
 	}
@@ -109,10 +102,17 @@ func buildOptions(cmd *cli.Command, args []string) (exporter.BuildOptions, error
 			return opt, usagef("build: --shard: %v", err)
 		}
 	}
-	switch a := cmd.String("aspect"); a {
-	case "", "16:9", "4:3":
-	default:
-		return opt, usagef("build: --aspect %q: want 16:9 or 4:3", a)
+	if opt.ArtifactOptions, err = artifactOptions(cmd); err != nil {
+		return opt, err
+	}
+	opt.Layout = cmd.String("layout")
+	opt.Paper = cmd.String("paper")
+	opt.Order = cmd.String("order")
+	if f := cmd.String("formats"); f != "" {
+		opt.Formats = strings.Split(f, ",")
+	}
+	if h := cmd.String("handouts"); h != "" {
+		opt.Handouts = splitList(h)
 	}
 	course, err := exporter.FindCourse(args)
 	if err != nil {
@@ -121,33 +121,7 @@ func buildOptions(cmd *cli.Command, args []string) (exporter.BuildOptions, error
 	if course == nil {
 		course = &exporter.Course{}
 	}
-	str := func(flag, fromFile string) string {
-		if v := cmd.String(flag); v != "" {
-			return v
-		}
-		return fromFile
-	}
-	opt.Layout = str("layout", course.Layout)
-	opt.Aspect = str("aspect", course.Aspect)
-	opt.Paper = str("paper", course.Paper)
-	opt.Order = str("order", course.Order)
-	opt.Lang = str("lang", course.Lang)
-	opt.Author = str("author", course.Author)
-	opt.Course = str("course", course.Course)
-	opt.Date = str("date", course.Date)
-	opt.FontDir = str("font-dir", course.FontDir)
-	opt.Bib = course.Bibliography
-	if bibs := cmd.StringSlice("bib"); len(bibs) > 0 {
-		opt.Bib = bibs
-	}
-	if f := cmd.String("formats"); f != "" {
-		opt.Formats = strings.Split(f, ",")
-	}
-	opt.Handouts = course.Handouts // nil: the exporter's default
-	if h := cmd.String("handouts"); h != "" {
-		opt.Handouts = splitList(h)
-	}
-	return opt, nil
+	return course.BuildOptions(opt), nil
 }
 
 // splitList reads a comma-separated list; "none" or nothing is the empty

@@ -29,7 +29,7 @@ func handoutCommand() *cli.Command {
 			&cli.StringFlag{Name: "order", Value: "horizontal", Usage: "how slides fill a page: horizontal or vertical"},
 			&cli.StringFlag{Name: "slides-layout", Value: exporter.DefaultSlideLayout, Usage: "slide layout `NAME` the slides are drawn from"},
 			maxSizeFlag(),
-		}, deckFlags()...),
+		}, artifactFlags()...),
 		Action: runHandout,
 	}
 }
@@ -43,22 +43,16 @@ func runHandout(ctx context.Context, cmd *cli.Command) error {
 	if order != "horizontal" && order != "vertical" {
 		return usagef("handout: --order %q: want horizontal or vertical", cmd.String("order"))
 	}
-	e, err := readEntryArg(cmd)
+	e, ao, err := readEntryArg(cmd)
 	if err != nil {
 		return err
 	}
 	opt := exporter.HandoutOptions{
-		Layout:       cmd.String("layout"),
-		SlidesLayout: cmd.String("slides-layout"),
-		Paper:        paper,
-		Order:        order,
-		Aspect:       cmd.String("aspect"),
-		Lang:         cmd.String("lang"),
-		Author:       cmd.String("author"),
-		Course:       cmd.String("course"),
-		Date:         cmd.String("date"),
-		FontDir:      cmd.String("font-dir"),
-		Bib:          cmd.StringSlice("bib"),
+		Layout:          cmd.String("layout"),
+		SlidesLayout:    cmd.String("slides-layout"),
+		Paper:           paper,
+		Order:           order,
+		ArtifactOptions: ao,
 	}
 	out := cmd.String("output")
 	if out == "" {

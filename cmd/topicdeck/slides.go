@@ -25,33 +25,24 @@ func slidesCommand() *cli.Command {
 			&cli.StringFlag{Name: "format", Usage: "pdf or pptx (default: from the -o extension, else pdf)"},
 			&cli.StringFlag{Name: "layout", Value: exporter.DefaultSlideLayout, Usage: "slide layout `NAME`, or a layout file (path ending .yaml; see topicdeck layouts)"},
 			maxSizeFlag(),
-		}, deckFlags()...),
+		}, artifactFlags()...),
 		Action: runSlides,
 	}
 }
 
 func runSlides(ctx context.Context, cmd *cli.Command) error {
-	e, err := readEntryArg(cmd)
+	e, ao, err := readEntryArg(cmd)
 	if err != nil {
 		return err
 	}
-	opt := exporter.SlideOptions{
-		Layout:  cmd.String("layout"),
-		Aspect:  cmd.String("aspect"),
-		Lang:    cmd.String("lang"),
-		Author:  cmd.String("author"),
-		Course:  cmd.String("course"),
-		Date:    cmd.String("date"),
-		FontDir: cmd.String("font-dir"),
-		Bib:     cmd.StringSlice("bib"),
-	}
+	opt := exporter.SlideOptions{Layout: cmd.String("layout"), ArtifactOptions: ao}
 	out := cmd.String("output")
 	format, err := exporter.DeckFormat(out, cmd.String("format"))
 	if err != nil {
 		return usagef("slides: --format: %v", err)
 	}
 	if out == "" {
-		out = e.SlugOrDefault() + "-slides." + format
+		out = exporter.ArtifactFile(e.SlugOrDefault(), exporter.SlidesArtifact, "", format)
 	}
 	if format == exporter.FormatPPTX {
 		return writeArtifact(cmd, out, func(w io.Writer) (exporter.Result, error) {

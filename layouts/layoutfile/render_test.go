@@ -81,7 +81,7 @@ func TestEveryLayoutEverySample(t *testing.T) {
 		for _, name := range names {
 			t.Run(filepath.Base(name)+"/"+e.SlugOrDefault(), func(t *testing.T) {
 				t.Parallel()
-				path := render(t, e, exporter.SlideOptions{Layout: name, Course: "Course 101", Author: "A. Lecturer", Date: "2026-02-03"})
+				path := render(t, e, exporter.SlideOptions{Layout: name, ArtifactOptions: exporter.ArtifactOptions{Course: "Course 101", Author: "A. Lecturer", Date: "2026-02-03"}})
 				checktool.PDF(t, path, want, 12)
 			})
 		}
@@ -175,7 +175,7 @@ func TestEveryKeyHasItsEffect(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	opt := exporter.SlideOptions{Layout: "testdata/every-key.yaml", Aspect: "16:9", Course: "GEO1", Author: "A. Lecturer", Date: "3 Feb 2026"}
+	opt := exporter.SlideOptions{Layout: "testdata/every-key.yaml", ArtifactOptions: exporter.ArtifactOptions{Aspect: "16:9", Course: "GEO1", Author: "A. Lecturer", Date: "3 Feb 2026"}}
 	path := render(t, e, opt)
 	checktool.PDF(t, path, nil, 12)
 	f, err := layoutfile.Load("testdata/every-key.yaml")
@@ -324,7 +324,7 @@ func TestEveryKeyHasItsEffect(t *testing.T) {
 // default aspect: the layout's 4:3 wins.
 func TestLayoutWinsOverAspect(t *testing.T) {
 	e := sampleEntries(t)[0]
-	path := render(t, e, exporter.SlideOptions{Layout: "../../samples/layouts/large-print.yaml", Aspect: "16:9"})
+	path := render(t, e, exporter.SlideOptions{Layout: "../../samples/layouts/large-print.yaml", ArtifactOptions: exporter.ArtifactOptions{Aspect: "16:9"}})
 	if got := pdfinfoSize(t, path); got != "720 x 540" {
 		t.Errorf("page size %s, want 720 x 540", got)
 	}
@@ -334,7 +334,7 @@ func TestLayoutWinsOverAspect(t *testing.T) {
 // background, footer fields) twice: the PDFs must be byte-identical.
 func TestDeterministic(t *testing.T) {
 	e := sampleEntries(t)[0]
-	opt := exporter.SlideOptions{Layout: "../../samples/layouts/nordvik.yaml", Course: "C1", Author: "A. Lecturer"}
+	opt := exporter.SlideOptions{Layout: "../../samples/layouts/nordvik.yaml", ArtifactOptions: exporter.ArtifactOptions{Course: "C1", Author: "A. Lecturer"}}
 	var a, b bytes.Buffer
 	if _, err := exporter.Slides(e, opt, &a); err != nil {
 		t.Fatal(err)
@@ -365,7 +365,7 @@ func TestPrintedBuiltinDrawsTheSame(t *testing.T) {
 			t.Fatal(err)
 		}
 		var a, b bytes.Buffer
-		opt := exporter.SlideOptions{Layout: name, Course: "C1"}
+		opt := exporter.SlideOptions{Layout: name, ArtifactOptions: exporter.ArtifactOptions{Course: "C1"}}
 		if _, err := exporter.Slides(e, opt, &a); err != nil {
 			t.Fatal(err)
 		}
@@ -385,7 +385,8 @@ func TestPrintedBuiltinDrawsTheSame(t *testing.T) {
 func TestLargePrintCover(t *testing.T) {
 	for _, e := range sampleEntries(t) {
 		doc, _, err := exporter.PlanSlides(e, exporter.SlideOptions{
-			Layout: "../../samples/layouts/large-print.yaml", Author: "Dr. A. Lindqvist", Course: "Neuroscience 101", Date: "Autumn 2026",
+			Layout:          "../../samples/layouts/large-print.yaml",
+			ArtifactOptions: exporter.ArtifactOptions{Author: "Dr. A. Lindqvist", Course: "Neuroscience 101", Date: "Autumn 2026"},
 		})
 		if err != nil {
 			t.Fatal(err)
