@@ -33,7 +33,7 @@ func writeHandoutLayouts(t *testing.T) {
 		t.Fatal(err)
 	}
 	files := map[string]string{
-		"wide-cornell.yaml": "description: \"Wide Cornell: Letter, 1 in margins, lines 10 mm apart\"\nextends: cornell\npaper: letter\nmargins: 72\nnote-line-spacing: 28.35\n",
+		"wide-cornell.yaml": "description: \"Wide Cornell: Letter, 1 in margins, lines 10 mm apart\"\nextends: cornell\npaper: letter\nmargins: 72\nnote-line-spacing: 28.35\ncolours:\n  text: \"#1d2b4f\"\n  rule: \"#7a9cc6\"\n",
 		"eight-up.yaml":     "extends: slides-4\npaper: {width: 595.28, height: 841.89}\nslides-per-page: {columns: 2, rows: 4}\n",
 	}
 	for name, text := range files {
@@ -80,6 +80,41 @@ func TestHandoutLayoutFiles(t *testing.T) {
 		}
 		if gap := lineGap(doc.Pages[0]); math.Abs(gap-28.35) > 0.01 {
 			t.Errorf("writing lines %g pt apart, want 28.35", gap)
+		}
+		navy, blue := plan.Color{R: 0x1d, G: 0x2b, B: 0x4f}, plan.Color{R: 0x7a, G: 0x9c, B: 0xc6}
+		used := map[plan.Color]int{}
+		for _, pg := range doc.Pages {
+			for _, it := range pg.Items {
+				switch v := it.(type) {
+				case *plan.Text:
+					for _, sg := range v.Line.Segments {
+						used[sg.Color]++
+					}
+				case *plan.Rule:
+					used[v.Color]++
+				}
+			}
+		}
+		if used[navy] == 0 || used[blue] == 0 || used[plan.Color{R: 0x14, G: 0x14, B: 0x14}] != 0 || used[plan.Color{R: 0x9a, G: 0x9a, B: 0x9a}] != 0 {
+			t.Errorf("colours used: %v, want the navy text and blue rules instead of the greys", used)
+		}
+		// The colours change nothing else: the same lines on the same
+		// places as the layout without them.
+		plain := filepath.Join("layouts", "plain-cornell.yaml")
+		if err := os.WriteFile(plain, []byte("extends: cornell\npaper: letter\nmargins: 72\nnote-line-spacing: 28.35\n"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		ref, _, err := exporter.PlanHandout(e, exporter.HandoutOptions{Layout: "plain-cornell"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(ref.Pages) != len(doc.Pages) {
+			t.Fatalf("%d pages with colours, %d without", len(doc.Pages), len(ref.Pages))
+		}
+		for i := range ref.Pages {
+			if a, b := len(ref.Pages[i].Items), len(doc.Pages[i].Items); a != b {
+				t.Errorf("page %d: %d items with colours, %d without", i+1, b, a)
+			}
 		}
 		for i, pg := range doc.Pages {
 			for _, it := range pg.Items {

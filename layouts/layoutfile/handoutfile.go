@@ -8,6 +8,7 @@ import (
 	"go.yaml.in/yaml/v3"
 
 	"github.com/scholargate/topicdeck/layouts"
+	"github.com/scholargate/topicdeck/layouts/deck"
 	"github.com/scholargate/topicdeck/layouts/handout"
 )
 
@@ -17,9 +18,10 @@ const MinHandoutMargin = 42.5
 
 // Keys of a handout layout file.
 var (
-	handoutKeys = []string{"description", "extends", "paper", "margins", "note-line-spacing", "slides-per-page"}
-	paperKeys   = []string{"width", "height"}
-	gridKeys    = []string{"columns", "rows"}
+	handoutKeys       = []string{"description", "extends", "paper", "margins", "colours", "note-line-spacing", "slides-per-page"}
+	handoutColourKeys = []string{"text", "muted", "rule", "frame", "box", "link"}
+	paperKeys         = []string{"width", "height"}
+	gridKeys          = []string{"columns", "rows"}
 )
 
 // extendsOf returns the value of the top-level extends key and its node,
@@ -89,6 +91,9 @@ func (r *reader) parseHandout(top *yaml.Node, base string, parent layouts.Layout
 			}
 		}
 	}
+	if f, ok := m["colours"]; ok {
+		st.Colours = r.handoutColours(f)
+	}
 	if f, ok := m["note-line-spacing"]; ok {
 		if v, ok := r.num(f, "note-line-spacing", 14, 72); ok {
 			st.NoteLines = v
@@ -133,4 +138,43 @@ func (r *reader) count(f field, where string, lo, hi int) (int, bool) {
 	}
 	v, ok := r.num(f, where, float64(lo), float64(hi))
 	return int(v), ok
+}
+
+// handoutColours reads a handout's palette and checks that what is read
+// has the contrast WCAG AA asks for on white paper (text also on the
+// boxes' fill).
+func (r *reader) handoutColours(f field) *handout.Palette {
+	pal := handout.DefaultPalette()
+	m := r.fields(f.val, "colours", handoutColourKeys)
+	targets := map[string]*deck.Color{"text": &pal.Text, "muted": &pal.Muted, "rule": &pal.Rule, "frame": &pal.Frame, "box": &pal.Box, "link": &pal.Link}
+	for _, k := range handoutColourKeys {
+		if cf, ok := m[k]; ok {
+			if c, ok := r.colour(cf, "colours."+k); ok {
+				*targets[k] = c
+			}
+		}
+	}
+	paper := deck.Color{R: 0xff, G: 0xff, B: 0xff}
+	for _, c := range []struct {
+		name, key string
+		fg, bg    deck.Color
+	}{
+		{"text", "text", pal.Text, paper},
+		{"muted", "muted", pal.Muted, paper},
+		{"link", "link", pal.Link, paper},
+		{"text on box", "box", pal.Text, pal.Box},
+	} {
+		if ratio := deck.ContrastRatio(c.fg, c.bg); ratio < MinContrast {
+			n := f.val
+			if cf, ok := m[c.key]; ok {
+				n = cf.val
+			}
+			r.errorf(n, "colours: %s %s on %s has contrast %.2f:1, below the %.1f:1 that WCAG AA asks for text",
+				c.name, hexColour(c.fg), hexColour(c.bg), ratio, MinContrast)
+		}
+	}
+	if pal == handout.DefaultPalette() {
+		return nil // the built-in's own greys: plan exactly as the built-in does
+	}
+	return &pal
 }
