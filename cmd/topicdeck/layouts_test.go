@@ -167,7 +167,7 @@ func TestLayoutsShow(t *testing.T) {
 	}{
 		{[]string{"layouts", "show"}, 2, "layouts show: want one layout NAME or FILE, got 0 arguments"},
 		{[]string{"layouts", "show", "nope"}, 1, `unknown layout "nope"`},
-		{[]string{"layouts", "show", "reader"}, 1, `layout "reader" is a handout layout; only slide layouts have layout files`},
+		{[]string{"layouts", "show", "reader"}, 1, `layout "reader" is a handout layout; only slide layouts print as layout files (a handout layout file's keys are in docs/layout-files.md)`},
 		{[]string{"layouts", "show", "missing.yaml"}, 1, "layout file: "},
 	} {
 		code, _, errOut := runCLI(t, "", tt.args...)

@@ -158,7 +158,7 @@ func Show(name string) ([]byte, error) {
 			l, _ := layouts.Lookup(name)
 			dl, ok := l.(*deck.Layout)
 			if !ok {
-				return nil, fmt.Errorf("layout %q is a %s layout; only slide layouts have layout files", name, l.Kind())
+				return nil, fmt.Errorf("layout %q is a %s layout; only slide layouts print as layout files (a handout layout file's keys are in docs/layout-files.md)", name, l.Kind())
 			}
 			return Print(name, "built-in", name, dl), nil
 		}
