@@ -355,7 +355,7 @@ func (b *builder) sharedInputs() (string, error) {
 		Formats  []string `json:",omitempty"`
 	}
 	in := inputs{
-		Version: Version, Time: DocumentTime().Unix(), Layout: o.Layout, Handouts: b.handouts,
+		Version: Version, Time: DocumentTime().Unix(), Layout: o.Layout,
 		Aspect: o.Aspect, Paper: o.Paper, Order: o.Order, Lang: o.Lang, Author: o.Author,
 		Course: o.Course, Date: o.Date, Formats: o.Formats,
 	}
@@ -364,6 +364,12 @@ func (b *builder) sharedInputs() (string, error) {
 	}
 	if f := layoutFilePath(o.Layout); f != "" {
 		in.Layout += "=" + b.files.get(f)
+	}
+	in.Handouts = slices.Clone(b.handouts)
+	for i, h := range in.Handouts {
+		if f := layoutFilePath(h); f != "" {
+			in.Handouts[i] += "=" + b.files.get(f) // a handout layout file, like the slide layout's
+		}
 	}
 	if o.FontDir != "" {
 		des, err := os.ReadDir(o.FontDir)
@@ -384,8 +390,8 @@ func (b *builder) sharedInputs() (string, error) {
 	return sum(data), nil
 }
 
-// layoutFilePath returns the layout file a slide layout name stands for,
-// or "" for a registered layout. Its bytes are part of every entry's
+// layoutFilePath returns the layout file a layout name stands for, or ""
+// for a registered layout. Its bytes are part of every entry's
 // inputs; a font or picture it names is read when it is loaded, not
 // hashed, so replacing one in place needs --force.
 func layoutFilePath(name string) string {
@@ -699,7 +705,7 @@ func (b *builder) renderEntry(s *source) rendered {
 	}
 	warn("slides", append(refWarnings, MissingWarnings(doc)...))
 	for _, h := range b.handouts {
-		f := &artifactFile{name: ArtifactFile(s.slug, HandoutArtifact, h, "pdf"), layout: h}
+		f := &artifactFile{name: HandoutFileName(&topic.Entry{Slug: s.slug}, h), layout: h}
 		res, err := Handout(e, HandoutOptions{
 			Layout: h, SlidesLayout: o.Layout, Paper: o.Paper, Order: o.Order,
 			ArtifactOptions: o.ArtifactOptions, Deck: doc,

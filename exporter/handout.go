@@ -8,6 +8,7 @@ import (
 	"github.com/scholargate/topicdeck/fonts"
 	"github.com/scholargate/topicdeck/layouts"
 	_ "github.com/scholargate/topicdeck/layouts/handout" // registers the built-in handout layouts
+	"github.com/scholargate/topicdeck/layouts/layoutfile"
 	"github.com/scholargate/topicdeck/locale"
 	"github.com/scholargate/topicdeck/plan"
 	"github.com/scholargate/topicdeck/topic"
@@ -41,6 +42,9 @@ type HandoutOptions struct {
 func HandoutFileName(e *topic.Entry, layout string) string {
 	if layout == "" {
 		layout = DefaultHandoutLayout
+	}
+	if layoutfile.IsPath(layout) {
+		layout = layoutfile.Name(layout) // a layout file given by path is named by its file
 	}
 	return ArtifactFile(e.SlugOrDefault(), HandoutArtifact, layout, "pdf")
 }

@@ -2,25 +2,22 @@ package server
 
 import (
 	"github.com/scholargate/topicdeck/layouts"
-	"github.com/scholargate/topicdeck/layouts/layoutfile"
+	_ "github.com/scholargate/topicdeck/layouts/layoutfile" // layout files are found by the registry
 )
 
-// offeredLayouts lists the layouts the server offers and accepts: every
-// registered layout, and the slide layouts of the layout files found
-// where the CLI finds them (./layouts, $XDG_CONFIG_HOME/topicdeck/layouts)
-// that load. Only these names ever reach the exporter: a layout query
-// value is checked against this list, so no request names a file.
+// offeredLayouts lists the layouts the server offers and accepts: the
+// registry's catalog, built-ins and the layout files found where the CLI
+// finds them (./layouts, $XDG_CONFIG_HOME/topicdeck/layouts), slide and
+// handout alike, leaving out files that do not load. Only these names
+// ever reach the exporter: a layout query value is checked against this
+// list, so no request names a file.
 func offeredLayouts() []layouts.Info {
-	all, _ := layoutfile.Catalog()
+	all, _, _ := layouts.Catalog()
 	out := all[:0]
 	for _, in := range all {
-		if _, err := layouts.Lookup(in.Name); err != nil {
-			// A layout file: offered only while it loads.
-			if _, err := layoutfile.LoadCached(in.Origin); err != nil {
-				continue
-			}
+		if in.Kind != "" { // a file that does not load has no kind
+			out = append(out, in)
 		}
-		out = append(out, in)
 	}
 	return out
 }

@@ -38,10 +38,8 @@ func TestPageTextComplete(t *testing.T) {
 		}
 	}
 	for _, in := range layouts.List() {
-		if in.Kind != layouts.KindGlossary {
-			if _, ok := layoutText["sv"][in.Name]; !ok {
-				t.Errorf("sv: built-in layout %s has no Swedish description", in.Name)
-			}
+		if _, ok := layoutText["sv"][in.Name]; !ok {
+			t.Errorf("sv: built-in layout %s has no Swedish description", in.Name)
 		}
 	}
 }
@@ -308,9 +306,9 @@ func TestDownloadsKeepTopicLanguage(t *testing.T) {
 	}
 }
 
-// TestFileLayoutsOffered: a slide layout file where the CLI finds layouts
-// is on the page with its own description and can be downloaded and
-// previewed; one that does not load is not offered.
+// TestFileLayoutsOffered: a slide or handout layout file where the CLI
+// finds layouts is on the page with its own description and can be
+// downloaded and previewed; one that does not load is not offered.
 func TestFileLayoutsOffered(t *testing.T) {
 	xdg := t.TempDir()
 	dir := filepath.Join(xdg, "topicdeck", "layouts")
@@ -319,6 +317,7 @@ func TestFileLayoutsOffered(t *testing.T) {
 	}
 	os.WriteFile(filepath.Join(dir, "dept.yaml"), []byte("description: \"Department slides: navy on white, the department's footer\"\nextends: minimal\n"), 0o644)
 	os.WriteFile(filepath.Join(dir, "broken.yaml"), []byte("extends: [\n"), 0o644)
+	os.WriteFile(filepath.Join(dir, "eight-up.yaml"), []byte("description: \"Eight slides a page: two columns of four\"\nextends: slides-4\nslides-per-page: {columns: 2, rows: 4}\n"), 0o644)
 	t.Setenv("XDG_CONFIG_HOME", xdg)
 	s := newTestServer(t, Config{})
 	page := do(s, "GET", "/topics/"+seedSlug+"/", nil).Body.String()
@@ -335,5 +334,33 @@ func TestFileLayoutsOffered(t *testing.T) {
 	}
 	if w := do(s, "GET", "/topics/"+seedSlug+"/slides.pdf?layout=broken", nil); w.Code != http.StatusBadRequest {
 		t.Errorf("broken layout: status %d", w.Code)
+	}
+
+	// A handout layout file is a handout on the page, downloaded and
+	// previewed like the built-ins, and never a slide layout.
+	if !strings.Contains(page, `id="handout-eight-up"`) || !strings.Contains(page, "Eight slides a page") {
+		t.Errorf("the handout layout file is not offered:\n%s", page)
+	}
+	if strings.Contains(page, `<option value="eight-up">`) {
+		t.Error("a handout layout file is offered as a slide layout")
+	}
+	w := do(s, "GET", "/topics/"+seedSlug+"/handout.pdf?layout=eight-up", nil)
+	if w.Code != http.StatusOK || !strings.HasPrefix(w.Body.String(), "%PDF-") {
+		t.Fatalf("eight-up handout: status %d: %.300s", w.Code, w.Body)
+	}
+	path := filepath.Join(t.TempDir(), "eight-up.pdf")
+	if err := os.WriteFile(path, w.Body.Bytes(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	slides := do(s, "GET", "/topics/"+seedSlug+"/slides.pdf", nil).Body.Bytes()
+	slidesPath := filepath.Join(t.TempDir(), "slides.pdf")
+	if err := os.WriteFile(slidesPath, slides, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if got, want := checktool.Pages(t, path), (checktool.Pages(t, slidesPath)+7)/8; got != want {
+		t.Errorf("eight-up handout has %d pages, want %d", got, want)
+	}
+	if w := do(s, "GET", "/topics/"+seedSlug+"/slides.pdf?layout=eight-up", nil); w.Code != http.StatusBadRequest {
+		t.Errorf("a handout layout as slides: status %d", w.Code)
 	}
 }

@@ -7,6 +7,7 @@ import (
 
 	"github.com/urfave/cli/v3"
 
+	"github.com/scholargate/topicdeck/layouts"
 	"github.com/scholargate/topicdeck/layouts/layoutfile"
 )
 
@@ -34,7 +35,10 @@ func runLayouts(ctx context.Context, cmd *cli.Command) error {
 		return usagef("layouts: takes no arguments (or: layouts show NAME)")
 	}
 	s := ios(cmd)
-	list, errs := layoutfile.Catalog()
+	list, warnings, errs := layouts.Catalog()
+	for _, w := range warnings {
+		fmt.Fprintln(s.err, w)
+	}
 	for _, err := range errs {
 		fmt.Fprintln(s.err, err)
 	}

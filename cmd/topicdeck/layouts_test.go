@@ -2,7 +2,9 @@ package main
 
 import (
 	"os"
+	"os/exec"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -46,6 +48,10 @@ func layoutsWorkspace(t *testing.T) (work, xdg string) {
 // directory with their kind, origin and description, and reports a file
 // that does not load with its position and exit code 1.
 func TestLayoutsListsFiles(t *testing.T) {
+	entry, err := filepath.Abs("../../samples/plate-tectonics.json")
+	if err != nil {
+		t.Fatal(err)
+	}
 	_, xdg := layoutsWorkspace(t)
 	if err := os.WriteFile(filepath.Join(xdg, "dept.yaml"), []byte("description: department house style\nextends: minimal\n"), 0o644); err != nil {
 		t.Fatal(err)
@@ -74,6 +80,41 @@ func TestLayoutsListsFiles(t *testing.T) {
 	}
 	if len(want) > 0 {
 		t.Errorf("not listed: %v\n%s", want, stdout)
+	}
+
+	// A handout layout file is listed with the handouts; a file named like
+	// a built-in is not used, and said so, without failing the command.
+	if err := os.WriteFile(filepath.Join("layouts", "wide-cornell.yaml"), []byte("description: \"Wide Cornell: Letter, wide lines\"\nextends: cornell\npaper: letter\nnote-line-spacing: 28\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(xdg, "reader.yaml"), []byte("extends: reader\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code, stdout, errOut = runCLI(t, "", "layouts")
+	wantWarn := filepath.Join(xdg, "reader.yaml") + `: warning: not used: the name "reader" means the built-in layout of that name; rename the file to use it` + "\n"
+	if code != 0 || errOut != wantWarn {
+		t.Errorf("exit %d, stderr %q, want %q", code, errOut, wantWarn)
+	}
+	if !regexp.MustCompile(`(?m)^guided +handout +built-in .*\n(.*\n)*wide-cornell +handout +` + regexp.QuoteMeta(filepath.Join("layouts", "wide-cornell.yaml")) + ` +Wide Cornell: Letter, wide lines$`).MatchString(stdout) {
+		t.Errorf("the handout layout file is not listed with the handouts:\n%s", stdout)
+	}
+	// Named or given by path, it makes a handout named after the file,
+	// on the layout's paper.
+	for _, layout := range []string{"wide-cornell", "layouts/wide-cornell.yaml"} {
+		if code, _, errOut := runCLI(t, "", "handout", "--layout", layout, entry); code != 0 {
+			t.Fatalf("handout --layout %s: exit %d: %s", layout, code, errOut)
+		}
+		out := "plate-tectonics-handout-wide-cornell.pdf"
+		checktool.PDF(t, out, nil, 9.5)
+		if size := pdfPageSize(t, out); size != "612 x 792 pts (letter)" {
+			t.Errorf("handout --layout %s: page %q, want Letter", layout, size)
+		}
+		if err := os.Remove(out); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := os.Remove(filepath.Join(xdg, "reader.yaml")); err != nil {
+		t.Fatal(err)
 	}
 
 	if err := os.WriteFile(filepath.Join(xdg, "broken.yaml"), []byte("colours:\n  text: \"#eeeeee\"\n"), 0o644); err != nil {
@@ -126,7 +167,7 @@ func TestLayoutsShow(t *testing.T) {
 	}{
 		{[]string{"layouts", "show"}, 2, "layouts show: want one layout NAME or FILE, got 0 arguments"},
 		{[]string{"layouts", "show", "nope"}, 1, `unknown layout "nope"`},
-		{[]string{"layouts", "show", "reader"}, 1, `layout "reader" is a handout layout; only slide layouts have layout files`},
+		{[]string{"layouts", "show", "reader"}, 1, `layout "reader" is a handout layout; only slide layouts print as layout files (a handout layout file's keys are in docs/layout-files.md)`},
 		{[]string{"layouts", "show", "missing.yaml"}, 1, "layout file: "},
 	} {
 		code, _, errOut := runCLI(t, "", tt.args...)
@@ -156,4 +197,18 @@ func TestSlidesBadLayoutFile(t *testing.T) {
 	if _, err := os.Stat("deck.pdf"); err == nil {
 		t.Error("deck.pdf written despite the error")
 	}
+}
+
+// pdfPageSize is the first page's size as pdfinfo says it.
+func pdfPageSize(t *testing.T, path string) string {
+	t.Helper()
+	out, err := exec.Command("pdfinfo", path).Output()
+	if err != nil {
+		t.Fatalf("pdfinfo %s: %v", path, err)
+	}
+	m := regexp.MustCompile(`(?m)^Page size:\s+(.*)$`).FindSubmatch(out)
+	if m == nil {
+		t.Fatalf("pdfinfo %s: no page size in\n%s", path, out)
+	}
+	return string(m[1])
 }

@@ -14,7 +14,7 @@ import (
 // cornellLayout is a Cornell note sheet: a cue column of the entry's core
 // questions and key concepts, a ruled notes area prompted by the section
 // headings, and a summary box at the foot of every page.
-type cornellLayout struct{}
+type cornellLayout struct{ style Style }
 
 func (cornellLayout) Kind() layouts.Kind { return layouts.KindHandout }
 
@@ -29,13 +29,13 @@ const (
 
 // Plan pours the cues and the prompts into their columns independently and
 // then lays the two side by side, page for page.
-func (cornellLayout) Plan(e *topic.Entry, env *layouts.Env) (*plan.Document, error) {
-	doc, p, err := newDocument(e, env)
+func (l cornellLayout) Plan(e *topic.Entry, env *layouts.Env) (*plan.Document, error) {
+	doc, p, err := newDocument(e, env, l.style)
 	if err != nil {
 		return nil, err
 	}
 	a := p.body()
-	sumH := max(a.H*0.2, 5*ruleSpacing)
+	sumH := max(a.H*0.2, 5*p.lines)
 	colsH := a.H - sumH - colGap
 	cueW := a.W * cueShare
 	cue := area{X: a.X, Y: a.Y, W: cueW - colGap/2, H: colsH}
@@ -54,7 +54,7 @@ func (cornellLayout) Plan(e *topic.Entry, env *layouts.Env) (*plan.Document, err
 	cf := newFlow(cue)
 	cf.add(cornellCues(e, env, cue.W, cuesTag)...)
 	nf := newFlow(notes)
-	nf.add(cornellPrompts(e, env, notes.W, titleTag, draft)...)
+	nf.add(cornellPrompts(e, env, p, notes.W, titleTag, draft)...)
 	cues, prompts := cf.finish(), nf.finish()
 
 	n := max(len(cues), len(prompts))
@@ -68,10 +68,10 @@ func (cornellLayout) Plan(e *topic.Entry, env *layouts.Env) (*plan.Document, err
 			pg.Bookmarks = append(pg.Bookmarks, prompts[i].Bookmarks...)
 		} else {
 			// The cues ran longer than the prompts: more room to write.
-			pg.Items = append(pg.Items, ruled(notes.X, notes.Y, notes.W, notes.H-ruleSpacing*0.5)...)
+			pg.Items = append(pg.Items, p.ruled(notes.X, notes.Y, notes.W, notes.H-p.lines*0.5)...)
 		}
 		pg.Items = append(pg.Items, &plan.Rule{X1: notes.X - colGap/2, Y1: a.Y, X2: notes.X - colGap/2, Y2: a.Y + colsH, Color: frameInk, Width: 0.75})
-		pg.Items = append(pg.Items, summaryBox(env, area{X: a.X, Y: a.bottom() - sumH, W: a.W, H: sumH})...)
+		pg.Items = append(pg.Items, summaryBox(env, p, area{X: a.X, Y: a.bottom() - sumH, W: a.W, H: sumH})...)
 		doc.Pages = append(doc.Pages, pg)
 	}
 	place(doc)
@@ -119,7 +119,7 @@ func cornellCues(e *topic.Entry, env *layouts.Env, w float64, at *plan.Node) []b
 // heading as a prompt over ruled lines, more lines for longer sections.
 // The title goes under the draft heading titleTag, each prompt, a level-2
 // heading, in a section of its own under the draft node at.
-func cornellPrompts(e *topic.Entry, env *layouts.Env, w float64, titleTag, at *plan.Node) []block {
+func cornellPrompts(e *topic.Entry, env *layouts.Env, p Paper, w float64, titleTag, at *plan.Node) []block {
 	ts := newTypesetter(env.Text, w)
 	title := ts.headingTo(e.Title, 15, 0, titleTag)
 	title.mark = &plan.Bookmark{Title: e.Title, Level: 0}
@@ -137,7 +137,7 @@ func cornellPrompts(e *topic.Entry, env *layouts.Env, w float64, titleTag, at *p
 		n := min(max(words(e, r)/35, 3), 10)
 		rows := make([]row, n)
 		for i := range rows {
-			rows[i] = row{h: ruleSpacing, draw: func(x, y float64) []plan.Item { return ruled(x, y, w, ruleSpacing) }}
+			rows[i] = row{h: p.lines, draw: func(x, y float64) []plan.Item { return p.ruled(x, y, w, p.lines) }}
 		}
 		out = append(out, block{rows: rows, loose: true})
 	}
@@ -173,7 +173,7 @@ func words(e *topic.Entry, r topic.SectionRef) int {
 
 // summaryBox is the framed box at the foot of a Cornell page, ruled for
 // the student's own summary.
-func summaryBox(env *layouts.Env, a area) []plan.Item {
+func summaryBox(env *layouts.Env, p Paper, a area) []plan.Item {
 	items := []plan.Item{&plan.Rect{X: a.X, Y: a.Y, W: a.W, H: a.H, Stroke: &frameInkC, LineWidth: 0.75}}
 	ls := env.Text.Lines(textlayout.Paragraph{Spans: []textlayout.Span{{Text: env.Labels.Get(locale.Summary), Font: font(bodySize, true, false), Color: ink}}}, a.W-16)
 	y := a.Y + 6
@@ -181,6 +181,6 @@ func summaryBox(env *layouts.Env, a area) []plan.Item {
 		items = append(items, &plan.Text{X: a.X + 8, Y: y, Line: l})
 		y += l.Height
 	}
-	items = append(items, ruled(a.X+8, y, a.W-16, a.bottom()-y-4)...)
+	items = append(items, p.ruled(a.X+8, y, a.W-16, a.bottom()-y-4)...)
 	return items
 }

@@ -19,7 +19,7 @@ import (
 // guidedLayout is guided notes: the reader's text with each key concept
 // blanked out as a numbered gap about as long as the word, for the student
 // to fill in while listening, and an answer key on the last page.
-type guidedLayout struct{}
+type guidedLayout struct{ style Style }
 
 func (guidedLayout) Kind() layouts.Kind { return layouts.KindHandout }
 
@@ -28,8 +28,8 @@ func (guidedLayout) Description() string {
 }
 
 // Plan sets the study text through a gapper, then the key on a new page.
-func (guidedLayout) Plan(e *topic.Entry, env *layouts.Env) (*plan.Document, error) {
-	doc, p, err := newDocument(e, env)
+func (l guidedLayout) Plan(e *topic.Entry, env *layouts.Env) (*plan.Document, error) {
+	doc, p, err := newDocument(e, env, l.style)
 	if err != nil {
 		return nil, err
 	}

@@ -36,6 +36,7 @@ type Paper struct {
 	Name          string
 	Width, Height float64 // points
 	Margin        float64 // points
+	lines         float64 // ruled writing lines are this far apart, points
 }
 
 // The paper sizes. The margins are a little wider than the 15 mm (A4) and
@@ -54,6 +55,7 @@ func PaperFor(name string) (Paper, error) {
 	if !ok {
 		return Paper{}, fmt.Errorf("unknown paper %q (want a4 or letter)", name)
 	}
+	p.lines = ruleSpacing
 	return p, nil
 }
 
@@ -90,11 +92,25 @@ func font(size float64, bold, italic bool) textlayout.Font {
 	return textlayout.Font{Family: "sans", Size: size, Bold: bold, Italic: italic}
 }
 
-// newDocument starts a document on the chosen paper with the entry's metadata.
-func newDocument(e *topic.Entry, env *layouts.Env) (*plan.Document, Paper, error) {
-	p, err := PaperFor(env.Options.Paper)
+// newDocument starts a document on the chosen paper, as a layout file's
+// style changes it, with the entry's metadata.
+func newDocument(e *topic.Entry, env *layouts.Env, st Style) (*plan.Document, Paper, error) {
+	name := env.Options.Paper
+	if st.Paper != "" {
+		name = st.Paper // the layout's paper wins over the option, as a slide layout's page does
+	}
+	p, err := PaperFor(name)
 	if err != nil {
 		return nil, Paper{}, err
+	}
+	if st.Width > 0 && st.Height > 0 {
+		p.Name, p.Width, p.Height = "custom", st.Width, st.Height
+	}
+	if st.Margin > 0 {
+		p.Margin = st.Margin
+	}
+	if st.NoteLines > 0 {
+		p.lines = st.NoteLines
 	}
 	author := env.Options.Author
 	if author == "" {

@@ -14,7 +14,7 @@ import (
 // notesLayout is the lecturer's speaking notes: one slide a page, and under
 // it the full text of the part of the entry the slide came from, continued
 // onto further pages when it is long.
-type notesLayout struct{}
+type notesLayout struct{ style Style }
 
 func (notesLayout) Kind() layouts.Kind { return layouts.KindHandout }
 
@@ -32,8 +32,8 @@ type part struct {
 }
 
 // Plan puts each slide at the top of a page and pours its text below.
-func (notesLayout) Plan(e *topic.Entry, env *layouts.Env) (*plan.Document, error) {
-	doc, p, err := newDocument(e, env)
+func (l notesLayout) Plan(e *topic.Entry, env *layouts.Env) (*plan.Document, error) {
+	doc, p, err := newDocument(e, env, l.style)
 	if err != nil {
 		return nil, err
 	}
@@ -94,11 +94,11 @@ func (notesLayout) Plan(e *topic.Entry, env *layouts.Env) (*plan.Document, error
 		if len(text) == 0 {
 			// A slide with no text of its own (an outline, a closing slide)
 			// gets lines to write on instead.
-			n := int(f.free() / ruleSpacing)
+			n := int(f.free() / p.lines)
 			var rows []row
 			for k := 0; k < n; k++ {
-				rows = append(rows, row{h: ruleSpacing, draw: func(x, y float64) []plan.Item {
-					return ruled(x, y, a.W, ruleSpacing)
+				rows = append(rows, row{h: p.lines, draw: func(x, y float64) []plan.Item {
+					return p.ruled(x, y, a.W, p.lines)
 				}})
 			}
 			f.add(block{rows: rows, loose: true})

@@ -8,7 +8,7 @@ import (
 
 // readerLayout is the study guide: the whole entry set for reading away
 // from the lecture, with a running head, page numbers and an outline.
-type readerLayout struct{}
+type readerLayout struct{ style Style }
 
 func (readerLayout) Kind() layouts.Kind { return layouts.KindHandout }
 
@@ -17,8 +17,8 @@ func (readerLayout) Description() string {
 }
 
 // Plan sets the entry in one column of comfortable measure.
-func (readerLayout) Plan(e *topic.Entry, env *layouts.Env) (*plan.Document, error) {
-	doc, p, err := newDocument(e, env)
+func (l readerLayout) Plan(e *topic.Entry, env *layouts.Env) (*plan.Document, error) {
+	doc, p, err := newDocument(e, env, l.style)
 	if err != nil {
 		return nil, err
 	}

@@ -18,6 +18,7 @@ type slideGrid struct {
 	// lines puts ruled note lines beside each slide (the three-slide
 	// handout); under puts them below a lone slide.
 	lines, under bool
+	style        Style
 }
 
 var slideGrids = []slideGrid{
@@ -71,7 +72,7 @@ func vertical(env *layouts.Env) (bool, error) {
 
 // Plan lays the deck out ceil(slides/N) pages long.
 func (g slideGrid) Plan(e *topic.Entry, env *layouts.Env) (*plan.Document, error) {
-	doc, p, err := newDocument(e, env)
+	doc, p, err := newDocument(e, env, g.style)
 	if err != nil {
 		return nil, err
 	}
@@ -130,9 +131,9 @@ func (g slideGrid) Plan(e *topic.Entry, env *layouts.Env) (*plan.Document, error
 			switch {
 			case g.lines:
 				lx := a.X + slideW + gap
-				pg.Items = append(pg.Items, ruled(lx, y, a.X+a.W-lx, h)...)
+				pg.Items = append(pg.Items, p.ruled(lx, y, a.X+a.W-lx, h)...)
 			case g.under:
-				pg.Items = append(pg.Items, ruled(a.X, y+h+gap, a.W, a.bottom()-(y+h+gap))...)
+				pg.Items = append(pg.Items, p.ruled(a.X, y+h+gap, a.W, a.bottom()-(y+h+gap))...)
 			}
 		}
 		doc.Pages = append(doc.Pages, pg)
@@ -151,10 +152,10 @@ func slideItems(src *plan.Page, deck *plan.Document, x, y, w, h float64, tag *pl
 	}
 }
 
-// ruled fills a box with writing lines, ruleSpacing apart.
-func ruled(x, y, w, h float64) []plan.Item {
+// ruled fills a box with writing lines, the paper's line spacing apart.
+func (p Paper) ruled(x, y, w, h float64) []plan.Item {
 	var out []plan.Item
-	for ly := y + ruleSpacing; ly <= y+h+0.01; ly += ruleSpacing {
+	for ly := y + p.lines; ly <= y+h+0.01; ly += p.lines {
 		out = append(out, &plan.Rule{X1: x, Y1: ly, X2: x + w, Y2: ly, Color: ruleGrey, Width: 0.5})
 	}
 	return out

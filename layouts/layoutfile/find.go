@@ -90,85 +90,75 @@ func LoadCached(path string) (*File, error) {
 	return f, nil
 }
 
-// Planner finds the layout a --layout value names: a file path, a
-// registered layout, or a layout file in Dirs, in that order; it checks
-// that the layout makes the wanted kind.
-func Planner(name string, kind layouts.Kind) (layouts.Planner, error) {
+// finder offers the layout files to the layouts registry: by name from
+// Dirs, or by path for a name IsPath says is one.
+type finder struct{}
+
+func init() { layouts.RegisterFinder("layout files", finder{}) }
+
+// Find loads the layout file a name or path stands for.
+func (finder) Find(name string) (layouts.Layout, string, error) {
+	p := name
 	if !IsPath(name) {
-		if _, err := layouts.Lookup(name); err == nil {
-			return layouts.LookupPlanner(name, kind)
-		}
-		if p := Find(name); p != "" {
-			name = p
-		} else {
-			return layouts.LookupPlanner(name, kind) // the registry's "unknown layout" error
+		if p = Find(name); p == "" {
+			return nil, "", layouts.ErrNotFound
 		}
 	}
-	f, err := LoadCached(name)
+	f, err := LoadCached(p)
 	if err != nil {
-		return nil, err
+		return nil, "", err
 	}
-	if kind != layouts.KindSlides {
-		return nil, fmt.Errorf("layout %q is a slides layout, not a %s layout", f.Name, kind)
-	}
-	return f.Layout, nil
+	return f.Planner(), p, nil
 }
 
-// Catalog lists every layout: the registered ones and the layout files in
-// Dirs (a file whose name is taken, by a built-in or an earlier directory,
-// is left out). Files that do not load are returned as errors, and still
-// listed, so `topicdeck layouts` shows them and says what is wrong.
-func Catalog() ([]layouts.Info, []error) {
-	out := layouts.List()
-	taken := map[string]bool{}
-	for _, l := range out {
-		taken[l.Name] = true
-	}
-	var errs []error
-	var found []layouts.Info
+// Found lists the layout files in Dirs, first directory first; a file
+// that does not load is listed with its error.
+func (finder) Found() []layouts.Found {
+	var out []layouts.Found
 	for _, dir := range Dirs() {
 		entries, err := os.ReadDir(dir)
 		if err != nil {
 			continue // a directory that does not exist holds no layouts
 		}
+		var found []layouts.Found
 		for _, e := range entries {
 			ext := strings.ToLower(filepath.Ext(e.Name()))
 			if e.IsDir() || (ext != ".yaml" && ext != ".yml") {
 				continue
 			}
-			name := Name(e.Name())
-			if taken[name] {
-				continue
-			}
-			taken[name] = true
 			p := filepath.Join(dir, e.Name())
-			info := layouts.Info{Name: name, Kind: layouts.KindSlides, Origin: p}
+			fd := layouts.Found{Info: layouts.Info{Name: Name(e.Name()), Origin: p}}
 			if f, err := LoadCached(p); err != nil {
-				errs = append(errs, err)
-				info.Description = "(does not load: see the errors above)"
+				fd.Err = err
+				fd.Description = "(does not load: see the errors above)"
 			} else {
-				info.Description = f.Layout.Description()
+				fd.Kind, fd.Description = f.Planner().Kind(), f.Planner().Description()
 			}
-			found = append(found, info)
+			found = append(found, fd)
 		}
+		sort.SliceStable(found, func(i, j int) bool { return found[i].Name < found[j].Name })
+		out = append(out, found...)
 	}
-	sort.SliceStable(found, func(i, j int) bool { return found[i].Name < found[j].Name })
-	// Files are slide layouts: list them after the built-in slide layouts.
-	i := 0
-	for i < len(out) && out[i].Kind == layouts.KindSlides {
-		i++
-	}
-	return append(out[:i:i], append(found, out[i:]...)...), errs
+	return out
+}
+
+// Planner finds the layout a --layout value names (a registered layout, a
+// layout file in Dirs, or a file path) and checks that it makes the
+// wanted kind. It is layouts.LookupPlanner, kept for callers that import
+// this package to have file layouts found.
+func Planner(name string, kind layouts.Kind) (layouts.Planner, error) {
+	return layouts.LookupPlanner(name, kind)
 }
 
 // Show returns the complete effective layout file of a slide layout
 // (built-in, found, or a path), for `topicdeck layouts show`.
 func Show(name string) ([]byte, error) {
 	if !IsPath(name) {
-		if l, err := layouts.Lookup(name); err == nil {
+		if layouts.Registered(name) {
+			l, _ := layouts.Lookup(name)
 			dl, ok := l.(*deck.Layout)
 			if !ok {
-				return nil, fmt.Errorf("layout %q is a %s layout; only slide layouts have layout files", name, l.Kind())
+				return nil, fmt.Errorf("layout %q is a %s layout; only slide layouts print as layout files (a handout layout file's keys are in docs/layout-files.md)", name, l.Kind())
 			}
 			return Print(name, "built-in", name, dl), nil
 		}
@@ -182,6 +172,9 @@ func Show(name string) ([]byte, error) {
 	f, err := LoadCached(name)
 	if err != nil {
 		return nil, err
+	}
+	if f.Layout == nil {
+		return nil, fmt.Errorf("layout %q is a handout layout file; its keys are in docs/layout-files.md", f.Name)
 	}
 	return Print(f.Name, f.Path, f.Extends, f.Layout), nil
 }

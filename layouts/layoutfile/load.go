@@ -1,6 +1,9 @@
 // Package layoutfile reads, checks and prints layout files: YAML files that
 // configure a built-in slide layout (colours, fonts, sizes, margins, page,
-// logo, title background, footer, section order and forms) without Go.
+// logo, title background, footer, section order and forms) or a built-in
+// handout layout (paper, margin, note-line spacing, slides per page)
+// without Go. It registers a finder with the layouts registry, so a layout
+// file is looked up, listed and served by name like a built-in.
 //
 // A layout file is found by path (--layout path/to/house.yaml), in
 // ./layouts/, or in $XDG_CONFIG_HOME/topicdeck/layouts/ (default
@@ -46,8 +49,17 @@ func Name(path string) string {
 type File struct {
 	Name    string // the layout name: the file name without extension
 	Path    string
-	Extends string // the layout it changes
-	Layout  *deck.Layout
+	Extends string          // the layout it changes
+	Layout  *deck.Layout    // a slide layout file's layout; nil for a handout layout file
+	Handout layouts.Planner // a handout layout file's layout; nil for a slide layout file
+}
+
+// Planner is the layout the file makes, of whichever kind.
+func (f *File) Planner() layouts.Planner {
+	if f.Handout != nil {
+		return f.Handout
+	}
+	return f.Layout
 }
 
 // Load reads and checks the layout file at path.
@@ -67,13 +79,14 @@ func Parse(path string, data []byte) (*File, error) {
 	if len(r.problems) > 0 {
 		return nil, r.problems
 	}
-	return &File{Name: r.name, Path: path, Extends: r.base, Layout: l}, nil
+	return &File{Name: r.name, Path: path, Extends: r.base, Layout: l, Handout: r.handout}, nil
 }
 
 // reader collects problems while it reads one file.
 type reader struct {
 	file, dir, name string
 	base            string // the extended layout
+	handout         layouts.Planner
 	problems        diag.List
 	logoNode        *yaml.Node // where the logo is set, for the margin check
 }
@@ -169,6 +182,12 @@ func (r *reader) parse(data []byte) *deck.Layout {
 		r.errorf(nil, "empty layout file: want at least `extends: lecture`")
 		return nil
 	}
+	if base, n := extendsOf(doc.Content[0]); layouts.Registered(base) {
+		if l, _ := layouts.Lookup(base); l.Kind() == layouts.KindHandout {
+			r.handout = r.parseHandout(doc.Content[0], base, l, n)
+			return nil
+		}
+	}
 	top := r.fields(doc.Content[0], "the layout file", topKeys)
 
 	// The base layout comes first: every other key changes its values.
@@ -179,6 +198,12 @@ func (r *reader) parse(data []byte) *deck.Layout {
 			base, baseNode = s, f.val
 		}
 	}
+	if !layouts.Registered(base) {
+		// A layout file extends a built-in, never another file: no chains
+		// to follow, no loops.
+		r.errorf(baseNode, "extends: unknown layout %q (see `topicdeck layouts`)%s", base, diag.DidYouMean(base, builtinNames(), ""))
+		return nil
+	}
 	parent, err := layouts.Lookup(base)
 	if err != nil {
 		r.errorf(baseNode, "extends: %v", err)
@@ -186,7 +211,7 @@ func (r *reader) parse(data []byte) *deck.Layout {
 	}
 	dl, ok := parent.(*deck.Layout)
 	if !ok {
-		r.errorf(baseNode, "extends: layout %q is a %s layout; layout files extend the slide layouts (lecture, contrast, minimal)", base, parent.Kind())
+		r.errorf(baseNode, "extends: layout %q is a %s layout; layout files extend the slide layouts (lecture, contrast, minimal) or the handout layouts", base, parent.Kind())
 		return nil
 	}
 	r.base = base

@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 
@@ -102,8 +103,30 @@ func TestErrors(t *testing.T) {
 			`2:11: error: page.aspect: unknown aspect ratio "3:2" (want 16:9 or 4:3)`},
 		{"unknown base", "extends: fancy\n",
 			"1:10: error: extends: unknown layout \"fancy\" (see `topicdeck layouts`)"},
-		{"handout base", "extends: reader\n",
-			`1:10: error: extends: layout "reader" is a handout layout; layout files extend the slide layouts (lecture, contrast, minimal)`},
+		{"slide key in a handout file", "extends: reader\nsizes:\n  body: 12\n",
+			`2:1: error: unknown key "sizes" in a handout layout file (known: description, extends, paper, margins, colours, note-line-spacing, slides-per-page)`},
+		{"grid of a handout without slides", "extends: cornell\nslides-per-page: {columns: 2, rows: 2}\n",
+			`2:1: error: slides-per-page: cornell has no grid of slides; only the slides-N handouts have`},
+		{"grid half given", "extends: slides-4\nslides-per-page: {columns: 2}\n",
+			`2:18: error: slides-per-page: give both columns and rows, e.g. {columns: 2, rows: 4}`},
+		{"grid not whole", "extends: slides-4\nslides-per-page: {columns: 2.5, rows: 2}\n",
+			`2:28: error: slides-per-page.columns: want a whole number, got "2.5"`},
+		{"grid too fine", "extends: slides-4\nslides-per-page: {columns: 2, rows: 9}\n",
+			`2:37: error: slides-per-page.rows: 9 is out of range (1 to 6)`},
+		{"handout margin below 15 mm", "extends: reader\nmargins: 20\n",
+			`2:10: error: margins: 20 is out of range (42.5 to 400)`},
+		{"handout margin leaves no page", "extends: reader\npaper: letter\nmargins: 250\n",
+			`3:10: error: margins: 250 pt on every side leaves less than 144 pt (2 in) of a 612 × 792 pt page to print on`},
+		{"unknown paper", "extends: notes\npaper: a5\n",
+			`2:8: error: paper: unknown paper "a5" (want a4 or letter), or a width and height in points`},
+		{"note lines too close", "extends: cornell\nnote-line-spacing: 5\n",
+			`2:20: error: note-line-spacing: 5 is out of range (14 to 72)`},
+		{"handout colour too light", "extends: reader\ncolours:\n  muted: \"#bbbbbb\"\n",
+			`3:10: error: colours: muted #bbbbbb on #ffffff has contrast 1.92:1, below the 4.5:1 that WCAG AA asks for text`},
+		{"unknown handout colour", "extends: reader\ncolours:\n  accent: \"#000000\"\n",
+			`3:3: error: unknown key "accent" in colours (known: text, muted, rule, frame, box, link)`},
+		{"extends a file", "extends: house\n",
+			"1:10: error: extends: unknown layout \"house\" (see `topicdeck layouts`)"},
 		{"YAML syntax", "colours:\n  text: \"#000000\n",
 			`2: error: YAML syntax error: found unexpected end of stream`},
 	}
@@ -267,9 +290,16 @@ func TestFindAndCatalog(t *testing.T) {
 	if got := Find("mine"); got != filepath.Join(xdg, "mine.yml") {
 		t.Errorf("Find(mine) = %q", got)
 	}
-	list, errs := Catalog()
+	list, warnings, errs := layouts.Catalog()
 	if len(errs) != 1 || !strings.Contains(errs[0].Error(), "broken.yaml:2:17: error: sizes.minimum-body") {
 		t.Errorf("catalog errors = %v, want the broken file's", errs)
+	}
+	wantWarnings := []string{
+		filepath.Join(xdg, "dept.yaml") + `: warning: not used: the name "dept" means ` + filepath.Join("layouts", "dept.yaml") + "; rename the file to use it",
+		filepath.Join(xdg, "lecture.yaml") + `: warning: not used: the name "lecture" means the built-in layout of that name; rename the file to use it`,
+	}
+	if !slices.Equal(warnings, wantWarnings) {
+		t.Errorf("catalog warnings =\n%q\nwant\n%q", warnings, wantWarnings)
 	}
 	byName := map[string]layouts.Info{}
 	var order []string
