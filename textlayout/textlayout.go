@@ -2,8 +2,8 @@
 // place lines are broken: planners use it to measure, the PDF backend draws
 // the lines it returns exactly as measured.
 //
-// THE API BELOW IS FIXED (other packages are written against it); the
-// implementation is in engine.go.
+// This file holds the types planners and backends exchange; Engine, in
+// engine.go, does the breaking and measuring.
 package textlayout
 
 import "math"
@@ -84,15 +84,3 @@ type Paragraph struct {
 	Align      Align
 	LineHeight float64 // multiple of the font size; 0 means 1.25
 }
-
-// The implementation provides (fixed signatures):
-//
-//	// Engine breaks and measures text with a font set. Safe for concurrent use.
-//	type Engine struct{ ... }
-//	func New(set *fonts.Set) *Engine
-//	// Lines breaks p into lines no wider than width (points).
-//	func (e *Engine) Lines(p Paragraph, width float64) []Line
-//	// Width is the advance width of s on one line.
-//	func (e *Engine) Width(s Span) float64
-//	// Height is the total height of lines (sum of Line.Height).
-//	func Height(lines []Line) float64

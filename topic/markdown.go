@@ -47,37 +47,9 @@ func (p firstLineFrontMatter) Open(parent ast.Node, reader text.Reader, pc parse
 	return p.Parser.Open(parent, reader, pc)
 }
 
-// ReadMarkdown reads an entry in the Markdown authoring form.
-//
-// YAML front matter gives title, slug, subject, lang, authors (a list or
-// one string), updated and bibliography; any other key is an error. A "#"
-// heading gives the title when the front matter has none (when both do,
-// the front matter wins and the heading is not content). Content before
-// the first "##" is the summary. Each "##" heading starts a section: a
-// known heading (LookupHeading) fills its field, any other a generic
-// section; a known section given twice keeps the second as a generic
-// section so nothing is lost. Every section is recorded in Order, empty
-// or not.
-//
-// List sections (core questions, key figures, related topics, seminal
-// works, methods, related concepts, key concepts) take list items; a
-// paragraph or sub-heading there becomes an item of its own, and code,
-// tables or quotes join the preceding item's blocks, so prose written
-// without bullets is kept as the author would expect. Key concepts split
-// each item into term and definition at the first ":" or "—" after a
-// plausible term ("Term: definition", "**Term** — definition"). Key
-// theories, debates and FAQ take a "###" heading per theory or question
-// with the blocks below it as description or answer; debates and FAQ
-// without such headings take each paragraph ending in "?" as a question,
-// and key theories before their first heading take list items as
-// "Name: description". What the model cannot hold is an error, never
-// dropped: a key concept with sub-items, prose before the first theory or
-// question, a second "#" heading.
-//
-// The model has no place for a few details, which are therefore not
-// kept: a link's title attribute, that an image was an image (it becomes a
-// link with its alt text), the spaces on a blank line in code, and link
-// reference definitions (their URLs live on in the links using them).
+// ReadMarkdown reads an entry in the Markdown authoring form. How front
+// matter, headings, list sections and questions map onto the model, and
+// which details are not kept, is in docs/entry-markdown.md.
 func ReadMarkdown(name string, data []byte) (*Entry, error) {
 	if err := validText(name, data); err != nil {
 		return nil, err

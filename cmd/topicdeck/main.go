@@ -88,8 +88,9 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 	return 1
 }
 
-// io holds the streams of one run; commands read them from the root
-// command's metadata so tests can capture output.
+// streams are the standard input, output and error of one run. newApp
+// stores them in the root command's metadata and commands fetch them with
+// ios, so tests can run the CLI on buffers and capture what it writes.
 type streams struct {
 	in       io.Reader
 	out, err io.Writer

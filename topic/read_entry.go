@@ -1,0 +1,132 @@
+package topic
+
+import (
+	"strings"
+)
+
+// entryFields lists the fields an entry accepts, in canonical order.
+var entryFields = []string{
+	"title", "slug", "subject", "lang", "authors", "updated", "bibliography",
+	"summary", "definition", "scope", "core_questions", "key_concepts",
+	"key_theories", "mechanisms", "relevance", "clinical_relevance", "history",
+	"debates", "key_figures", "related_topics", "seminal_works", "faq",
+	"methods", "related_concepts", "sections",
+}
+
+// defaultRelevanceHeading is the heading a relevance section gets when the
+// author gave only its text; it is the heading the site shows.
+const defaultRelevanceHeading = "Clinical relevance"
+
+// decodeEntry builds an Entry from a document's root node.
+func (d *decoder) decodeEntry(root *node) (*Entry, error) {
+	if root.kind != mapNode {
+		return nil, d.errorf(root.pos, "an entry must be an object of fields (title, summary, ...), not %s", root.describe())
+	}
+	fs, err := d.fields(root, "the entry", entryFields...)
+	if err != nil {
+		return nil, err
+	}
+	e := &Entry{}
+	var titlePos Pos
+	var relevanceKey string
+	for _, f := range fs {
+		ref := SectionRef{Field: Field(f.name), Pos: f.key.pos}
+		switch f.name {
+		case "title":
+			titlePos = f.key.pos
+			e.TitlePos = f.key.pos
+			e.Title, err = d.text(f.val, f.name)
+		case "slug":
+			e.SlugPos = f.key.pos
+			e.Slug, err = d.text(f.val, f.name)
+			if err == nil && e.Slug != "" {
+				if msg := slugProblem(e.Slug); msg != "" {
+					return nil, d.errorf(f.val.pos, "%s", msg)
+				}
+			}
+		case "subject":
+			e.Subject, err = d.text(f.val, f.name)
+		case "lang":
+			e.Lang, err = d.text(f.val, f.name)
+		case "authors":
+			e.Authors, err = d.texts(f.val, f.name)
+		case "updated":
+			e.Updated, err = d.text(f.val, f.name)
+			if err == nil && e.Updated != "" {
+				if msg := dateProblem(e.Updated); msg != "" {
+					return nil, d.errorf(f.val.pos, "%s", msg)
+				}
+			}
+		case "bibliography":
+			e.Bibliography, err = d.text(f.val, f.name)
+		case "summary":
+			e.Summary, err = d.body(f.val, f.name)
+			ref.Field = "" // the lede has no heading, so it is not in Order
+		case "definition":
+			e.Definition, err = d.body(f.val, f.name)
+		case "scope":
+			e.Scope, err = d.body(f.val, f.name)
+		case "mechanisms":
+			e.Mechanisms, err = d.body(f.val, f.name)
+		case "history":
+			e.History, err = d.body(f.val, f.name)
+		case "core_questions":
+			e.CoreQuestions, err = d.items(f.val, f.name, false)
+		case "key_figures":
+			e.KeyFigures, err = d.items(f.val, f.name, false)
+		case "seminal_works":
+			e.SeminalWorks, err = d.items(f.val, f.name, false)
+		case "methods":
+			e.Methods, err = d.items(f.val, f.name, false)
+		case "related_topics":
+			e.RelatedTopics, err = d.items(f.val, f.name, true)
+		case "related_concepts":
+			e.RelatedConcepts, err = d.items(f.val, f.name, true)
+		case "key_concepts":
+			e.KeyConcepts, err = d.concepts(f.val)
+		case "key_theories":
+			e.KeyTheories, err = d.theories(f.val)
+		case "debates":
+			e.Debates, err = d.qas(f.val, f.name)
+		case "faq":
+			e.FAQ, err = d.qas(f.val, f.name)
+		case "relevance", "clinical_relevance":
+			if relevanceKey != "" {
+				return nil, d.errorf(f.key.pos, "%q and %q are the same section; give only one", relevanceKey, f.name)
+			}
+			relevanceKey = f.name
+			e.Relevance, err = d.relevance(f.val, f.name)
+			ref.Field = FieldRelevance
+			if err == nil {
+				ref.Heading = e.Relevance.Heading
+			}
+		case "sections":
+			err = d.sections(f.val, e)
+			ref.Field = ""
+		default:
+			ref.Field = ""
+		}
+		if err != nil {
+			return nil, err
+		}
+		if ref.Field != "" && isSectionField(ref.Field) {
+			e.Order = append(e.Order, ref)
+		}
+	}
+	if strings.TrimSpace(e.Title) == "" {
+		if titlePos.IsValid() {
+			return nil, d.errorf(titlePos, "title is empty")
+		}
+		return nil, d.errorf(root.pos, "missing title: add a \"title\" field")
+	}
+	return e, nil
+}
+
+func isSectionField(f Field) bool {
+	for _, k := range Fields {
+		if k == f {
+			return true
+		}
+	}
+	return false
+}
