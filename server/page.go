@@ -6,6 +6,7 @@ import (
 	"html/template"
 	"net/http"
 	"strconv"
+	"sync"
 
 	"github.com/scholargate/topicdeck/exporter"
 	"github.com/scholargate/topicdeck/layouts"
@@ -15,7 +16,11 @@ import (
 //go:embed page.html
 var pageHTML string
 
-var pageTemplate = template.Must(template.New("page").Parse(pageHTML))
+// pageTemplate is parsed on first use: every topicdeck command links this
+// package, and only serve shows the page.
+var pageTemplate = sync.OnceValue(func() *template.Template {
+	return template.Must(template.New("page").Parse(pageHTML))
+})
 
 // pageTopic is what the page shows of one topic.
 type pageTopic struct {
@@ -91,7 +96,7 @@ func (s *Server) index(w http.ResponseWriter, r *http.Request) {
 		d.Topics = append(d.Topics, pageTopic{Slug: t.Slug(), Title: e.Title, Subject: e.Subject, Lede: lede(e), Lang: e.LangOrDefault()})
 	}
 	var buf bytes.Buffer
-	if err := pageTemplate.Execute(&buf, d); err != nil {
+	if err := pageTemplate().Execute(&buf, d); err != nil {
 		s.fail(w, r, err)
 		return
 	}
