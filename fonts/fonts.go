@@ -39,6 +39,9 @@ type Face struct {
 
 	kernOnce sync.Once
 	kern     *kerning
+
+	asciiOnce sync.Once
+	ascii     []int16 // kerning of ASCII pairs (see asciiKern)
 }
 
 // load returns the face's metrics: for an embedded face the precomputed

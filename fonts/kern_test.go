@@ -331,3 +331,20 @@ func BenchmarkKernFirstUse(b *testing.B) {
 		})
 	}
 }
+
+// TestKernASCIIFromMetrics checks that kerning ASCII text with an embedded
+// face decodes no GPOS table (the pairs come from metrics.bin), and that
+// a pair beyond ASCII still does.
+func TestKernASCIIFromMetrics(t *testing.T) {
+	f := &Face{Family: "NotoSans", file: "NotoSans-Regular.ttf", data: embeddedFaces["NotoSans-Regular.ttf"]}
+	if k := f.Kern('A', 'V'); k >= 0 {
+		t.Errorf("A V kern %d, want a negative adjustment", k)
+	}
+	if f.kern != nil {
+		t.Error("kerning an ASCII pair decoded the GPOS table")
+	}
+	f.Kern('\u2014', 'T')
+	if f.kern == nil {
+		t.Error("kerning a pair beyond ASCII did not decode the GPOS table")
+	}
+}
