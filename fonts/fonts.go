@@ -42,6 +42,9 @@ type Face struct {
 
 	asciiOnce sync.Once
 	ascii     []int16 // kerning of ASCII pairs (see asciiKern)
+
+	directOnce sync.Once
+	direct     *directKern
 }
 
 // load returns the face's metrics: for an embedded face the precomputed

@@ -30,7 +30,26 @@ func (f *Face) Kern(left, right rune) int {
 	if gr == 0 {
 		return 0
 	}
+	if d := f.directKerning(); d != nil {
+		return d.pair(gl, gr)
+	}
 	return f.kerning().pair(gl, gr)
+}
+
+// directKerning returns an embedded face's GPOS kerning read in place
+// (see directKern), or nil for a face from disk or one without GPOS
+// kerning, which use the decoded tables.
+func (f *Face) directKerning() *directKern {
+	f.directOnce.Do(func() {
+		if f.fromDir {
+			return
+		}
+		if o := f.outlines(); o.tables != nil {
+			upem := int(binary.BigEndian.Uint16(o.tables["head"][18:]))
+			f.direct = newDirectKern(o.tables["GPOS"], upem, o.numGlyphs)
+		}
+	})
+	return f.direct
 }
 
 // kerning returns the face's kerning tables, read on first use.
