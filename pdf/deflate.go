@@ -73,7 +73,25 @@ func init() {
 	for v := range 30 {
 		dstCode[v] = bits.Reverse16(uint16(v)) >> 11
 	}
+	for l := range lenCode {
+		code, extra, nb := 285, 0, uint(0)
+		switch {
+		case l < 8:
+			code = 257 + l
+		case l < 255:
+			nb = uint(bits.Len(uint(l)) - 3)
+			code = 257 + 4*int(nb+1) + (l>>nb)&3
+			extra = l & (1<<nb - 1)
+		}
+		v := uint32(litCode[code]) | uint32(extra)<<litLen[code]
+		lenCode[l] = v | (uint32(litLen[code])+uint32(nb))<<24
+	}
 }
+
+// lenCode holds, for each match length less 3, its length code and extra
+// bits ready to write (low 24 bits) and how many bits that is (high 8), so
+// that a match is one write.
+var lenCode [256]uint32
 
 func (e *encoder) bits(v uint64, n uint) {
 	e.acc |= v << e.n
@@ -97,29 +115,20 @@ func (e *encoder) literal(b byte) {
 	}
 }
 
-// match writes a length (3–258) and distance (1–32768) pair.
+// match writes a length (3–258) and distance (1–32768) pair, at most 31
+// bits, in one write.
 func (e *encoder) match(length, dist int) {
-	l := length - 3
-	switch {
-	case l < 8:
-		e.bits(uint64(litCode[257+l]), uint(litLen[257+l]))
-	case l == 255:
-		e.bits(uint64(litCode[285]), uint(litLen[285]))
-	default:
-		nb := uint(bits.Len(uint(l)) - 1)
-		code := 257 + 4*(int(nb)-1) + (l>>(nb-2))&3
-		e.bits(uint64(litCode[code]), uint(litLen[code]))
-		e.bits(uint64(l&(1<<(nb-2)-1)), nb-2)
-	}
+	lc := lenCode[length-3]
+	v, n := uint64(lc&0xFFFFFF), uint(lc>>24)
 	d := dist - 1
 	if d < 4 {
-		e.bits(uint64(dstCode[d]), 5)
+		e.bits(v|uint64(dstCode[d])<<n, n+5)
 		return
 	}
 	nb := uint(bits.Len(uint(d)) - 1)
 	code := 2*int(nb) + (d>>(nb-1))&1
-	e.bits(uint64(dstCode[code]), 5)
-	e.bits(uint64(d&(1<<(nb-1)-1)), nb-1)
+	v |= (uint64(dstCode[code]) | uint64(d&(1<<(nb-1)-1))<<5) << n
+	e.bits(v, n+5+nb-1)
 }
 
 func hash4(b []byte) uint32 {
