@@ -36,13 +36,17 @@ func (b *Bank) writeMoodle(w io.Writer) error {
 		}
 		parts[i] = x.String()
 	})
-	var x strings.Builder
-	x.WriteString("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<quiz>\n")
-	for _, p := range parts {
-		x.WriteString(p)
+	// The parts go out as they are, not joined first: a course's bank is
+	// megabytes, and w usually holds it all again.
+	if _, err := io.WriteString(w, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<quiz>\n"); err != nil {
+		return err
 	}
-	x.WriteString("</quiz>\n")
-	_, err := io.WriteString(w, x.String())
+	for _, p := range parts {
+		if _, err := io.WriteString(w, p); err != nil {
+			return err
+		}
+	}
+	_, err := io.WriteString(w, "</quiz>\n")
 	return err
 }
 
