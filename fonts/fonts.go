@@ -15,6 +15,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"unicode"
 )
 
@@ -45,6 +46,7 @@ type Face struct {
 
 	directOnce sync.Once
 	direct     *directKern
+	directUses atomic.Int64 // pairs read in place so far (see directLimit)
 }
 
 // load returns the face's metrics: for an embedded face the precomputed

@@ -30,11 +30,18 @@ func (f *Face) Kern(left, right rune) int {
 	if gr == 0 {
 		return 0
 	}
-	if d := f.directKerning(); d != nil {
+	if d := f.directKerning(); d != nil && f.directUses.Add(1) <= directLimit {
 		return d.pair(gl, gr)
 	}
 	return f.kerning().pair(gl, gr)
 }
+
+// directLimit is how many pairs beyond ASCII a face reads in place before
+// it decodes its kerning after all. A lookup in place costs about five
+// times one in the decoded tables, and this many of them about what
+// decoding does: a deck stays well below it, while a build or a server,
+// which measure such pairs by the million, decode once early on.
+const directLimit = 2048
 
 // directKerning returns an embedded face's GPOS kerning read in place
 // (see directKern), or nil for a face from disk or one without GPOS

@@ -394,3 +394,20 @@ func TestKernDirect(t *testing.T) {
 		}
 	}
 }
+
+// TestKernDirectThenDecoded checks that a face reading many pairs beyond
+// ASCII decodes its tables after directLimit of them, with the same
+// adjustments before and after.
+func TestKernDirectThenDecoded(t *testing.T) {
+	f := &Face{Family: "NotoSans", file: "NotoSans-Regular.ttf", data: embeddedFaces["NotoSans-Regular.ttf"]}
+	want := f.Kern('\u0391', '\u03a5') // the first pair read in place
+	for range directLimit - 1 {
+		f.Kern('\u0393', '\u03b1')
+	}
+	if f.kern != nil {
+		t.Fatal("decoded before directLimit pairs")
+	}
+	if got := f.Kern('\u0391', '\u03a5'); got != want || f.kern == nil {
+		t.Errorf("after directLimit pairs: Α Υ kern %d (want %d), decoded %v", got, want, f.kern != nil)
+	}
+}
