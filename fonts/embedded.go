@@ -56,11 +56,26 @@ var embeddedFaces = map[string][]byte{
 var metricsFile []byte
 
 // metricsMagic starts metrics.bin; it changes with the format.
-const metricsMagic = "TDM1"
+const metricsMagic = "TDM2"
+
+// metricsOf computes what metrics.bin holds of a face: its metrics and its
+// kerned ASCII pairs.
+func metricsOf(data []byte) (*metrics, error) {
+	m, o, err := parse(data)
+	if err != nil {
+		return nil, err
+	}
+	upem := int(binary.BigEndian.Uint16(o.tables["head"][18:]))
+	k := readKerning(o.tables["GPOS"], o.tables["kern"], upem, o.numGlyphs)
+	k.fillASCII(m.cov)
+	m.kernASCII, m.hasKernASCII = encodeASCIIKern(k.ascii), true
+	return m, nil
+}
 
 // encodeMetrics writes metrics.bin: the magic, then per face its file name
 // (length byte + bytes), ascent, descent and missing width (int32 each),
-// the coverage length (uint32) and the coverage, all little-endian.
+// the coverage length (uint32) and the coverage, the kerned ASCII pairs'
+// length (uint32) and the pairs (encodeASCIIKern), all little-endian.
 func encodeMetrics(names []string, ms []*metrics) []byte {
 	out := []byte(metricsMagic)
 	le := binary.LittleEndian
@@ -73,13 +88,15 @@ func encodeMetrics(names []string, ms []*metrics) []byte {
 		out = le.AppendUint32(out, uint32(int32(m.missingWidth)))
 		out = le.AppendUint32(out, uint32(len(m.cov)))
 		out = append(out, m.cov...)
+		out = le.AppendUint32(out, uint32(len(m.kernASCII)))
+		out = append(out, m.kernASCII...)
 	}
 	return out
 }
 
 // embeddedMetrics finds a face's record in metrics.bin, or returns nil if
-// it has none (a stale file; the face is then parsed). The coverage is
-// used in place.
+// it has none (a stale file; the face is then parsed). The coverage and
+// the kerned pairs are used in place.
 func embeddedMetrics(file []byte, name string) *metrics {
 	le := binary.LittleEndian
 	if len(file) < len(metricsMagic) || string(file[:len(metricsMagic)]) != metricsMagic {
@@ -93,7 +110,12 @@ func embeddedMetrics(file []byte, name string) *metrics {
 		}
 		rec := p[1+n:]
 		size := int(le.Uint32(rec[12:]))
-		if len(rec) < 16+size {
+		if len(rec) < 20+size {
+			return nil
+		}
+		kern := rec[16+size:]
+		kernSize := int(le.Uint32(kern))
+		if len(kern) < 4+kernSize {
 			return nil
 		}
 		if string(p[1:1+n]) == name {
@@ -106,9 +128,11 @@ func embeddedMetrics(file []byte, name string) *metrics {
 				descent:      int(int32(le.Uint32(rec[4:]))),
 				missingWidth: int(int32(le.Uint32(rec[8:]))),
 				cov:          cov,
+				kernASCII:    kern[4 : 4+kernSize],
+				hasKernASCII: true,
 			}
 		}
-		p = rec[16+size:]
+		p = kern[4+kernSize:]
 	}
 	return nil
 }

@@ -15,6 +15,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"unicode"
 )
 
@@ -39,6 +40,13 @@ type Face struct {
 
 	kernOnce sync.Once
 	kern     *kerning
+
+	asciiOnce sync.Once
+	ascii     []int16 // kerning of ASCII pairs (see asciiKern)
+
+	directOnce sync.Once
+	direct     *directKern
+	directUses atomic.Int64 // pairs read in place so far (see directLimit)
 }
 
 // load returns the face's metrics: for an embedded face the precomputed

@@ -331,3 +331,83 @@ func BenchmarkKernFirstUse(b *testing.B) {
 		})
 	}
 }
+
+// TestKernASCIIFromMetrics checks that kerning with an embedded face
+// decodes no GPOS table: ASCII pairs come from metrics.bin, the others are
+// read in place.
+func TestKernASCIIFromMetrics(t *testing.T) {
+	f := &Face{Family: "NotoSans", file: "NotoSans-Regular.ttf", data: embeddedFaces["NotoSans-Regular.ttf"]}
+	if k := f.Kern('A', 'V'); k >= 0 {
+		t.Errorf("A V kern %d, want a negative adjustment", k)
+	}
+	if k := f.Kern('Α', 'Υ'); k >= 0 {
+		t.Errorf("Α Υ kern %d, want a negative adjustment", k)
+	}
+	if f.kern != nil {
+		t.Error("kerning with an embedded face decoded its GPOS table")
+	}
+}
+
+// TestKernDirect checks the in-place GPOS reading of every embedded face
+// against its decoded tables, for every pair of a set of Latin, Greek,
+// Cyrillic, Arabic and punctuation characters.
+func TestKernDirect(t *testing.T) {
+	var chars []rune
+	for r := rune(0x20); r < 0x250; r++ {
+		chars = append(chars, r)
+	}
+	chars = append(chars, []rune("ΑΓΔΛΥΩαλοАГДЛРТУЯадлорту–—‘’“”…•·€مرحبا")...)
+	for _, f := range Default().Faces() {
+		o := f.outlines()
+		upem := int(binary.BigEndian.Uint16(o.tables["head"][18:]))
+		d := newDirectKern(o.tables["GPOS"], upem, o.numGlyphs)
+		k := readKerning(o.tables["GPOS"], o.tables["kern"], upem, o.numGlyphs)
+		if (d == nil) != (len(k.lookups) == 0) {
+			t.Fatalf("%s: in place %v, decoded %d lookups", f, d != nil, len(k.lookups))
+		}
+		if d == nil {
+			continue
+		}
+		m := f.load()
+		kerned := 0
+		for _, a := range chars {
+			_, ga := m.cov.lookup(a)
+			if ga == 0 {
+				continue
+			}
+			for _, b := range chars {
+				_, gb := m.cov.lookup(b)
+				if gb == 0 {
+					continue
+				}
+				got, want := d.pair(ga, gb), k.pair(ga, gb)
+				if got != want {
+					t.Errorf("%s %q%q: in place %d, decoded %d", f, a, b, got, want)
+				}
+				if want != 0 {
+					kerned++
+				}
+			}
+		}
+		if kerned < 100 {
+			t.Errorf("%s: only %d kerned pairs", f, kerned)
+		}
+	}
+}
+
+// TestKernDirectThenDecoded checks that a face reading many pairs beyond
+// ASCII decodes its tables after directLimit of them, with the same
+// adjustments before and after.
+func TestKernDirectThenDecoded(t *testing.T) {
+	f := &Face{Family: "NotoSans", file: "NotoSans-Regular.ttf", data: embeddedFaces["NotoSans-Regular.ttf"]}
+	want := f.Kern('\u0391', '\u03a5') // the first pair read in place
+	for range directLimit - 1 {
+		f.Kern('\u0393', '\u03b1')
+	}
+	if f.kern != nil {
+		t.Fatal("decoded before directLimit pairs")
+	}
+	if got := f.Kern('\u0391', '\u03a5'); got != want || f.kern == nil {
+		t.Errorf("after directLimit pairs: Α Υ kern %d (want %d), decoded %v", got, want, f.kern != nil)
+	}
+}

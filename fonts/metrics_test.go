@@ -21,7 +21,7 @@ func TestMetricsFile(t *testing.T) {
 	slices.Sort(names)
 	ms := make([]*metrics, len(names))
 	for i, name := range names {
-		m, _, err := parse(embeddedFaces[name])
+		m, err := metricsOf(embeddedFaces[name])
 		if err != nil {
 			t.Fatalf("%s: %v", name, err)
 		}
@@ -40,7 +40,8 @@ func TestMetricsFile(t *testing.T) {
 	for i, name := range names {
 		got := embeddedMetrics(metricsFile, name)
 		if got == nil || got.ascent != ms[i].ascent || got.descent != ms[i].descent ||
-			got.missingWidth != ms[i].missingWidth || !bytes.Equal(got.cov, ms[i].cov) {
+			got.missingWidth != ms[i].missingWidth || !bytes.Equal(got.cov, ms[i].cov) ||
+			!got.hasKernASCII || !bytes.Equal(got.kernASCII, ms[i].kernASCII) {
 			t.Errorf("%s: metrics.bin record differs from a fresh parse", name)
 		}
 	}

@@ -15,6 +15,11 @@ type metrics struct {
 	missingWidth int      // advance drawn for characters the font lacks
 	ascent       int
 	descent      int
+	// kernASCII, for an embedded face, is its kerned ASCII pairs from
+	// metrics.bin (see encodeASCIIKern); hasKernASCII tells an empty list
+	// from none computed.
+	kernASCII    []byte
+	hasKernASCII bool
 }
 
 // outlines is what subsetting needs: slices of the file's tables. It is

@@ -338,7 +338,7 @@ func AsWritten(e *topic.Entry) []Reference {
 			continue
 		}
 		r := Reference{Text: it.Text}
-		if reCiteKey.MatchString(txt) {
+		if reCiteKey().MatchString(txt) {
 			r.Key, r.Text = txt, nil
 		}
 		r.DOI = FindDOI(txt)
@@ -357,15 +357,23 @@ func AsWritten(e *topic.Entry) []Reference {
 	return out
 }
 
+// The expressions are compiled on first use, not at start-up: every
+// command links this package, and compiling them cost each `topicdeck
+// slides` process a few tenths of a millisecond for nothing.
 var (
-	reCiteKey = regexp.MustCompile(`^@?[\p{L}\p{N}_][\p{L}\p{N}_:.\-]*$`)
-	reDOI     = regexp.MustCompile(`10\.\d{4,9}/[^\s"<>]+`)
+	reCiteKey = lazyRegexp(`^@?[\p{L}\p{N}_][\p{L}\p{N}_:.\-]*$`)
+	reDOI     = lazyRegexp(`10\.\d{4,9}/[^\s"<>]+`)
 )
+
+// lazyRegexp returns a function that compiles expr on its first call.
+func lazyRegexp(expr string) func() *regexp.Regexp {
+	return sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(expr) })
+}
 
 // FindDOI returns the first DOI in s ("10.1038/npp.2009.110"), without
 // trailing punctuation, or "".
 func FindDOI(s string) string {
-	return strings.TrimRight(reDOI.FindString(s), ".,;)")
+	return strings.TrimRight(reDOI().FindString(s), ".,;)")
 }
 
 // courseLang returns the override, else the language every entry shares,

@@ -1,18 +1,18 @@
 package glossary
 
 import (
-	"regexp"
 	"strings"
 	"unicode"
 )
 
+// Compiled on first use (see lazyRegexp).
 var (
-	reDefinedAs = regexp.MustCompile(`^\s+(?:(?:is|are)\s+(?:defined|understood)\s+as|(?:definieras|förstås)\s+som)\s+`)
-	reRefersTo  = regexp.MustCompile(`^\s+(?:refers?\s+to|denotes?|avser|betecknar|syftar\s+på)\s+`)
-	reCopula    = regexp.MustCompile(`^\s+(?:is|are|är)\s+(?:a|an|the|one|en|ett|den|det|de)\s`)
-	reDash      = regexp.MustCompile(`^(?:\s*—\s*|\s+–\s+|\s*--\s*)`)
-	reVerb      = regexp.MustCompile(`^\s+\S+\s+`)
-	reYear      = regexp.MustCompile(`\b1[5-9]\d\d\b|\b20\d\d\b`)
+	reDefinedAs = lazyRegexp(`^\s+(?:(?:is|are)\s+(?:defined|understood)\s+as|(?:definieras|förstås)\s+som)\s+`)
+	reRefersTo  = lazyRegexp(`^\s+(?:refers?\s+to|denotes?|avser|betecknar|syftar\s+på)\s+`)
+	reCopula    = lazyRegexp(`^\s+(?:is|are|är)\s+(?:a|an|the|one|en|ett|den|det|de)\s`)
+	reDash      = lazyRegexp(`^(?:\s*—\s*|\s+–\s+|\s*--\s*)`)
+	reVerb      = lazyRegexp(`^\s+\S+\s+`)
+	reYear      = lazyRegexp(`\b1[5-9]\d\d\b|\b20\d\d\b`)
 )
 
 // badStarts are words an aside starts with when it is not a definition:
@@ -31,15 +31,15 @@ func definitionAfter(s *sentence, b, e int) (string, int, bool) {
 	rest := string(s.lower[e:])
 	clause := clauseStart(s.lower[:b])
 	if clause {
-		if m := reDefinedAs.FindStringIndex(rest); m != nil {
+		if m := reDefinedAs().FindStringIndex(rest); m != nil {
 			return clauseText(s, e+len([]rune(rest[:m[1]]))), patDefinedAs, true
 		}
-		if m := reRefersTo.FindStringIndex(rest); m != nil {
+		if m := reRefersTo().FindStringIndex(rest); m != nil {
 			return clauseText(s, e+len([]rune(rest[:m[1]]))), patRefersTo, true
 		}
-		if m := reCopula.FindStringIndex(rest); m != nil {
+		if m := reCopula().FindStringIndex(rest); m != nil {
 			// Keep the article: "a reduced effect of a drug …".
-			verb := reVerb.FindString(rest)
+			verb := reVerb().FindString(rest)
 			if d := clauseText(s, e+len([]rune(verb))); d != "" {
 				return d, patCopula, true
 			}
@@ -58,7 +58,7 @@ func definitionAfter(s *sentence, b, e int) (string, int, bool) {
 	}
 	// A dash after the term opens an aside only if the term is not itself
 	// inside one ("…—and its overlap with learning and memory—became …").
-	if m := reDash.FindString(rest); m != "" && strings.Count(string(s.runes[:b]), strings.TrimSpace(m))%2 == 0 {
+	if m := reDash().FindString(rest); m != "" && strings.Count(string(s.runes[:b]), strings.TrimSpace(m))%2 == 0 {
 		start := e + len([]rune(m))
 		dash := strings.TrimSpace(m)
 		end := len(s.runes)
@@ -114,7 +114,7 @@ func clauseText(s *sentence, from int) string {
 func aside(txt string) string {
 	txt = strings.TrimSpace(txt)
 	words := strings.Fields(txt)
-	if len(words) < 2 || reYear.MatchString(txt) {
+	if len(words) < 2 || reYear().MatchString(txt) {
 		return ""
 	}
 	first := []rune(txt)[0]

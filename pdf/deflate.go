@@ -4,6 +4,7 @@ import (
 	"encoding/binary"
 	"hash/adler32"
 	"math/bits"
+	"slices"
 	"sync"
 )
 
@@ -16,9 +17,11 @@ import (
 // writer of a process several milliseconds. Fixed codes give files about
 // a tenth larger than the best dynamic ones, at a fraction of the time.
 func Deflate(dst, data []byte) []byte {
-	dst = append(dst, 0x78, 0x01) // zlib header: deflate, 32 KB window, fastest
 	e := encoders.Get().(*encoder)
-	dst = e.encode(dst, data)
+	body := e.encode(data)
+	dst = slices.Grow(dst, 2+len(body)+4)
+	dst = append(dst, 0x78, 0x01) // zlib header: deflate, 32 KB window, fastest
+	dst = append(dst, body...)
 	encoders.Put(e)
 	return binary.BigEndian.AppendUint32(dst, adler32.Checksum(data))
 }
@@ -30,10 +33,14 @@ const (
 	maxWindow = 32768
 )
 
-// encoder is one LZ77 pass's hash table, reused between streams.
+// encoder is one LZ77 pass's hash table and output buffer, reused between
+// streams. The output is written by index into a buffer sized for the
+// worst case and copied out once, rather than appended to the result: the
+// appends' regrowing was most of what a small deck allocated.
 type encoder struct {
 	table [1 << hashBits]int32 // position+1 of the last 4 bytes with this hash
 	out   []byte
+	pos   int    // bytes written to out
 	acc   uint64 // bits not yet written, least significant first
 	n     uint   // number of bits in acc
 }
@@ -66,13 +73,32 @@ func init() {
 	for v := range 30 {
 		dstCode[v] = bits.Reverse16(uint16(v)) >> 11
 	}
+	for l := range lenCode {
+		code, extra, nb := 285, 0, uint(0)
+		switch {
+		case l < 8:
+			code = 257 + l
+		case l < 255:
+			nb = uint(bits.Len(uint(l)) - 3)
+			code = 257 + 4*int(nb+1) + (l>>nb)&3
+			extra = l & (1<<nb - 1)
+		}
+		v := uint32(litCode[code]) | uint32(extra)<<litLen[code]
+		lenCode[l] = v | (uint32(litLen[code])+uint32(nb))<<24
+	}
 }
+
+// lenCode holds, for each match length less 3, its length code and extra
+// bits ready to write (low 24 bits) and how many bits that is (high 8), so
+// that a match is one write.
+var lenCode [256]uint32
 
 func (e *encoder) bits(v uint64, n uint) {
 	e.acc |= v << e.n
 	e.n += n
 	if e.n >= 32 {
-		e.out = binary.LittleEndian.AppendUint32(e.out, uint32(e.acc))
+		binary.LittleEndian.PutUint32(e.out[e.pos:], uint32(e.acc))
+		e.pos += 4
 		e.acc >>= 32
 		e.n -= 32
 	}
@@ -82,45 +108,45 @@ func (e *encoder) literal(b byte) {
 	e.acc |= uint64(litCode[b]) << e.n
 	e.n += uint(litLen[b])
 	if e.n >= 32 {
-		e.out = binary.LittleEndian.AppendUint32(e.out, uint32(e.acc))
+		binary.LittleEndian.PutUint32(e.out[e.pos:], uint32(e.acc))
+		e.pos += 4
 		e.acc >>= 32
 		e.n -= 32
 	}
 }
 
-// match writes a length (3–258) and distance (1–32768) pair.
+// match writes a length (3–258) and distance (1–32768) pair, at most 31
+// bits, in one write.
 func (e *encoder) match(length, dist int) {
-	l := length - 3
-	switch {
-	case l < 8:
-		e.bits(uint64(litCode[257+l]), uint(litLen[257+l]))
-	case l == 255:
-		e.bits(uint64(litCode[285]), uint(litLen[285]))
-	default:
-		nb := uint(bits.Len(uint(l)) - 1)
-		code := 257 + 4*(int(nb)-1) + (l>>(nb-2))&3
-		e.bits(uint64(litCode[code]), uint(litLen[code]))
-		e.bits(uint64(l&(1<<(nb-2)-1)), nb-2)
-	}
+	lc := lenCode[length-3]
+	v, n := uint64(lc&0xFFFFFF), uint(lc>>24)
 	d := dist - 1
 	if d < 4 {
-		e.bits(uint64(dstCode[d]), 5)
+		e.bits(v|uint64(dstCode[d])<<n, n+5)
 		return
 	}
 	nb := uint(bits.Len(uint(d)) - 1)
 	code := 2*int(nb) + (d>>(nb-1))&1
-	e.bits(uint64(dstCode[code]), 5)
-	e.bits(uint64(d&(1<<(nb-1)-1)), nb-1)
+	v |= (uint64(dstCode[code]) | uint64(d&(1<<(nb-1)-1))<<5) << n
+	e.bits(v, n+5+nb-1)
 }
 
 func hash4(b []byte) uint32 {
 	return (binary.LittleEndian.Uint32(b) * 0x9E3779B1) >> (32 - hashBits)
 }
 
-// encode appends one final fixed-Huffman block holding data.
-func (e *encoder) encode(dst, data []byte) []byte {
+// encode returns one final fixed-Huffman block holding data, in the
+// encoder's buffer (valid until its next use).
+func (e *encoder) encode(data []byte) []byte {
 	clear(e.table[:])
-	e.out, e.acc, e.n = dst, 0, 0
+	// No code is longer than 9 bits a byte of data: a literal is 8 or 9,
+	// and a match (at least 4 bytes) at most 31. Add the block's header
+	// and end, and room for the last 32-bit write.
+	if need := len(data) + len(data)/8 + 16; cap(e.out) < need {
+		e.out = make([]byte, need)
+	}
+	e.out = e.out[:cap(e.out)]
+	e.pos, e.acc, e.n = 0, 0, 0
 	e.bits(1, 1) // BFINAL
 	e.bits(1, 2) // BTYPE 01: fixed Huffman codes
 	i, misses := 0, 0
@@ -157,11 +183,10 @@ func (e *encoder) encode(dst, data []byte) []byte {
 	}
 	e.bits(uint64(litCode[256]), uint(litLen[256])) // end of block
 	for e.n > 0 {
-		e.out = append(e.out, byte(e.acc))
+		e.out[e.pos] = byte(e.acc)
+		e.pos++
 		e.acc >>= 8
 		e.n -= min(e.n, 8)
 	}
-	out := e.out
-	e.out = nil
-	return out
+	return e.out[:e.pos]
 }

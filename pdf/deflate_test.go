@@ -34,6 +34,12 @@ func TestDeflateRoundTrip(t *testing.T) {
 		random[i] = byte(rnd.IntN(256))
 	}
 	far := append(append(bytes.Clone(random[:40_000]), random[:300]...), random[:40_000]...)
+	// Bytes 144–255 take 9-bit codes: the most output a byte can make,
+	// which the encoder's buffer is sized for.
+	nineBits := make([]byte, 100_003)
+	for i := range nineBits {
+		nineBits[i] = byte(144 + rnd.IntN(112))
+	}
 	face := fonts.Default().Face("NotoSans", "")
 	inputs := map[string][]byte{
 		"empty":   nil,
@@ -43,6 +49,7 @@ func TestDeflateRoundTrip(t *testing.T) {
 		"text":    []byte(strings.Repeat("BT /F1 12 Tf 1 0 0 1 56 457.516 Tm [(\x00\x1f\x00\x05)] TJ ET\n", 500)),
 		"random":  random,
 		"far":     far,
+		"9 bits":  nineBits,
 		"font":    face.Data()[:200_000],
 		"lengths": []byte(strings.Repeat("abcdefghij", 3) + strings.Repeat("x", 259) + strings.Repeat("0123456789", 30)),
 	}

@@ -19,12 +19,14 @@ import (
 // "<script>" is shown as written. Names are HTML-escaped too: Moodle
 // shows them as HTML.
 func (b *Bank) writeMoodle(w io.Writer) error {
-	var x strings.Builder
-	x.WriteString("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<quiz>\n")
-	for _, c := range b.Categories {
+	// The categories are written apart, at once, and joined in order.
+	parts := make([]string, len(b.Categories))
+	forEach(len(b.Categories), func(i int) {
+		c := b.Categories[i]
 		if len(c.Questions) == 0 {
-			continue
+			return
 		}
+		var x strings.Builder
 		x.WriteString("  <question type=\"category\">\n")
 		x.WriteString("    <category><text>" + escapeXML(categoryPath(b.Course, c.Name)) + "</text></category>\n")
 		x.WriteString("    <info format=\"html\"><text></text></info>\n")
@@ -32,9 +34,19 @@ func (b *Bank) writeMoodle(w io.Writer) error {
 		for _, q := range c.Questions {
 			moodleQuestion(&x, q)
 		}
+		parts[i] = x.String()
+	})
+	// The parts go out as they are, not joined first: a course's bank is
+	// megabytes, and w usually holds it all again.
+	if _, err := io.WriteString(w, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<quiz>\n"); err != nil {
+		return err
 	}
-	x.WriteString("</quiz>\n")
-	_, err := io.WriteString(w, x.String())
+	for _, p := range parts {
+		if _, err := io.WriteString(w, p); err != nil {
+			return err
+		}
+	}
+	_, err := io.WriteString(w, "</quiz>\n")
 	return err
 }
 

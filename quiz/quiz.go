@@ -174,7 +174,8 @@ func Build(entries []*topic.Entry, opt Options) *Bank {
 		b.Course = courseName(entries, b.Lang)
 	}
 	ts := make([]topicTerms, len(entries))
-	for i, e := range entries {
+	forEach(len(entries), func(i int) {
+		e := entries[i]
 		ts[i] = topicTerms{e: e}
 		for _, t := range glossary.Extract(e) {
 			c := concept{term: oneLine(t.Name), key: glossary.Key(t.Name)}
@@ -191,7 +192,7 @@ func Build(entries []*topic.Entry, opt Options) *Bank {
 			}
 			ts[i].concepts = append(ts[i].concepts, c)
 		}
-	}
+	})
 	ids := map[string]int{}
 	for i := range ts {
 		b.Categories = append(b.Categories, category(ts, i, opt, ids))

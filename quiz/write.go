@@ -114,8 +114,13 @@ func escapeXML(s string) string {
 // attributes, and leaving quotes alone keeps "#" out of the result, which
 // GIFT would then have to escape again.
 func escapeHTML(s string) string {
-	return strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;").Replace(s)
+	return htmlEscaper.Replace(s)
 }
+
+// htmlEscaper is made once: a Replacer builds its tables on first use,
+// and building them for every string took a fifth of a 1,000-entry
+// course quiz.
+var htmlEscaper = strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;")
 
 // htmlParagraphs renders text (paragraphs separated by blank lines) as
 // HTML paragraphs on one line.

@@ -1,11 +1,15 @@
 #!/usr/bin/env bash
 # compare.sh makes the same topic entry into a slide deck with topicdeck,
 # `pandoc -t beamer` and `marp --pdf`, times each with hyperfine and checks
-# each PDF with tools/pdfcheck, then prints one Markdown table for the README.
+# each PDF with tools/pdfcheck (layout, phrases) and tools/pdfuacheck (the
+# machine-checkable PDF/UA-1 conditions, phrases in the tag tree), then prints
+# one Markdown table for the README.
 #
 # It installs nothing. Needs: go, hyperfine, pandoc + pdflatex (texlive-latex-
 # recommended, texlive-fonts-recommended), marp (npm @marp-team/marp-cli) with
-# Chromium, python3, poppler-utils and qpdf (for pdfcheck).
+# Chromium, python3, poppler-utils and qpdf (for pdfcheck), python3-pikepdf
+# (for pdfuacheck). Marp turns Chromium's sandbox off by itself when run as
+# root (or with CHROME_NO_SANDBOX set).
 #
 # Environment (all optional):
 #   ENTRY      entry to convert (default samples/neuroadaptation-and-tolerance.md)
@@ -23,6 +27,7 @@ runs=${RUNS:-20}
 slow_runs=${SLOW_RUNS:-10}
 chrome=${CHROME:-${CHROME_PATH:-/usr/bin/chromium}}
 pdfcheck="$repo/tools/pdfcheck"
+pdfuacheck="$repo/tools/pdfuacheck"
 
 missing=()
 for tool in go hyperfine pandoc pdflatex marp python3 pdftotext pdfinfo qpdf; do
@@ -30,6 +35,8 @@ for tool in go hyperfine pandoc pdflatex marp python3 pdftotext pdfinfo qpdf; do
 done
 [[ -x "$chrome" ]] || missing+=("$chrome (set CHROME)")
 [[ -x "$pdfcheck" ]] || missing+=("$pdfcheck")
+[[ -x "$pdfuacheck" ]] || missing+=("$pdfuacheck")
+/usr/bin/python3 -c 'import pikepdf' 2>/dev/null || missing+=("python3-pikepdf")
 [[ -f "$entry" ]] || missing+=("$entry")
 if ((${#missing[@]})); then
 	echo "compare.sh: missing: ${missing[*]}" >&2
@@ -121,8 +128,21 @@ layout = [e for e in d["errors"] if not e.startswith("coverage:")]
 print(len(layout), len(d["errors"]) - len(layout))
 ' <<<"$check")
 	found=$((phrase_count - ${errors#* }))
-	printf '| %s | %s | %s | %s | %s | %s | %s/%s |\n' \
-		"$name" "$version" "$times" "$pages" "$size" "${errors% *}" "$found" "$phrase_count"
+	# pdfuacheck exits 1 when it finds errors too. Its errors other than
+	# phrases missing from the tag tree are the PDF/UA-1 failures, counted
+	# with the Matterhorn checkpoints they fail.
+	ua=$("$pdfuacheck" --json --expect "$tmp/phrases.txt" "$tmp/$stem.pdf" || true)
+	uaresult=$(python3 -c '
+import json, sys
+d = json.loads(sys.stdin.read())
+ua = [e for e in d["errors"] if not e.startswith("struct-text")]
+missing = len(d["errors"]) - len(ua)
+cps = sorted({e.split()[0].split("-")[0] for e in ua})
+verdict = "pass, 0 errors" if not ua else "fail, %d errors (checkpoints %s)" % (len(ua), ", ".join(cps))
+print("%s | %d/%d" % (verdict, int(sys.argv[1]) - missing, int(sys.argv[1])))
+' "$phrase_count" <<<"$ua")
+	printf '| %s | %s | %s | %s | %s | %s | %s/%s | %s |\n' \
+		"$name" "$version" "$times" "$pages" "$size" "${errors% *}" "$found" "$phrase_count" "$uaresult"
 	# Keep the details on stderr for whoever wants to look.
 	python3 -c '
 import json, sys
@@ -130,12 +150,23 @@ d = json.loads(sys.stdin.read())
 for e in d["errors"]:
     print("  %s: %s" % (sys.argv[1], e), file=sys.stderr)
 ' "$name" <<<"$check"
+	# pdfuacheck: the first message of each kind, with how many there are.
+	python3 -c '
+import json, sys
+d = json.loads(sys.stdin.read())
+kinds = {}
+for e in d["errors"]:
+    k = e.split()[0]
+    kinds.setdefault(k, [0, e])[0] += 1
+for k, (n, e) in sorted(kinds.items()):
+    print("  %s: pdfuacheck %d× %s" % (sys.argv[1], n, e[:160]), file=sys.stderr)
+' "$name" <<<"$ua"
 }
 
 echo "Entry: ${entry#"$repo"/} ($phrase_count phrases: sentences, items, headings)"
 echo
-echo "| tool | version | mean wall time | mean CPU (user+sys) | pages | page size | pdfcheck errors (layout) | phrases found |"
-echo "|---|---|---|---|---|---|---|---|"
+echo "| tool | version | mean wall time | mean CPU (user+sys) | pages | page size | pdfcheck errors (layout) | phrases found | pdfuacheck (PDF/UA-1) | phrases in the tag tree |"
+echo "|---|---|---|---|---|---|---|---|---|---|"
 row topicdeck "$td_version" topicdeck
 row "pandoc -t beamer" "$pandoc_version" pandoc
 row "marp --pdf" "$marp_version" marp

@@ -9,6 +9,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"github.com/scholargate/topicdeck/exporter"
@@ -19,9 +20,15 @@ import (
 //go:embed page.html topic.html common.html page.js
 var pageFiles embed.FS
 
+// The page templates are parsed on first use: every topicdeck command
+// links this package, and only serve shows the pages.
 var (
-	pageTemplate  = template.Must(template.ParseFS(pageFiles, "common.html", "page.html"))
-	topicTemplate = template.Must(template.ParseFS(pageFiles, "common.html", "topic.html"))
+	pageTemplate = sync.OnceValue(func() *template.Template {
+		return template.Must(template.ParseFS(pageFiles, "common.html", "page.html"))
+	})
+	topicTemplate = sync.OnceValue(func() *template.Template {
+		return template.Must(template.ParseFS(pageFiles, "common.html", "topic.html"))
+	})
 )
 
 // pageTopic is what the index shows of one topic.
@@ -207,7 +214,7 @@ func (s *Server) writeIndex(w http.ResponseWriter, r *http.Request, status int, 
 	for i := range d.Groups {
 		d.Groups[i].ID = "subject-" + strconv.Itoa(i+1)
 	}
-	writePage(w, r, s, pageTemplate, status, d)
+	writePage(w, r, s, pageTemplate(), status, d)
 }
 
 // writePage executes a page template and sends it with the page's

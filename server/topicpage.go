@@ -157,5 +157,5 @@ func (s *Server) topicPage(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, deckErr)
 		return
 	}
-	writePage(w, r, s, topicTemplate, http.StatusOK, d)
+	writePage(w, r, s, topicTemplate(), http.StatusOK, d)
 }
