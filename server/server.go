@@ -282,19 +282,25 @@ func (s *Server) renderInSlot(ctx context.Context, cost int64, draw renderFunc) 
 	default:
 		return nil, errBusy
 	}
-	defer func() { <-s.slots }()
+	started := false
+	defer func() {
+		<-s.slots
+		// Told last, once the slot and the budget are free again, so
+		// that what a test sees after it is the server at rest.
+		if started && s.renderDone != nil {
+			s.renderDone(err)
+		}
+	}()
 	release, err := s.budget.take(cost)
 	if err != nil {
 		return nil, err
 	}
+	started = true
 	defer release()
 	defer func() {
 		if p := recover(); p != nil {
 			s.log.Error("render panicked", "panic", p)
 			err = fmt.Errorf("internal error while rendering: %v", p)
-		}
-		if s.renderDone != nil {
-			s.renderDone(err)
 		}
 	}()
 	if s.beforeRender != nil {
