@@ -8,15 +8,14 @@ FUZZTIME ?= 30s
 build:
 	$(GO) build -o $(BIN) ./cmd/topicdeck
 
-# demo builds every artifact of samples/ (decks, handouts, course glossary
-# and course quiz)
-# into out/, incrementally: run it twice and the second run skips them all.
+# demo builds every artifact of samples/ (decks as PDF and PowerPoint,
+# handouts, course glossary and course quiz) into out/, incrementally: run it twice and the second run skips them all.
 DEMO_HANDOUTS := slides-1,slides-2,slides-3,slides-4,slides-6,slides-9,notes,reader,cornell,guided
 
 demo: build
-	$(BIN) build samples -o out --handouts $(DEMO_HANDOUTS)
-	@echo "demo: decks and handouts are in out/<slug>/, the glossary of all entries is out/course-glossary.xlsx, its quiz out/course-quiz.xml:"
-	@find out -type f \( -name '*.pdf' -o -name '*.xlsx' -o -name 'course-quiz.xml' \) | sort | sed 's/^/  /'
+	$(BIN) build samples -o out --handouts $(DEMO_HANDOUTS) --formats pdf,pptx
+	@echo "demo: decks (PDF, PowerPoint) and handouts are in out/<slug>/, the glossary of all entries is out/course-glossary.xlsx, its quiz out/course-quiz.xml:"
+	@find out -type f \( -name '*.pdf' -o -name '*.pptx' -o -name '*.xlsx' -o -name 'course-quiz.xml' \) | sort | sed 's/^/  /'
 
 # test installs what the tests run first (scripts/test-deps: apt-get as
 # root on Debian, else one line naming the missing packages).
