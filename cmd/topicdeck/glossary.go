@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"fmt"
 	"io"
 	"strings"
 
@@ -10,6 +9,7 @@ import (
 
 	"github.com/scholargate/topicdeck/exporter"
 	"github.com/scholargate/topicdeck/glossary"
+	"github.com/scholargate/topicdeck/topic"
 )
 
 func init() { commands = append(commands, glossaryCommand()) }
@@ -50,14 +50,6 @@ func runGlossary(ctx context.Context, cmd *cli.Command) error {
 	if err != nil {
 		return usagef("glossary: --format: %v", err)
 	}
-	ropt, err := readOptions(cmd)
-	if err != nil {
-		return err
-	}
-	entries, skipped, err := exporter.LoadEntries(cmd.Args().Slice(), ropt)
-	if err != nil {
-		return err
-	}
 	opt := exporter.GlossaryOptions{
 		Format: format,
 		Lang:   cmd.String("lang"),
@@ -65,22 +57,7 @@ func runGlossary(ctx context.Context, cmd *cli.Command) error {
 		BOM:    cmd.Bool("bom"),
 		Bib:    cmd.StringSlice("bib"),
 	}
-	out := cmd.String("output")
-	if out == "" {
-		out = "glossary." + format.Ext()
-	}
-	s := ios(cmd)
-	for _, w := range skipped {
-		fmt.Fprintln(s.err, "topicdeck: warning: "+w)
-	}
-	var warnings []string
-	err = exporter.WriteFile(out, s.out, func(w io.Writer) error {
-		var err error
-		warnings, err = exporter.Glossary(entries, opt, w)
-		return err
+	return exportEntries(cmd, "glossary."+format.Ext(), func(entries []*topic.Entry, w io.Writer) ([]string, error) {
+		return exporter.Glossary(entries, opt, w)
 	})
-	for _, w := range warnings {
-		fmt.Fprintln(s.err, "topicdeck: warning: "+w)
-	}
-	return err
 }

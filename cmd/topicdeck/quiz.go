@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"fmt"
 	"io"
 	"strings"
 
@@ -10,6 +9,7 @@ import (
 
 	"github.com/scholargate/topicdeck/exporter"
 	"github.com/scholargate/topicdeck/quiz"
+	"github.com/scholargate/topicdeck/topic"
 )
 
 func init() { commands = append(commands, quizCommand()) }
@@ -51,36 +51,13 @@ func runQuiz(ctx context.Context, cmd *cli.Command) error {
 	if err != nil {
 		return usagef("quiz: --format: %v", err)
 	}
-	ropt, err := readOptions(cmd)
-	if err != nil {
-		return err
-	}
-	entries, skipped, err := exporter.LoadEntries(cmd.Args().Slice(), ropt)
-	if err != nil {
-		return err
-	}
 	opt := exporter.QuizOptions{
 		Format:           format,
 		Course:           cmd.String("course"),
 		Seed:             cmd.Int64("seed"),
 		IncludeExtracted: cmd.Bool("include-extracted"),
 	}
-	out := cmd.String("output")
-	if out == "" {
-		out = "quiz." + format.Ext()
-	}
-	s := ios(cmd)
-	for _, w := range skipped {
-		fmt.Fprintln(s.err, "topicdeck: warning: "+w)
-	}
-	var warnings []string
-	err = exporter.WriteFile(out, s.out, func(w io.Writer) error {
-		var err error
-		warnings, err = exporter.Quiz(entries, opt, w)
-		return err
+	return exportEntries(cmd, "quiz."+format.Ext(), func(entries []*topic.Entry, w io.Writer) ([]string, error) {
+		return exporter.Quiz(entries, opt, w)
 	})
-	for _, w := range warnings {
-		fmt.Fprintln(s.err, "topicdeck: warning: "+w)
-	}
-	return err
 }
