@@ -5,52 +5,49 @@ import (
 	"unicode"
 )
 
-// headings maps section headings, folded by foldHeading, to their fields.
-// The site is bilingual, so each field is listed in English and Swedish,
-// with the variants authors actually write ("Methods" for the site's
-// "Methods for this concept", "FAQ" for "Frequently asked questions").
-var headings = map[string]Field{
-	"definition":                 FieldDefinition,
-	"scope":                      FieldScope,
-	"omfattning":                 FieldScope,
-	"core questions":             FieldCoreQuestions,
-	"kärnfrågor":                 FieldCoreQuestions,
-	"key concepts":               FieldKeyConcepts,
-	"nyckelbegrepp":              FieldKeyConcepts,
-	"key theories":               FieldKeyTheories,
-	"nyckelteorier":              FieldKeyTheories,
-	"mechanisms":                 FieldMechanisms,
-	"mekanismer":                 FieldMechanisms,
-	"history":                    FieldHistory,
-	"historia":                   FieldHistory,
-	"debates":                    FieldDebates,
-	"debatter":                   FieldDebates,
-	"key figures":                FieldKeyFigures,
-	"nyckelpersoner":             FieldKeyFigures,
-	"related topics":             FieldRelatedTopics,
-	"relaterade ämnen":           FieldRelatedTopics,
-	"seminal works":              FieldSeminalWorks,
-	"centrala verk":              FieldSeminalWorks,
-	"frequently asked questions": FieldFAQ,
-	"faq":                        FieldFAQ,
-	"faqs":                       FieldFAQ,
-	"vanliga frågor":             FieldFAQ,
-	"methods":                    FieldMethods,
-	"methods for this concept":   FieldMethods,
-	"metoder":                    FieldMethods,
-	"metoder för detta begrepp":  FieldMethods,
-	"related concepts":           FieldRelatedConcepts,
-	"relaterade begrepp":         FieldRelatedConcepts,
-}
+// headings maps section headings, folded by foldHeading, to their fields,
+// from sectionTable. The site is bilingual, so each field is listed in
+// English and Swedish, with the variants authors actually write
+// ("Methods" for the site's "Methods for this concept", "FAQ" for
+// "Frequently asked questions"). Relevance is found by its suffix in
+// LookupHeading, so its default headings are left out here.
+var headings = func() map[string]Field {
+	m := map[string]Field{}
+	for _, s := range sectionTable {
+		if s.Shape == ShapeRelevance {
+			continue
+		}
+		for _, hs := range s.Headings {
+			for _, h := range hs {
+				m[foldHeading(h)] = s.Field
+			}
+		}
+	}
+	return m
+}()
 
 // swedishHeadings are the folded headings only the Swedish site uses; a
 // page copied as text has no lang field, so they tell its language.
-var swedishHeadings = map[string]bool{
-	"omfattning": true, "kärnfrågor": true, "nyckelbegrepp": true, "nyckelteorier": true,
-	"mekanismer": true, "historia": true, "debatter": true, "nyckelpersoner": true,
-	"relaterade ämnen": true, "centrala verk": true, "vanliga frågor": true, "metoder": true,
-	"metoder för detta begrepp": true, "relaterade begrepp": true,
-}
+var swedishHeadings = func() map[string]bool {
+	en := map[string]bool{}
+	for _, s := range sectionTable {
+		for _, h := range s.Headings["en"] {
+			en[foldHeading(h)] = true
+		}
+	}
+	m := map[string]bool{}
+	for _, s := range sectionTable {
+		if s.Shape == ShapeRelevance {
+			continue
+		}
+		for _, h := range s.Headings["sv"] {
+			if k := foldHeading(h); !en[k] {
+				m[k] = true
+			}
+		}
+	}
+	return m
+}()
 
 // headingLang tells which language a known heading is written in: "sv",
 // "en", or "" when both sites use it ("Definition").
@@ -66,46 +63,6 @@ func headingLang(h string) string {
 		return "en"
 	}
 	return ""
-}
-
-// defaultHeadings are the headings a writer uses for a section the model
-// holds but whose heading the source did not give (an entry built in Go or
-// read from JSON).
-var defaultHeadings = map[string]map[Field]string{
-	"en": {
-		FieldDefinition:      "Definition",
-		FieldScope:           "Scope",
-		FieldCoreQuestions:   "Core questions",
-		FieldKeyConcepts:     "Key concepts",
-		FieldKeyTheories:     "Key theories",
-		FieldMechanisms:      "Mechanisms",
-		FieldRelevance:       "Clinical relevance",
-		FieldHistory:         "History",
-		FieldDebates:         "Debates",
-		FieldKeyFigures:      "Key figures",
-		FieldRelatedTopics:   "Related topics",
-		FieldSeminalWorks:    "Seminal works",
-		FieldFAQ:             "Frequently asked questions",
-		FieldMethods:         "Methods for this concept",
-		FieldRelatedConcepts: "Related concepts",
-	},
-	"sv": {
-		FieldDefinition:      "Definition",
-		FieldScope:           "Omfattning",
-		FieldCoreQuestions:   "Kärnfrågor",
-		FieldKeyConcepts:     "Nyckelbegrepp",
-		FieldKeyTheories:     "Nyckelteorier",
-		FieldMechanisms:      "Mekanismer",
-		FieldRelevance:       "Klinisk relevans",
-		FieldHistory:         "Historia",
-		FieldDebates:         "Debatter",
-		FieldKeyFigures:      "Nyckelpersoner",
-		FieldRelatedTopics:   "Relaterade ämnen",
-		FieldSeminalWorks:    "Centrala verk",
-		FieldFAQ:             "Vanliga frågor",
-		FieldMethods:         "Metoder",
-		FieldRelatedConcepts: "Relaterade begrepp",
-	},
 }
 
 // LookupHeading maps a section heading as written, in English or Swedish,
@@ -128,10 +85,14 @@ func LookupHeading(h string) (Field, bool) {
 // DefaultHeading returns the heading a writer uses for a known field in a
 // language ("en" or "sv"; others fall back to English).
 func DefaultHeading(f Field, lang string) string {
-	if m, ok := defaultHeadings[baseLang(lang)]; ok {
-		return m[f]
+	s, ok := LookupKind(f)
+	if !ok {
+		return ""
 	}
-	return defaultHeadings["en"][f]
+	if hs := s.Headings[baseLang(lang)]; len(hs) > 0 {
+		return hs[0]
+	}
+	return s.Headings["en"][0]
 }
 
 // baseLang reduces a BCP 47 tag to its language: "sv-SE" → "sv".

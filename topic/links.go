@@ -16,8 +16,9 @@ func UnsafeLinks(e *Entry) []diag.Problem {
 	if w.file == "" {
 		w.file = "<input>"
 	}
-	for _, b := range []Body{e.Summary, e.Definition, e.Scope, e.Mechanisms, e.History} {
-		w.body(b, Pos{})
+	w.body(e.Summary, Pos{})
+	for _, s := range KindsShaped(ShapeProse) {
+		w.body(*s.Prose(e), Pos{})
 	}
 	if e.Relevance != nil {
 		w.body(e.Relevance.Body, Pos{})
@@ -25,8 +26,8 @@ func UnsafeLinks(e *Entry) []diag.Problem {
 	for _, s := range e.Sections {
 		w.body(s.Body, Pos{})
 	}
-	for _, items := range [][]Item{e.CoreQuestions, e.KeyFigures, e.RelatedTopics, e.SeminalWorks, e.Methods, e.RelatedConcepts} {
-		w.items(items)
+	for _, s := range KindsShaped(ShapeList) {
+		w.items(*s.List(e))
 	}
 	for _, c := range e.KeyConcepts {
 		w.text(c.Term, c.Pos)

@@ -231,12 +231,13 @@ const (
 )
 
 // Fields lists the known sections in the order the site shows them.
-var Fields = []Field{
-	FieldDefinition, FieldScope, FieldCoreQuestions, FieldKeyConcepts,
-	FieldKeyTheories, FieldMechanisms, FieldRelevance, FieldHistory,
-	FieldDebates, FieldKeyFigures, FieldRelatedTopics, FieldSeminalWorks,
-	FieldFAQ, FieldMethods, FieldRelatedConcepts,
-}
+var Fields = func() []Field {
+	fs := make([]Field, len(sectionTable))
+	for i, s := range sectionTable {
+		fs[i] = s.Field
+	}
+	return fs
+}()
 
 // SectionRef records one section as it appeared in the source: which field,
 // for generic sections which one (Index into Entry.Sections), the heading as
@@ -404,19 +405,8 @@ func capSlug(slug string) string {
 // related concepts), or nil for any other section. Readers fill it and
 // renderers read it, so none of them keeps its own table of fields.
 func (e *Entry) ListField(f Field) *[]Item {
-	switch f {
-	case FieldCoreQuestions:
-		return &e.CoreQuestions
-	case FieldKeyFigures:
-		return &e.KeyFigures
-	case FieldRelatedTopics:
-		return &e.RelatedTopics
-	case FieldSeminalWorks:
-		return &e.SeminalWorks
-	case FieldMethods:
-		return &e.Methods
-	case FieldRelatedConcepts:
-		return &e.RelatedConcepts
+	if s, ok := LookupKind(f); ok {
+		return s.List(e)
 	}
 	return nil
 }
@@ -425,17 +415,11 @@ func (e *Entry) ListField(f Field) *[]Item {
 // scope, mechanisms, history), or nil for any other section. Relevance is
 // prose too but carries its heading; see Entry.Relevance.
 func (e *Entry) ProseField(f Field) *Body {
-	switch f {
-	case FieldSummary:
+	if f == FieldSummary {
 		return &e.Summary
-	case FieldDefinition:
-		return &e.Definition
-	case FieldScope:
-		return &e.Scope
-	case FieldMechanisms:
-		return &e.Mechanisms
-	case FieldHistory:
-		return &e.History
+	}
+	if s, ok := LookupKind(f); ok {
+		return s.Prose(e)
 	}
 	return nil
 }

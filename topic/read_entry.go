@@ -5,13 +5,15 @@ import (
 )
 
 // entryFields lists the fields an entry accepts, in canonical order.
-var entryFields = []string{
-	"title", "slug", "subject", "lang", "authors", "updated", "bibliography",
-	"summary", "definition", "scope", "core_questions", "key_concepts",
-	"key_theories", "mechanisms", "relevance", "clinical_relevance", "history",
-	"debates", "key_figures", "related_topics", "seminal_works", "faq",
-	"methods", "related_concepts", "sections",
-}
+// The known sections' keys come from sectionTable.
+var entryFields = func() []string {
+	fs := []string{"title", "slug", "subject", "lang", "authors", "updated", "bibliography", "summary"}
+	for _, s := range sectionTable {
+		fs = append(fs, string(s.Field))
+		fs = append(fs, s.Aliases...)
+	}
+	return append(fs, "sections")
+}()
 
 // defaultRelevanceHeading is the heading a relevance section gets when the
 // author gave only its text; it is the heading the site shows.
@@ -62,26 +64,6 @@ func (d *decoder) decodeEntry(root *node) (*Entry, error) {
 		case "summary":
 			e.Summary, err = d.body(f.val, f.name)
 			ref.Field = "" // the lede has no heading, so it is not in Order
-		case "definition":
-			e.Definition, err = d.body(f.val, f.name)
-		case "scope":
-			e.Scope, err = d.body(f.val, f.name)
-		case "mechanisms":
-			e.Mechanisms, err = d.body(f.val, f.name)
-		case "history":
-			e.History, err = d.body(f.val, f.name)
-		case "core_questions":
-			e.CoreQuestions, err = d.items(f.val, f.name, false)
-		case "key_figures":
-			e.KeyFigures, err = d.items(f.val, f.name, false)
-		case "seminal_works":
-			e.SeminalWorks, err = d.items(f.val, f.name, false)
-		case "methods":
-			e.Methods, err = d.items(f.val, f.name, false)
-		case "related_topics":
-			e.RelatedTopics, err = d.items(f.val, f.name, true)
-		case "related_concepts":
-			e.RelatedConcepts, err = d.items(f.val, f.name, true)
 		case "key_concepts":
 			e.KeyConcepts, err = d.concepts(f.val)
 		case "key_theories":
@@ -105,6 +87,15 @@ func (d *decoder) decodeEntry(root *node) (*Entry, error) {
 			ref.Field = ""
 		default:
 			ref.Field = ""
+			if sec, ok := LookupKind(Field(f.name)); ok {
+				ref.Field = sec.Field
+				switch sec.Shape {
+				case ShapeProse:
+					*sec.Prose(e), err = d.body(f.val, f.name)
+				case ShapeList:
+					*sec.List(e), err = d.items(f.val, f.name, sec.Links)
+				}
+			}
 		}
 		if err != nil {
 			return nil, err
