@@ -26,8 +26,10 @@ func UnsafeLinks(e *Entry) []diag.Problem {
 	for _, s := range e.Sections {
 		w.body(s.Body, Pos{})
 	}
-	for _, s := range KindsShaped(ShapeList) {
-		w.items(*s.List(e))
+	for _, s := range sectionTable {
+		if l := s.List(e); l != nil {
+			w.items(*l)
+		}
 	}
 	for _, c := range e.KeyConcepts {
 		w.text(c.Term, c.Pos)

@@ -68,10 +68,6 @@ func (d *decoder) decodeEntry(root *node) (*Entry, error) {
 			e.KeyConcepts, err = d.concepts(f.val)
 		case "key_theories":
 			e.KeyTheories, err = d.theories(f.val)
-		case "debates":
-			e.Debates, err = d.qas(f.val, f.name)
-		case "faq":
-			e.FAQ, err = d.qas(f.val, f.name)
 		case "relevance", "clinical_relevance":
 			if relevanceKey != "" {
 				return nil, d.errorf(f.key.pos, "%q and %q are the same section; give only one", relevanceKey, f.name)
@@ -92,8 +88,10 @@ func (d *decoder) decodeEntry(root *node) (*Entry, error) {
 				switch sec.Shape {
 				case ShapeProse:
 					*sec.Prose(e), err = d.body(f.val, f.name)
-				case ShapeList:
+				case ShapeList, ShapeReferences:
 					*sec.List(e), err = d.items(f.val, f.name, sec.Links)
+				case ShapeQuestions:
+					*sec.Questions(e), err = d.qas(f.val, f.name)
 				}
 			}
 		}

@@ -1,5 +1,10 @@
 package topic
 
+import (
+	"sort"
+	"strings"
+)
+
 // Shape is how a section's content is held, which decides how readers
 // decode it, writers encode it and layouts lay it out.
 type Shape int
@@ -18,6 +23,9 @@ const (
 	ShapeQuestions
 	// ShapeRelevance is prose that keeps its own heading (Relevance).
 	ShapeRelevance
+	// ShapeReferences is a list of Items that are works cited (Seminal
+	// works); layouts show it as the references.
+	ShapeReferences
 )
 
 // SectionKind describes one known section once: its field (which is also its
@@ -38,12 +46,33 @@ type SectionKind struct {
 	Headings map[string][]string
 	// Label is the section's key in package locale.
 	Label string
+	// Lecture is the section's place in lecture order, the order slides
+	// and handouts show sections in (the site's order puts related topics
+	// before seminal works; a lecture ends with its pointers onwards).
+	Lecture int
 	// Links is true for a list whose items name other topics and may
 	// carry a link target.
 	Links bool
 
 	list  func(*Entry) *[]Item
 	prose func(*Entry) *Body
+	qas   func(*Entry) *[]QA
+}
+
+// LayoutKey is the section's key in a layout file's sections list: the
+// field with dashes ("core-questions"). Two spellings exist on purpose:
+// entry keys follow the site's JSON export (underscores), layout-file
+// keys follow the rest of the layout-file vocabulary ("top-left",
+// "other-sections").
+func (s *SectionKind) LayoutKey() string { return strings.ReplaceAll(string(s.Field), "_", "-") }
+
+// Questions returns where e holds the questions of a ShapeQuestions
+// section, or nil.
+func (s *SectionKind) Questions(e *Entry) *[]QA {
+	if s.qas == nil {
+		return nil
+	}
+	return s.qas(e)
 }
 
 // List returns where e holds the items of a ShapeList section, or nil.
@@ -64,46 +93,48 @@ func (s *SectionKind) Prose(e *Entry) *Body {
 
 // sectionTable lists the known sections in the order the site shows them.
 var sectionTable = []SectionKind{
-	{Field: FieldDefinition, Shape: ShapeProse, Label: "definition",
+	{Field: FieldDefinition, Lecture: 0, Shape: ShapeProse, Label: "definition",
 		Headings: map[string][]string{"en": {"Definition"}, "sv": {"Definition"}},
 		prose:    func(e *Entry) *Body { return &e.Definition }},
-	{Field: FieldScope, Shape: ShapeProse, Label: "scope",
+	{Field: FieldScope, Lecture: 1, Shape: ShapeProse, Label: "scope",
 		Headings: map[string][]string{"en": {"Scope"}, "sv": {"Omfattning"}},
 		prose:    func(e *Entry) *Body { return &e.Scope }},
-	{Field: FieldCoreQuestions, Shape: ShapeList, Label: "core_questions",
+	{Field: FieldCoreQuestions, Lecture: 2, Shape: ShapeList, Label: "core_questions",
 		Headings: map[string][]string{"en": {"Core questions"}, "sv": {"Kärnfrågor"}},
 		list:     func(e *Entry) *[]Item { return &e.CoreQuestions }},
-	{Field: FieldKeyConcepts, Shape: ShapeConcepts, Label: "key_concepts",
+	{Field: FieldKeyConcepts, Lecture: 3, Shape: ShapeConcepts, Label: "key_concepts",
 		Headings: map[string][]string{"en": {"Key concepts"}, "sv": {"Nyckelbegrepp"}}},
-	{Field: FieldKeyTheories, Shape: ShapeTheories, Label: "key_theories",
+	{Field: FieldKeyTheories, Lecture: 4, Shape: ShapeTheories, Label: "key_theories",
 		Headings: map[string][]string{"en": {"Key theories"}, "sv": {"Nyckelteorier"}}},
-	{Field: FieldMechanisms, Shape: ShapeProse, Label: "mechanisms",
+	{Field: FieldMechanisms, Lecture: 5, Shape: ShapeProse, Label: "mechanisms",
 		Headings: map[string][]string{"en": {"Mechanisms"}, "sv": {"Mekanismer"}},
 		prose:    func(e *Entry) *Body { return &e.Mechanisms }},
 	// Relevance is recognised by any heading ending in "relevance" or
 	// "relevans" (LookupHeading); these are only the defaults.
-	{Field: FieldRelevance, Aliases: []string{"clinical_relevance"}, Shape: ShapeRelevance, Label: "relevance",
+	{Field: FieldRelevance, Lecture: 6, Aliases: []string{"clinical_relevance"}, Shape: ShapeRelevance, Label: "relevance",
 		Headings: map[string][]string{"en": {"Clinical relevance"}, "sv": {"Klinisk relevans"}}},
-	{Field: FieldHistory, Shape: ShapeProse, Label: "history",
+	{Field: FieldHistory, Lecture: 7, Shape: ShapeProse, Label: "history",
 		Headings: map[string][]string{"en": {"History"}, "sv": {"Historia"}},
 		prose:    func(e *Entry) *Body { return &e.History }},
-	{Field: FieldDebates, Shape: ShapeQuestions, Label: "debates",
-		Headings: map[string][]string{"en": {"Debates"}, "sv": {"Debatter"}}},
-	{Field: FieldKeyFigures, Shape: ShapeList, Label: "key_figures",
+	{Field: FieldDebates, Lecture: 8, Shape: ShapeQuestions, Label: "debates",
+		Headings: map[string][]string{"en": {"Debates"}, "sv": {"Debatter"}},
+		qas:      func(e *Entry) *[]QA { return &e.Debates }},
+	{Field: FieldKeyFigures, Lecture: 9, Shape: ShapeList, Label: "key_figures",
 		Headings: map[string][]string{"en": {"Key figures"}, "sv": {"Nyckelpersoner"}},
 		list:     func(e *Entry) *[]Item { return &e.KeyFigures }},
-	{Field: FieldRelatedTopics, Shape: ShapeList, Label: "related_topics", Links: true,
+	{Field: FieldRelatedTopics, Lecture: 14, Shape: ShapeList, Label: "related_topics", Links: true,
 		Headings: map[string][]string{"en": {"Related topics"}, "sv": {"Relaterade ämnen"}},
 		list:     func(e *Entry) *[]Item { return &e.RelatedTopics }},
-	{Field: FieldSeminalWorks, Shape: ShapeList, Label: "seminal_works",
+	{Field: FieldSeminalWorks, Lecture: 11, Shape: ShapeReferences, Label: "seminal_works",
 		Headings: map[string][]string{"en": {"Seminal works"}, "sv": {"Centrala verk"}},
 		list:     func(e *Entry) *[]Item { return &e.SeminalWorks }},
-	{Field: FieldFAQ, Shape: ShapeQuestions, Label: "faq",
-		Headings: map[string][]string{"en": {"Frequently asked questions", "FAQ", "FAQs"}, "sv": {"Vanliga frågor"}}},
-	{Field: FieldMethods, Shape: ShapeList, Label: "methods",
+	{Field: FieldFAQ, Lecture: 10, Shape: ShapeQuestions, Label: "faq",
+		Headings: map[string][]string{"en": {"Frequently asked questions", "FAQ", "FAQs"}, "sv": {"Vanliga frågor"}},
+		qas:      func(e *Entry) *[]QA { return &e.FAQ }},
+	{Field: FieldMethods, Lecture: 12, Shape: ShapeList, Label: "methods",
 		Headings: map[string][]string{"en": {"Methods for this concept", "Methods"}, "sv": {"Metoder", "Metoder för detta begrepp"}},
 		list:     func(e *Entry) *[]Item { return &e.Methods }},
-	{Field: FieldRelatedConcepts, Shape: ShapeList, Label: "related_concepts", Links: true,
+	{Field: FieldRelatedConcepts, Lecture: 13, Shape: ShapeList, Label: "related_concepts", Links: true,
 		Headings: map[string][]string{"en": {"Related concepts"}, "sv": {"Relaterade begrepp"}},
 		list:     func(e *Entry) *[]Item { return &e.RelatedConcepts }},
 }
@@ -138,3 +169,16 @@ func KindsShaped(sh Shape) []*SectionKind {
 	}
 	return out
 }
+
+// LectureKinds returns the known sections in lecture order.
+func LectureKinds() []*SectionKind { return lectureKinds }
+
+// lectureKinds is sectionTable sorted by Lecture.
+var lectureKinds = func() []*SectionKind {
+	out := make([]*SectionKind, len(sectionTable))
+	for i := range sectionTable {
+		out[i] = &sectionTable[i]
+	}
+	sort.SliceStable(out, func(i, j int) bool { return out[i].Lecture < out[j].Lecture })
+	return out
+}()
