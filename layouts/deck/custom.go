@@ -111,12 +111,28 @@ type SectionForm struct {
 	Form Form
 }
 
-// SectionKeys name the sections a layout can show, in lecture order.
-// "other-sections" stands for the entry's sections the model does not know.
-var SectionKeys = []string{
-	"definition", "scope", "core-questions", "key-concepts", "key-theories",
-	"mechanisms", "relevance", "history", "debates", "key-figures", "faq",
-	"seminal-works", "methods", "related-concepts", "related-topics", "other-sections",
+// SectionKeys name the sections a layout can show, in lecture order: each
+// known section's topic.SectionKind.LayoutKey, then "other-sections" for
+// the entry's sections the model does not know.
+var SectionKeys = func() []string {
+	var keys []string
+	for _, k := range topic.LectureKinds() {
+		keys = append(keys, k.LayoutKey())
+	}
+	return append(keys, otherSections)
+}()
+
+// otherSections is the layout-file key of the sections the model does not know.
+const otherSections = "other-sections"
+
+// kindByKey finds a known section by its layout-file key.
+func kindByKey(key string) (*topic.SectionKind, bool) {
+	for _, k := range topic.LectureKinds() {
+		if k.LayoutKey() == key {
+			return k, true
+		}
+	}
+	return nil, false
 }
 
 // Fonts returns base with the layout's own faces added as its family, or
@@ -164,65 +180,7 @@ func (p *planner) keyed(key string, form Form) []section {
 		return p.sections()
 	}
 	e := p.e
-	switch key {
-	case "definition":
-		return p.formBody(p.lab.Get(locale.Definition), e.Definition, form)
-	case "scope":
-		return p.formBody(p.lab.Get(locale.Scope), e.Scope, form)
-	case "mechanisms":
-		return p.formBody(p.lab.Get(locale.Mechanisms), e.Mechanisms, form)
-	case "history":
-		return p.formBody(p.lab.Get(locale.History), e.History, form)
-	case "relevance":
-		if r := e.Relevance; r != nil {
-			heading := r.Heading
-			if heading == "" {
-				heading = p.lab.Get(locale.Relevance)
-			}
-			return p.formBody(heading, r.Body, form)
-		}
-	case "core-questions":
-		return p.formList(p.lab.Get(locale.CoreQuestions), e.CoreQuestions, form)
-	case "key-figures":
-		return p.formList(p.lab.Get(locale.KeyFigures), e.KeyFigures, form)
-	case "seminal-works":
-		ss := p.formList(p.lab.Get(locale.References), e.SeminalWorks, form)
-		for i := range ss {
-			ss[i].refs = true
-		}
-		return ss
-	case "methods":
-		return p.formList(p.lab.Get(locale.Methods), e.Methods, form)
-	case "related-concepts":
-		return p.formList(p.lab.Get(locale.RelatedConcepts), e.RelatedConcepts, form)
-	case "related-topics":
-		return p.formList(p.lab.Get(locale.RelatedTopics), e.RelatedTopics, form)
-	case "key-concepts":
-		if concepts := nonEmptyConcepts(e.KeyConcepts); form == FormColumns && len(concepts) > 0 {
-			// Concepts in two columns are the cards of their own form, kept side by side.
-			s := p.withMark(section{title: p.lab.Get(locale.KeyConcepts), build: func(c flow) []*box { return p.cards(concepts, true, c) }})
-			return []section{columns(s, form)}
-		}
-		var items []qa
-		for _, c := range nonEmptyConcepts(e.KeyConcepts) {
-			var body topic.Body
-			if !empty(c.Definition) {
-				body = topic.Body{{Kind: topic.ParagraphBlock, Text: c.Definition}}
-			}
-			items = append(items, qa{c.Term, body})
-		}
-		return p.formQA(p.lab.Get(locale.KeyConcepts), items, form)
-	case "key-theories":
-		var items []qa
-		for _, t := range e.KeyTheories {
-			items = append(items, qa{t.Name, t.Description})
-		}
-		return p.formQA(p.lab.Get(locale.KeyTheories), items, form)
-	case "debates":
-		return p.formQA(p.lab.Get(locale.Debates), qas(e.Debates), form)
-	case "faq":
-		return p.formQA(p.lab.Get(locale.FAQ), qas(e.FAQ), form)
-	case "other-sections":
+	if key == otherSections {
 		var out []section
 		for _, s := range e.Sections {
 			heading := s.Heading
@@ -239,6 +197,54 @@ func (p *planner) keyed(key string, form Form) []section {
 		}
 		return out
 	}
+	k, ok := kindByKey(key)
+	if !ok {
+		return nil
+	}
+	label := p.lab.Get(locale.Key(k.Label))
+	switch k.Shape {
+	case topic.ShapeProse:
+		return p.formBody(label, *k.Prose(e), form)
+	case topic.ShapeRelevance:
+		if r := e.Relevance; r != nil {
+			heading := r.Heading
+			if heading == "" {
+				heading = label
+			}
+			return p.formBody(heading, r.Body, form)
+		}
+	case topic.ShapeList:
+		return p.formList(label, *k.List(e), form)
+	case topic.ShapeReferences:
+		ss := p.formList(p.lab.Get(locale.References), *k.List(e), form)
+		for i := range ss {
+			ss[i].refs = true
+		}
+		return ss
+	case topic.ShapeQuestions:
+		return p.formQA(label, qas(*k.Questions(e)), form)
+	case topic.ShapeConcepts:
+		if concepts := nonEmptyConcepts(e.KeyConcepts); form == FormColumns && len(concepts) > 0 {
+			// Concepts in two columns are the cards of their own form, kept side by side.
+			s := p.withMark(section{title: p.lab.Get(locale.KeyConcepts), build: func(c flow) []*box { return p.cards(concepts, true, c) }})
+			return []section{columns(s, form)}
+		}
+		var items []qa
+		for _, c := range nonEmptyConcepts(e.KeyConcepts) {
+			var body topic.Body
+			if !empty(c.Definition) {
+				body = topic.Body{{Kind: topic.ParagraphBlock, Text: c.Definition}}
+			}
+			items = append(items, qa{c.Term, body})
+		}
+		return p.formQA(p.lab.Get(locale.KeyConcepts), items, form)
+	case topic.ShapeTheories:
+		var items []qa
+		for _, t := range e.KeyTheories {
+			items = append(items, qa{t.Name, t.Description})
+		}
+		return p.formQA(p.lab.Get(locale.KeyTheories), items, form)
+	}
 	return nil
 }
 
@@ -247,39 +253,27 @@ func (p *planner) keyed(key string, form Form) []section {
 // authors), so that tests can ask which sentences a custom slide must show.
 func Only(e *topic.Entry, key string) *topic.Entry {
 	o := &topic.Entry{Title: e.Title, Slug: e.Slug, Subject: e.Subject, Lang: e.Lang, Authors: e.Authors, Updated: e.Updated}
-	switch key {
-	case "definition":
-		o.Definition = e.Definition
-	case "scope":
-		o.Scope = e.Scope
-	case "core-questions":
-		o.CoreQuestions = e.CoreQuestions
-	case "key-concepts":
-		o.KeyConcepts = e.KeyConcepts
-	case "key-theories":
-		o.KeyTheories = e.KeyTheories
-	case "mechanisms":
-		o.Mechanisms = e.Mechanisms
-	case "relevance":
-		o.Relevance = e.Relevance
-	case "history":
-		o.History = e.History
-	case "debates":
-		o.Debates = e.Debates
-	case "key-figures":
-		o.KeyFigures = e.KeyFigures
-	case "faq":
-		o.FAQ = e.FAQ
-	case "seminal-works":
-		o.SeminalWorks = e.SeminalWorks
-	case "methods":
-		o.Methods = e.Methods
-	case "related-concepts":
-		o.RelatedConcepts = e.RelatedConcepts
-	case "related-topics":
-		o.RelatedTopics = e.RelatedTopics
-	case "other-sections":
+	if key == otherSections {
 		o.Sections = e.Sections
+		return o
+	}
+	k, ok := kindByKey(key)
+	if !ok {
+		return o
+	}
+	switch k.Shape {
+	case topic.ShapeProse:
+		*k.Prose(o) = *k.Prose(e)
+	case topic.ShapeList, topic.ShapeReferences:
+		*k.List(o) = *k.List(e)
+	case topic.ShapeQuestions:
+		*k.Questions(o) = *k.Questions(e)
+	case topic.ShapeConcepts:
+		o.KeyConcepts = e.KeyConcepts
+	case topic.ShapeTheories:
+		o.KeyTheories = e.KeyTheories
+	case topic.ShapeRelevance:
+		o.Relevance = e.Relevance
 	}
 	return o
 }

@@ -15,70 +15,72 @@ func (p *planner) sections() []section {
 	e := p.e
 	var out []section
 	add := func(s section) { out = append(out, s) }
-	if !bodyEmpty(e.Definition) {
-		add(p.withMark(section{title: p.lab.Get(locale.Definition), cols: 1,
-			build: func(c flow) []*box { return p.statement(e.Definition, c) }}))
-	}
-	if !bodyEmpty(e.Scope) {
-		add(p.proseSection(p.lab.Get(locale.Scope), e.Scope))
-	}
-	if !itemsEmpty(e.CoreQuestions) {
-		add(p.withMark(section{title: p.lab.Get(locale.CoreQuestions), cols: 1,
-			build: func(c flow) []*box { return p.list(e.CoreQuestions, true, 1, 0, c) }}))
-	}
-	if concepts := nonEmptyConcepts(e.KeyConcepts); len(concepts) > 0 {
-		cols := 1
-		if len(concepts) > 5 {
-			cols = 2
+	for _, k := range topic.LectureKinds() {
+		label := p.lab.Get(locale.Key(k.Label))
+		switch k.Shape {
+		case topic.ShapeProse:
+			b := *k.Prose(e)
+			switch {
+			case bodyEmpty(b):
+			case k.Field == topic.FieldDefinition:
+				// The definition is the one statement a lecture opens with.
+				add(p.withMark(section{title: label, cols: 1,
+					build: func(c flow) []*box { return p.statement(b, c) }}))
+			default:
+				add(p.proseSection(label, b))
+			}
+		case topic.ShapeList:
+			items := *k.List(e)
+			switch {
+			case itemsEmpty(items):
+			case k.Field == topic.FieldCoreQuestions:
+				// Core questions are numbered, one column, to be answered in turn.
+				add(p.withMark(section{title: label, cols: 1,
+					build: func(c flow) []*box { return p.list(items, true, 1, 0, c) }}))
+			default:
+				add(p.listSection(label, items))
+			}
+		case topic.ShapeReferences:
+			if items := *k.List(e); !itemsEmpty(items) {
+				s := p.listSection(p.lab.Get(locale.References), items)
+				s.refs = true
+				add(s)
+			}
+		case topic.ShapeQuestions:
+			out = append(out, p.qaSections(label, qas(*k.Questions(e)))...)
+		case topic.ShapeConcepts:
+			if concepts := nonEmptyConcepts(e.KeyConcepts); len(concepts) > 0 {
+				cols := 1
+				if len(concepts) > 5 {
+					cols = 2
+				}
+				add(p.withMark(section{title: label, cols: cols,
+					build: func(c flow) []*box { return p.cards(concepts, cols > 1, c) }}))
+			}
+		case topic.ShapeTheories:
+			var theories []qa
+			for _, t := range e.KeyTheories {
+				theories = append(theories, qa{t.Name, t.Description})
+			}
+			out = append(out, p.qaSections(label, theories)...)
+		case topic.ShapeRelevance:
+			if r := e.Relevance; r != nil && !bodyEmpty(r.Body) {
+				heading := r.Heading
+				if heading == "" {
+					heading = label
+				}
+				if p.titleFits(heading) {
+					add(p.proseSection(heading, r.Body))
+				} else {
+					// A heading too long for the title area leads the body instead.
+					body := r.Body
+					add(section{title: label, outline: heading, marks: []plan.Bookmark{{Title: heading}}, cols: 1,
+						build: func(c flow) []*box {
+							return append([]*box{p.leadIn(topic.Plain(heading), c)}, p.prose(body, c)...)
+						}})
+				}
+			}
 		}
-		add(p.withMark(section{title: p.lab.Get(locale.KeyConcepts), cols: cols,
-			build: func(c flow) []*box { return p.cards(concepts, cols > 1, c) }}))
-	}
-	var theories []qa
-	for _, t := range e.KeyTheories {
-		theories = append(theories, qa{t.Name, t.Description})
-	}
-	out = append(out, p.qaSections(p.lab.Get(locale.KeyTheories), theories)...)
-	if !bodyEmpty(e.Mechanisms) {
-		add(p.proseSection(p.lab.Get(locale.Mechanisms), e.Mechanisms))
-	}
-	if r := e.Relevance; r != nil && !bodyEmpty(r.Body) {
-		heading := r.Heading
-		if heading == "" {
-			heading = p.lab.Get(locale.Relevance)
-		}
-		if p.titleFits(heading) {
-			add(p.proseSection(heading, r.Body))
-		} else {
-			// A heading too long for the title area leads the body instead.
-			body := r.Body
-			add(section{title: p.lab.Get(locale.Relevance), outline: heading, marks: []plan.Bookmark{{Title: heading}}, cols: 1,
-				build: func(c flow) []*box {
-					return append([]*box{p.leadIn(topic.Plain(heading), c)}, p.prose(body, c)...)
-				}})
-		}
-	}
-	if !bodyEmpty(e.History) {
-		add(p.proseSection(p.lab.Get(locale.History), e.History))
-	}
-	out = append(out, p.qaSections(p.lab.Get(locale.Debates), qas(e.Debates))...)
-	if !itemsEmpty(e.KeyFigures) {
-		add(p.listSection(p.lab.Get(locale.KeyFigures), e.KeyFigures))
-	}
-	out = append(out, p.qaSections(p.lab.Get(locale.FAQ), qas(e.FAQ))...)
-	if !itemsEmpty(e.SeminalWorks) {
-		s := p.listSection(p.lab.Get(locale.References), e.SeminalWorks)
-		s.refs = true
-		add(s)
-	}
-	if !itemsEmpty(e.Methods) {
-		add(p.listSection(p.lab.Get(locale.Methods), e.Methods))
-	}
-	if !itemsEmpty(e.RelatedConcepts) {
-		add(p.listSection(p.lab.Get(locale.RelatedConcepts), e.RelatedConcepts))
-	}
-	if !itemsEmpty(e.RelatedTopics) {
-		add(p.listSection(p.lab.Get(locale.RelatedTopics), e.RelatedTopics))
 	}
 	for _, s := range e.Sections {
 		if bodyEmpty(s.Body) && s.Heading == "" {
