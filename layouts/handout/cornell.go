@@ -159,11 +159,8 @@ func words(e *topic.Entry, r topic.SectionRef) int {
 		for _, t := range e.KeyTheories {
 			n += len(strings.Fields(t.Description.Plain()))
 		}
-	case topic.FieldDebates, topic.FieldFAQ:
-		qs := e.Debates
-		if r.Field == topic.FieldFAQ {
-			qs = e.FAQ
-		}
+	}
+	if qs, ok := questions(e, r.Field); ok {
 		for _, q := range qs {
 			n += len(strings.Fields(q.Answer.Plain()))
 		}

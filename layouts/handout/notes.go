@@ -185,10 +185,10 @@ func matchLabel(e *topic.Entry, refs []topic.SectionRef, label string, l locale.
 	en := locale.For("en")
 	for i, r := range refs {
 		cands := []string{sectionHeading(e, r, l), l.Get(locale.Key(r.Field)), en.Get(locale.Key(r.Field)), string(r.Field)}
-		switch r.Field {
-		case topic.FieldSummary:
+		switch {
+		case r.Field == topic.FieldSummary:
 			cands = []string{e.Title, string(topic.FieldSummary)}
-		case topic.FieldSeminalWorks:
+		case isReferences(r.Field):
 			cands = append(cands, l.Get(locale.References), en.Get(locale.References))
 		}
 		for _, c := range cands {

@@ -40,10 +40,9 @@ func unitParagraphs(e *topic.Entry, r topic.SectionRef, i int) []string {
 	case topic.FieldKeyTheories:
 		th := e.KeyTheories[i]
 		return append([]string{th.Name.Plain()}, bodyParagraphs(th.Description)...)
-	case topic.FieldDebates:
-		return qaParagraphs(e.Debates[i])
-	case topic.FieldFAQ:
-		return qaParagraphs(e.FAQ[i])
+	}
+	if qs, ok := questions(e, r.Field); ok {
+		return qaParagraphs(qs[i])
 	}
 	if it := items(e, r.Field); it != nil {
 		return itemParagraphs(it[i], "")

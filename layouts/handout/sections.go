@@ -80,6 +80,21 @@ func items(e *topic.Entry, f topic.Field) []topic.Item {
 	return nil
 }
 
+// questions returns a question-shaped section's questions (debates, FAQ)
+// and true, or false for a section of another shape.
+func questions(e *topic.Entry, f topic.Field) ([]topic.QA, bool) {
+	if k, ok := topic.LookupKind(f); ok && k.Shape == topic.ShapeQuestions {
+		return *k.Questions(e), true
+	}
+	return nil, false
+}
+
+// isReferences reports whether a field holds works cited (seminal works).
+func isReferences(f topic.Field) bool {
+	k, ok := topic.LookupKind(f)
+	return ok && k.Shape == topic.ShapeReferences
+}
+
 // prose returns a prose-shaped section's body.
 func prose(e *topic.Entry, r topic.SectionRef) topic.Body {
 	if b := e.ProseField(r.Field); b != nil {

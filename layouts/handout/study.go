@@ -135,12 +135,12 @@ func (s *study) content(r topic.SectionRef, from, to int) []block {
 			out = append(out, ts.body(th.Description, 0)...)
 		}
 		return out
-	case topic.FieldDebates:
-		return s.qas(s.e.Debates[from:to])
-	case topic.FieldFAQ:
-		return s.qas(s.e.FAQ[from:to])
-	case topic.FieldSeminalWorks:
-		return s.references(s.e.SeminalWorks[from:to])
+	}
+	if qs, ok := questions(s.e, r.Field); ok {
+		return s.qas(qs[from:to])
+	}
+	if isReferences(r.Field) {
+		return s.references(items(s.e, r.Field)[from:to])
 	}
 	if it := items(s.e, r.Field); it != nil {
 		return ts.list(it[from:to], false, 0, 0)
@@ -156,10 +156,9 @@ func unitCount(e *topic.Entry, r topic.SectionRef) int {
 		return len(e.KeyConcepts)
 	case topic.FieldKeyTheories:
 		return len(e.KeyTheories)
-	case topic.FieldDebates:
-		return len(e.Debates)
-	case topic.FieldFAQ:
-		return len(e.FAQ)
+	}
+	if qs, ok := questions(e, r.Field); ok {
+		return len(qs)
 	}
 	if it := items(e, r.Field); it != nil {
 		return len(it)
@@ -174,10 +173,9 @@ func unitText(e *topic.Entry, r topic.SectionRef, i int) string {
 		return e.KeyConcepts[i].Term.Plain()
 	case topic.FieldKeyTheories:
 		return e.KeyTheories[i].Name.Plain()
-	case topic.FieldDebates:
-		return e.Debates[i].Question.Plain()
-	case topic.FieldFAQ:
-		return e.FAQ[i].Question.Plain()
+	}
+	if qs, ok := questions(e, r.Field); ok {
+		return qs[i].Question.Plain()
 	}
 	if it := items(e, r.Field); it != nil {
 		return it[i].Text.Plain()
