@@ -56,11 +56,21 @@ type entryShape struct {
 func shapeOf(e *topic.Entry) entryShape {
 	var s entryShape
 	s.bytes = len(e.Title) + len(e.Subject)
-	for _, b := range []topic.Body{e.Summary, e.Definition, e.Scope, e.Mechanisms, e.History} {
-		s.body(b)
-	}
-	for _, items := range [][]topic.Item{e.CoreQuestions, e.KeyFigures, e.RelatedTopics, e.SeminalWorks, e.Methods, e.RelatedConcepts} {
-		s.list(items)
+	s.body(e.Summary)
+	for _, k := range topic.SectionKinds() {
+		if b := k.Prose(e); b != nil {
+			s.body(*b)
+		}
+		if items := k.List(e); items != nil {
+			s.list(*items)
+		}
+		if qs := k.Questions(e); qs != nil {
+			for _, q := range *qs {
+				s.items++
+				s.bytes += len(q.Question.Plain())
+				s.body(q.Answer)
+			}
+		}
 	}
 	for _, c := range e.KeyConcepts {
 		s.items++
@@ -70,13 +80,6 @@ func shapeOf(e *topic.Entry) entryShape {
 		s.items++
 		s.bytes += len(t.Name.Plain())
 		s.body(t.Description)
-	}
-	for _, qs := range [][]topic.QA{e.Debates, e.FAQ} {
-		for _, q := range qs {
-			s.items++
-			s.bytes += len(q.Question.Plain())
-			s.body(q.Answer)
-		}
 	}
 	if e.Relevance != nil {
 		s.body(e.Relevance.Body)

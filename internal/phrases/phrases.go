@@ -65,14 +65,20 @@ func (c *collector) entry(e *topic.Entry) {
 	}
 	c.body(e.History)
 	c.next()
-	for _, q := range append(append([]topic.QA(nil), e.Debates...), e.FAQ...) {
-		c.text(q.Question)
-		c.body(q.Answer)
-		c.next()
+	for _, k := range topic.KindsShaped(topic.ShapeQuestions) {
+		for _, q := range *k.Questions(e) {
+			c.text(q.Question)
+			c.body(q.Answer)
+			c.next()
+		}
 	}
-	for _, l := range [][]topic.Item{e.KeyFigures, e.RelatedTopics, e.SeminalWorks, e.Methods, e.RelatedConcepts} {
-		c.items(l)
-		c.next()
+	// Every list but the core questions (read above, after the scope), in
+	// the site's order, so a new list section is collected too.
+	for _, k := range topic.SectionKinds() {
+		if l := k.List(e); l != nil && k.Field != topic.FieldCoreQuestions {
+			c.items(*l)
+			c.next()
+		}
 	}
 	for _, s := range e.Sections {
 		c.add(s.Heading)
