@@ -130,8 +130,9 @@ func EachFigure(e *Entry, f func(*Block)) {
 			items(its[i].Children)
 		}
 	}
-	for _, b := range []Body{e.Summary, e.Definition, e.Scope, e.Mechanisms, e.History} {
-		body(b)
+	body(e.Summary)
+	for _, k := range KindsShaped(ShapeProse) {
+		body(*k.Prose(e))
 	}
 	if e.Relevance != nil {
 		body(e.Relevance.Body)
@@ -139,14 +140,16 @@ func EachFigure(e *Entry, f func(*Block)) {
 	for _, s := range e.Sections {
 		body(s.Body)
 	}
-	for _, its := range [][]Item{e.CoreQuestions, e.KeyFigures, e.RelatedTopics, e.SeminalWorks, e.Methods, e.RelatedConcepts} {
-		items(its)
+	for _, k := range sectionTable {
+		if l := k.List(e); l != nil {
+			items(*l)
+		}
 	}
 	for _, t := range e.KeyTheories {
 		body(t.Description)
 	}
-	for _, qs := range [][]QA{e.Debates, e.FAQ} {
-		for _, q := range qs {
+	for _, k := range KindsShaped(ShapeQuestions) {
+		for _, q := range *k.Questions(e) {
 			body(q.Answer)
 		}
 	}
@@ -164,8 +167,9 @@ func HasFigures(e *Entry) bool {
 // be shared by several exports running at once.
 func WithFigures(e *Entry) *Entry {
 	c := *e
-	for _, f := range []Field{FieldSummary, FieldDefinition, FieldScope, FieldMechanisms, FieldHistory} {
-		b := c.ProseField(f)
+	c.Summary = cloneBody(c.Summary)
+	for _, k := range KindsShaped(ShapeProse) {
+		b := k.Prose(&c)
 		*b = cloneBody(*b)
 	}
 	if e.Relevance != nil {
@@ -177,15 +181,17 @@ func WithFigures(e *Entry) *Entry {
 	for i := range c.Sections {
 		c.Sections[i].Body = cloneBody(c.Sections[i].Body)
 	}
-	for _, f := range []Field{FieldCoreQuestions, FieldKeyFigures, FieldRelatedTopics, FieldSeminalWorks, FieldMethods, FieldRelatedConcepts} {
-		l := c.ListField(f)
-		*l = cloneItems(*l)
+	for _, k := range sectionTable {
+		if l := k.List(&c); l != nil {
+			*l = cloneItems(*l)
+		}
 	}
 	c.KeyTheories = append([]Theory(nil), e.KeyTheories...)
 	for i := range c.KeyTheories {
 		c.KeyTheories[i].Description = cloneBody(c.KeyTheories[i].Description)
 	}
-	for _, qs := range []*[]QA{&c.Debates, &c.FAQ} {
+	for _, k := range KindsShaped(ShapeQuestions) {
+		qs := k.Questions(&c)
 		*qs = append([]QA(nil), (*qs)...)
 		for i := range *qs {
 			(*qs)[i].Answer = cloneBody((*qs)[i].Answer)
