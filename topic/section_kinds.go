@@ -33,7 +33,8 @@ const (
 // in each language (the first is the one writers use), its shape, its
 // label key in package locale and where an Entry holds it. Readers,
 // writers, validation and layouts look sections up here instead of
-// switching on fields, so a new section is one row in sectionTable.
+// switching on fields, so a new section of a known shape is one row in
+// sectionTable (with its Entry field and its locale labels).
 type SectionKind struct {
 	// Field names the section; its string is the JSON and YAML key.
 	Field Field
@@ -46,9 +47,9 @@ type SectionKind struct {
 	Headings map[string][]string
 	// Label is the section's key in package locale.
 	Label string
-	// Lecture is the section's place in lecture order, the order slides
-	// and handouts show sections in (the site's order puts related topics
-	// before seminal works; a lecture ends with its pointers onwards).
+	// Lecture is the section's place in lecture order, the order a slide
+	// deck shows sections in (the site's order puts related topics before
+	// seminal works; a lecture ends with its pointers onwards).
 	Lecture int
 	// Links is true for a list whose items name other topics and may
 	// carry a link target.
@@ -75,7 +76,8 @@ func (s *SectionKind) Questions(e *Entry) *[]QA {
 	return s.qas(e)
 }
 
-// List returns where e holds the items of a ShapeList section, or nil.
+// List returns where e holds the items of a ShapeList or ShapeReferences
+// section, or nil.
 func (s *SectionKind) List(e *Entry) *[]Item {
 	if s.list == nil {
 		return nil
