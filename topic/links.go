@@ -39,7 +39,8 @@ func UnsafeLinks(e *Entry) []diag.Problem {
 		w.text(t.Name, t.Pos)
 		w.body(t.Description, t.Pos)
 	}
-	for _, qs := range [][]QA{e.Debates, e.FAQ} {
+	for _, k := range KindsShaped(ShapeQuestions) {
+		qs := *k.Questions(e)
 		for _, q := range qs {
 			w.text(q.Question, q.Pos)
 			w.body(q.Answer, q.Pos)

@@ -337,6 +337,11 @@ func (r *mdReader) section(h *ast.Heading, from, to ast.Node) error {
 		*l = r.listItems(from, to)
 		return nil
 	}
+	if qs := e.QuestionsField(f); qs != nil {
+		var err error
+		*qs, err = r.questions(from, to, heading)
+		return err
+	}
 	var err error
 	switch f {
 	case FieldRelevance:
@@ -345,10 +350,6 @@ func (r *mdReader) section(h *ast.Heading, from, to ast.Node) error {
 		e.KeyConcepts, err = r.concepts(from, to)
 	case FieldKeyTheories:
 		e.KeyTheories, err = r.theories(from, to)
-	case FieldDebates:
-		e.Debates, err = r.questions(from, to, heading)
-	case FieldFAQ:
-		e.FAQ, err = r.questions(from, to, heading)
 	}
 	return err
 }

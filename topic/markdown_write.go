@@ -166,10 +166,9 @@ func formatField(e *Entry, f Field) string {
 			parts = append(parts, subsection(t.Name, t.Description))
 		}
 		return strings.Join(parts, "\n\n")
-	case FieldDebates:
-		return questions(e.Debates)
-	case FieldFAQ:
-		return questions(e.FAQ)
+	}
+	if qs := e.QuestionsField(f); qs != nil {
+		return questions(*qs)
 	}
 	return ""
 }

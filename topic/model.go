@@ -424,6 +424,15 @@ func (e *Entry) ProseField(f Field) *Body {
 	return nil
 }
 
+// QuestionsField returns the questions of a question-shaped section
+// (debates, FAQ), or nil for any other section.
+func (e *Entry) QuestionsField(f Field) *[]QA {
+	if s, ok := LookupKind(f); ok {
+		return s.Questions(e)
+	}
+	return nil
+}
+
 // Empty reports whether the section a ref points to has no content.
 func (e *Entry) Empty(r SectionRef) bool {
 	if b := e.ProseField(r.Field); b != nil {
@@ -432,15 +441,14 @@ func (e *Entry) Empty(r SectionRef) bool {
 	if l := e.ListField(r.Field); l != nil {
 		return len(*l) == 0
 	}
+	if qs := e.QuestionsField(r.Field); qs != nil {
+		return len(*qs) == 0
+	}
 	switch r.Field {
 	case FieldKeyConcepts:
 		return len(e.KeyConcepts) == 0
 	case FieldKeyTheories:
 		return len(e.KeyTheories) == 0
-	case FieldDebates:
-		return len(e.Debates) == 0
-	case FieldFAQ:
-		return len(e.FAQ) == 0
 	case FieldRelevance:
 		return e.Relevance == nil || len(e.Relevance.Body) == 0
 	case FieldSection:

@@ -196,10 +196,9 @@ func pageSection(e *Entry, h pageLine, lines []pageLine) {
 		for _, g := range pageGroups(lines, func(s string) bool { return !endsSentence(s) }) {
 			e.KeyTheories = append(e.KeyTheories, Theory{Name: pageText(g[0].text), Description: pageBlocks(g[1:]), Pos: g[0].pos})
 		}
-	case FieldDebates:
-		e.Debates = pageQuestions(lines)
-	case FieldFAQ:
-		e.FAQ = pageQuestions(lines)
+	}
+	if qs := e.QuestionsField(f); qs != nil {
+		*qs = pageQuestions(lines)
 	}
 }
 

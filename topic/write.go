@@ -120,6 +120,9 @@ func encodeField(e *Entry, f Field) *ovalue {
 	if l := e.ListField(f); l != nil {
 		return items(*l)
 	}
+	if qs := e.QuestionsField(f); qs != nil {
+		return encodeQAs(*qs, present)
+	}
 	switch f {
 	case FieldKeyConcepts:
 		if len(e.KeyConcepts) == 0 && !present {
@@ -151,10 +154,6 @@ func encodeField(e *Entry, f Field) *ovalue {
 			l.list = append(l.list, to)
 		}
 		return l
-	case FieldDebates:
-		return encodeQAs(e.Debates, present)
-	case FieldFAQ:
-		return encodeQAs(e.FAQ, present)
 	case FieldRelevance:
 		r := e.Relevance
 		if r == nil {
