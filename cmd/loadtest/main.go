@@ -23,7 +23,6 @@ import (
 	"io"
 	"log/slog"
 	"math/rand/v2"
-	"net"
 	"net/http"
 	"os"
 	"path/filepath"
@@ -139,15 +138,10 @@ func loadtest(c config, out io.Writer) error {
 	if err != nil {
 		return err
 	}
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	base, shutdown, err := serveLoopback(srv)
 	if err != nil {
 		return err
 	}
-	ctx, stop := context.WithCancel(context.Background())
-	defer stop()
-	served := make(chan error, 1)
-	go func() { served <- srv.Serve(ctx, ln) }()
-	base := "http://" + ln.Addr().String()
 
 	client := &http.Client{
 		Timeout:   30 * time.Second,
@@ -213,8 +207,7 @@ func loadtest(c config, out io.Writer) error {
 	elapsed := time.Since(start)
 	stopSampler()
 	<-sampled
-	stop()
-	if err := <-served; err != nil {
+	if err := shutdown(); err != nil {
 		return err
 	}
 

@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
-	"net"
 	"net/http"
 	"os"
 	"runtime"
@@ -94,15 +93,10 @@ func uploadsTest(c config, out io.Writer) error {
 	if err != nil {
 		return err
 	}
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	base, shutdown, err := serveLoopback(srv)
 	if err != nil {
 		return err
 	}
-	ctx, stop := context.WithCancel(context.Background())
-	defer stop()
-	served := make(chan error, 1)
-	go func() { served <- srv.Serve(ctx, ln) }()
-	base := "http://" + ln.Addr().String()
 	client := &http.Client{
 		Timeout:   2 * time.Minute,
 		Transport: &http.Transport{MaxIdleConnsPerHost: c.clients, MaxConnsPerHost: c.clients},
@@ -166,8 +160,7 @@ func uploadsTest(c config, out io.Writer) error {
 	elapsed := time.Since(start)
 	stopSampler()
 	<-sampled
-	stop()
-	if err := <-served; err != nil {
+	if err := shutdown(); err != nil {
 		return err
 	}
 
