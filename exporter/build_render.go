@@ -11,7 +11,9 @@ import (
 	"sort"
 
 	"github.com/scholargate/topicdeck/diag"
+	"github.com/scholargate/topicdeck/fonts"
 	"github.com/scholargate/topicdeck/pdfdraw"
+	"github.com/scholargate/topicdeck/plan"
 	"github.com/scholargate/topicdeck/topic"
 )
 
@@ -87,7 +89,13 @@ func (b *builder) renderEntry(s *source) rendered {
 	deck := &artifactFile{name: ArtifactFile(s.slug, SlidesArtifact, "", FormatPDF), layout: o.Layout}
 	// The deck is planned once and handed to the handouts that show it,
 	// which would otherwise plan it again each.
-	doc, set, refWarnings, err := planSlides(context.Background(), e, SlideOptions{Layout: o.Layout, ArtifactOptions: o.ArtifactOptions})
+	sopt := SlideOptions{Layout: o.Layout, ArtifactOptions: o.ArtifactOptions}
+	ready, refWarnings, err := prepareSlides(e, sopt)
+	var doc *plan.Document
+	var set *fonts.Set
+	if err == nil {
+		doc, set, err = planPrepared(context.Background(), ready, sopt)
+	}
 	pdf, pptx := deckFormats(o.Formats)
 	if err == nil && pdf {
 		err = pdfdraw.Write(&deck.data, doc, set)
@@ -95,7 +103,7 @@ func (b *builder) renderEntry(s *source) rendered {
 	}
 	if err == nil && pptx {
 		f := &artifactFile{name: ArtifactFile(s.slug, SlidesArtifact, "", FormatPPTX), layout: o.Layout}
-		err = deckPPTX(&f.data, e, doc, o)
+		err = writePPTX(context.Background(), &f.data, ready, doc, o.Lang)
 		files = append(files, f)
 	}
 	if err != nil {

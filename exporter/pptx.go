@@ -46,15 +46,17 @@ func SlidesPPTX(e *topic.Entry, opt SlideOptions, w io.Writer) (Result, error) {
 // SlidesPPTXContext is SlidesPPTX that stops once ctx is done, as
 // SlidesContext does.
 func SlidesPPTXContext(ctx context.Context, e *topic.Entry, opt SlideOptions, w io.Writer) (Result, error) {
-	doc, _, warnings, err := planSlides(ctx, e, opt)
+	// The speaker notes need the entry as the deck shows it: prepared
+	// once, for both.
+	e, warnings, err := prepareSlides(e, opt)
+	if err != nil {
+		return Result{}, err
+	}
+	doc, _, err := planPrepared(ctx, e, opt)
 	if err != nil {
 		return Result{}, err
 	}
 	if err := checkPages(doc, opt.MaxPages); err != nil {
-		return Result{}, err
-	}
-	e, _, err = WithReferences(e, opt.Bib)
-	if err != nil {
 		return Result{}, err
 	}
 	if err := writePPTX(ctx, w, e, doc, opt.Lang); err != nil {
@@ -117,13 +119,4 @@ func deckFormats(formats []string) (pdf, pptx bool) {
 		pptx = pptx || f == FormatPPTX
 	}
 	return pdf, pptx
-}
-
-// deckPPTX writes a build's planned deck of e as PowerPoint.
-func deckPPTX(w io.Writer, e *topic.Entry, doc *plan.Document, o BuildOptions) error {
-	e, _, err := WithReferences(e, o.Bib)
-	if err != nil {
-		return err
-	}
-	return writePPTX(context.Background(), w, e, doc, o.Lang)
 }

@@ -143,30 +143,46 @@ func PlanSlidesContext(ctx context.Context, e *topic.Entry, opt SlideOptions) (*
 // planSlides is PlanSlides with the warnings of resolving references. It
 // stops soon after ctx is done, with ctx's error.
 func planSlides(ctx context.Context, e *topic.Entry, opt SlideOptions) (*plan.Document, *fonts.Set, []string, error) {
-	if _, err := SourceDateEpoch(); err != nil {
-		return nil, nil, nil, err
-	}
-	e, warnings, err := WithReferences(e, opt.Bib)
+	e, warnings, err := prepareSlides(e, opt)
 	if err != nil {
 		return nil, nil, nil, err
 	}
+	doc, set, err := planPrepared(ctx, e, opt)
+	return doc, set, warnings, err
+}
+
+// prepareSlides checks the document date and returns the entry as a deck
+// shows it: references resolved, pictures read, with the warnings of
+// both and of any unsafe link.
+func prepareSlides(e *topic.Entry, opt SlideOptions) (*topic.Entry, []string, error) {
+	if _, err := SourceDateEpoch(); err != nil {
+		return nil, nil, err
+	}
+	e, warnings, err := WithReferences(e, opt.Bib)
+	if err != nil {
+		return nil, nil, err
+	}
 	warnings = append(warnings, problemWarnings(topic.UnsafeLinks(e))...)
 	e, figWarnings := withFigures(e)
-	warnings = append(warnings, figWarnings...)
+	return e, append(warnings, figWarnings...), nil
+}
+
+// planPrepared plans the deck of an entry prepareSlides has made ready.
+func planPrepared(ctx context.Context, e *topic.Entry, opt SlideOptions) (*plan.Document, *fonts.Set, error) {
 	name := opt.Layout
 	if name == "" {
 		name = DefaultSlideLayout
 	}
 	planner, err := layoutfile.Planner(name, layouts.KindSlides)
 	if err != nil {
-		return nil, nil, nil, err
+		return nil, nil, err
 	}
 	ts, err := textEngine(opt.FontDir)
 	if err != nil {
-		return nil, nil, nil, err
+		return nil, nil, err
 	}
 	if ts, err = withLayoutFonts(ts, planner); err != nil {
-		return nil, nil, nil, err
+		return nil, nil, err
 	}
 	lang := opt.Lang
 	if lang == "" {
@@ -180,15 +196,15 @@ func planSlides(ctx context.Context, e *topic.Entry, opt SlideOptions) (*plan.Do
 	env.Deck = func() (*plan.Document, error) { return planner.Plan(e, env) }
 	doc, err := planner.Plan(e, env)
 	if err := ctx.Err(); err != nil {
-		return nil, nil, nil, err // the plan was cut short: nobody waits for it
+		return nil, nil, err // the plan was cut short: nobody waits for it
 	}
 	if err != nil {
-		return nil, nil, nil, err
+		return nil, nil, err
 	}
 	if opt.Lang != "" {
 		doc.Meta.Lang = opt.Lang
 	}
-	return doc, ts.set, warnings, nil
+	return doc, ts.set, nil
 }
 
 // Slides plans an entry's slide deck with the chosen layout and writes it
