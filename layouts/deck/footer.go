@@ -1,0 +1,166 @@
+package deck
+
+import (
+	"strconv"
+	"strings"
+
+	"github.com/scholargate/topicdeck/locale"
+	"github.com/scholargate/topicdeck/plan"
+	"github.com/scholargate/topicdeck/textlayout"
+)
+
+// Footer is the footer of every slide but the title slide: templates for
+// its left, centre and right parts, with the fields of FooterFields in
+// braces. A field that is empty takes the separator next to it along, so
+// "{title} · {course}" without a course is just the title.
+type Footer struct {
+	Left, Center, Right string
+}
+
+// DefaultFooter is the footer the built-in layouts draw.
+var DefaultFooter = Footer{Left: "{title}  ·  {course}", Right: "{page} / {pages}"}
+
+// FooterFields are the fields a footer template can use.
+var FooterFields = []string{"title", "course", "author", "date", "page", "pages"}
+
+// footers adds the footer to every slide but the title slide: the topic
+// title and course on the left, "n / N" on the right.
+func (p *planner) footers() {
+	n := len(p.pages)
+	font := textlayout.Font{Family: p.th.BodyFamily, Size: p.th.FooterSize}
+	left := p.e.Title
+	if p.opt.Course != "" {
+		left += "  ·  " + p.opt.Course
+	}
+	left = flatten(left)
+	y := p.h - 22 - p.th.FooterSize // the footer sits low, clear of the body
+	for i := p.cover; i < n; i++ {
+		pg := p.pages[i]
+		counter := p.line(textlayout.Span{Text: p.lab.Format(locale.SlideCounter, i+1, n), Font: font, Color: p.th.Muted})
+		room := p.w - 2*p.th.MarginX - counter.Width - 24
+		l := p.line(textlayout.Span{Text: p.fit(left, font, room), Font: font, Color: p.th.Muted})
+		if p.th.FooterRule {
+			pg.Items = append(pg.Items, &plan.Rule{X1: p.th.MarginX, Y1: y - 9, X2: p.w - p.th.MarginX, Y2: y - 9, Color: p.th.Rule, Width: 0.5})
+		}
+		pg.Items = append(pg.Items,
+			&plan.Text{X: p.th.MarginX, Y: y, Line: l},
+			&plan.Text{X: p.w - p.th.MarginX - counter.Width, Y: y, Line: counter})
+	}
+}
+
+// templateFooters draws the footer from templates on every slide but the
+// title slide, keeping clear of a logo at the bottom. With DefaultFooter
+// and no logo it draws what footers does.
+func (p *planner) templateFooters(ft Footer) {
+	n := len(p.pages)
+	font := textlayout.Font{Family: p.th.BodyFamily, Size: p.th.FooterSize}
+	y := p.h - p.th.MarginBottom/2 - p.th.FooterSize*0.6
+	left, right := p.th.MarginX, p.w-p.th.MarginX
+	if lg := p.ex.Logo; lg != nil && strings.HasPrefix(lg.Position, "bottom") {
+		_, _, w, _ := p.logoBox()
+		if strings.HasSuffix(lg.Position, "left") {
+			left += w + 16
+		} else {
+			right -= w + 16
+		}
+	}
+	date := p.opt.Date
+	if date == "" {
+		date = p.e.Updated
+	}
+	for i := p.cover; i < n; i++ {
+		pg := p.pages[i]
+		vals := map[string]string{
+			"title": p.e.Title, "course": p.opt.Course, "author": p.author(), "date": date,
+			"page": strconv.Itoa(i + 1), "pages": strconv.Itoa(n),
+		}
+		if p.th.FooterRule {
+			pg.Items = append(pg.Items, &plan.Rule{X1: p.th.MarginX, Y1: y - 8, X2: p.w - p.th.MarginX, Y2: y - 8, Color: p.th.Rule, Width: 0.5})
+		}
+		rs := flatten(FillFooter(ft.Right, vals))
+		rl := p.line(textlayout.Span{Text: rs, Font: font, Color: p.th.Muted})
+		cs := flatten(FillFooter(ft.Center, vals))
+		leftEnd := right - rl.Width - 24
+		if cs != "" {
+			cl := p.line(textlayout.Span{Text: p.fit(cs, font, (right-left)/3), Font: font, Color: p.th.Muted})
+			cx := (left+right)/2 - cl.Width/2
+			pg.Items = append(pg.Items, &plan.Text{X: cx, Y: y, Line: cl})
+			leftEnd = min(leftEnd, cx-24)
+		}
+		if ls := flatten(FillFooter(ft.Left, vals)); ls != "" && leftEnd > left {
+			l := p.line(textlayout.Span{Text: p.fit(ls, font, leftEnd-left), Font: font, Color: p.th.Muted})
+			pg.Items = append(pg.Items, &plan.Text{X: left, Y: y, Line: l})
+		}
+		if rs != "" {
+			pg.Items = append(pg.Items, &plan.Text{X: right - rl.Width, Y: y, Line: rl})
+		}
+	}
+}
+
+// fit shortens s with an ellipsis until it is at most width wide; the
+// footer repeats the title, which the title slide shows in full.
+func (p *planner) fit(s string, font textlayout.Font, width float64) string {
+	if p.eng.Width(textlayout.Span{Text: s, Font: font}) <= width {
+		return s
+	}
+	r := []rune(s)
+	lo, hi := 0, len(r)
+	for lo < hi {
+		mid := (lo + hi + 1) / 2
+		if p.eng.Width(textlayout.Span{Text: string(r[:mid]) + "…", Font: font}) <= width {
+			lo = mid
+		} else {
+			hi = mid - 1
+		}
+	}
+	return string(r[:lo]) + "…"
+}
+
+// FillFooter fills a footer template's {fields} from vals. An empty field
+// takes the separator before it along (or, for the first field, the one
+// after it), so optional fields leave no dangling "·"; text outside braces
+// is kept as written.
+func FillFooter(tmpl string, vals map[string]string) string {
+	type tok struct {
+		s     string
+		field bool
+		drop  bool
+	}
+	var toks []tok
+	for tmpl != "" {
+		i := strings.IndexByte(tmpl, '{')
+		j := strings.IndexByte(tmpl[max(i, 0):], '}')
+		if i < 0 || j < 0 {
+			toks = append(toks, tok{s: tmpl})
+			break
+		}
+		j += i
+		if i > 0 {
+			toks = append(toks, tok{s: tmpl[:i]})
+		}
+		toks = append(toks, tok{s: vals[tmpl[i+1:j]], field: true})
+		tmpl = tmpl[j+1:]
+	}
+	const seps = " \u00a0·•|–—-/,:;"
+	for i, t := range toks {
+		if !t.field || t.s != "" {
+			continue
+		}
+		toks[i].drop = true
+		// The separator before the field goes with it; for a leading
+		// field, the one after it.
+		switch {
+		case i > 0 && !toks[i-1].field && !toks[i-1].drop && strings.TrimRight(toks[i-1].s, seps) != toks[i-1].s:
+			toks[i-1].s = strings.TrimRight(toks[i-1].s, seps)
+		case i+1 < len(toks) && !toks[i+1].field:
+			toks[i+1].s = strings.TrimLeft(toks[i+1].s, seps)
+		}
+	}
+	var b strings.Builder
+	for _, t := range toks {
+		if !t.drop {
+			b.WriteString(t.s)
+		}
+	}
+	return strings.TrimSpace(b.String())
+}

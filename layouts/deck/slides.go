@@ -1,0 +1,199 @@
+package deck
+
+import (
+	"github.com/scholargate/topicdeck/layouts/tagtree"
+	"github.com/scholargate/topicdeck/locale"
+	"github.com/scholargate/topicdeck/plan"
+	"github.com/scholargate/topicdeck/textlayout"
+)
+
+// titleLines sets a slide title: on one line if shrinking by at most 4 pt
+// allows, else on two lines at the largest size down to the theme's
+// minimum, else wrapped at the minimum as far as it must.
+func (p *planner) titleLines(s string, size, width float64) []lineAt {
+	set := func(size float64) []lineAt {
+		return p.lines([]textlayout.Span{{Text: flatten(s), Font: textlayout.Font{Family: p.th.TitleFamily, Bold: true, Size: size}, Color: p.th.Text}},
+			width, 0, p.th.TitleLineHeight, textlayout.Left)
+	}
+	for sz := size; sz >= max(size-4, p.th.MinTitleSize)-eps; sz -= 2 {
+		if ls := set(sz); len(ls) <= 1 {
+			return ls
+		}
+	}
+	var ls []lineAt
+	for ; size >= p.th.MinTitleSize-eps; size -= 2 {
+		if ls = set(size); len(ls) <= 2 {
+			break
+		}
+	}
+	return ls
+}
+
+// titleFits reports whether s fits the title area in three lines.
+func (p *planner) titleFits(s string) bool {
+	return len(p.titleLines(s, p.th.TitleSize, p.w-2*p.th.MarginX)) <= 3
+}
+
+// head draws a slide's kicker, title and title rule and returns where the
+// body starts. With a section node it tags the title as the slide's
+// heading (level 2, under the deck's title) and the kicker, which names
+// the part of the deck the slide belongs to, as a paragraph before it.
+func (p *planner) head(pg *plan.Page, kicker string, title []lineAt, sect *plan.Node) float64 {
+	var kickerTag, titleTag *plan.Node
+	if sect != nil {
+		if kicker != "" {
+			kickerTag = sect.Add(plan.RoleParagraph)
+		}
+		titleTag = sect.AddHeading(2)
+	}
+	x, y := p.th.MarginX, p.th.MarginTop
+	if p.th.AccentBar {
+		pg.Items = append(pg.Items, &plan.Rect{X: 0, Y: 0, W: 10, H: p.h, Fill: &p.th.Accent})
+	}
+	if kicker != "" {
+		ls := p.lines([]textlayout.Span{{Text: flatten(kicker), Font: textlayout.Font{Family: p.th.TitleFamily, Bold: true, Size: p.th.KickerSize}, Color: p.th.Accent}},
+			p.w-2*p.th.MarginX, 0, 1.2, textlayout.Left)
+		h := 0.0
+		for _, l := range ls {
+			h += l.line.Height
+		}
+		// The kicker sits in the top margin, so titles keep one position
+		// on every slide; only a kicker too tall for it pushes the title.
+		ky := y - 4 - h
+		if ky < 12 {
+			ky = y
+			y += h + 4
+		}
+		for _, l := range ls {
+			pg.Items = append(pg.Items, &plan.Text{X: x, Y: ky, Line: l.line, Tag: kickerTag})
+			ky += l.line.Height
+		}
+	}
+	for _, l := range title {
+		pg.Items = append(pg.Items, &plan.Text{X: x, Y: y, Line: l.line, Tag: titleTag})
+		y += l.line.Height
+	}
+	if p.th.TitleRule {
+		y += 10
+		pg.Items = append(pg.Items, &plan.Rect{X: x, Y: y, W: 64, H: 4, Fill: &p.th.Accent})
+		y += 4
+	} else {
+		y += 8 // the same air under the title without the rule
+	}
+	return y + 0.8*p.th.BodySize
+}
+
+// bodyTop is where the body starts under a kicker and title, without drawing.
+func (p *planner) bodyTop(kicker string, title []lineAt) float64 {
+	return p.head(&plan.Page{}, kicker, title, nil)
+}
+
+// emit cuts a section into slides. The body is set at the largest size
+// that keeps it on one slide; when none does, at the largest size within
+// the theme's FlowShrink that needs the fewest slides.
+func (p *planner) emit(s section) {
+	width := p.w - 2*p.th.MarginX
+	title := p.titleLines(s.title, p.th.TitleSize, width)
+	// Continuation slides are titled "(cont.)", numbered when there are
+	// several, so every slide's title is its own (an outline view and a
+	// screen reader list them); the body is measured under the longest.
+	cont := p.titleLines(p.lab.Format(locale.Continued, s.title), p.th.TitleSize, width)
+	contN := p.titleLines(p.lab.Format(locale.ContinuedN, s.title, 88), p.th.TitleSize, width)
+	colH := p.h - p.th.MarginBottom - max(p.bodyTop(s.kicker, title), p.bodyTop(s.kicker, cont), p.bodyTop(s.kicker, contN))
+
+	pages := p.arrange(s, colH, width)
+	if len(pages) == 0 {
+		pages = [][]column{nil}
+	}
+	for i, cs := range pages {
+		pg := &plan.Page{Background: &p.th.Background, Label: s.title}
+		t := title
+		switch {
+		case i > 0 && len(pages) == 2:
+			t = cont
+			pg.Label = p.lab.Format(locale.Continued, s.title)
+		case i > 0:
+			pg.Label = p.lab.Format(locale.ContinuedN, s.title, i+1)
+			t = p.titleLines(pg.Label, p.th.TitleSize, width)
+		}
+		if i == 0 {
+			pg.Bookmarks = s.marks
+		}
+		// Each slide is a section of its own, continuation slides too: a
+		// list cut over two slides is a list on each, under each
+		// slide's heading.
+		pg.Tag = p.root.Add(plan.RoleSection)
+		pg.Tag.Label = pg.Label
+		top := p.head(pg, s.kicker, t, pg.Tag)
+		colW := (width - columnGap*float64(len(cs)-1)) / float64(len(cs))
+		scope := tagtree.New(pg.Tag)
+		for ci, col := range cs {
+			x := p.th.MarginX + float64(ci)*(colW+columnGap)
+			for _, pl := range col {
+				items := pl.b.draw(x, top+pl.y)
+				scope.Place(items)
+				pg.Items = append(pg.Items, items...)
+			}
+		}
+		p.pages = append(p.pages, pg)
+	}
+}
+
+// arrange chooses how a section's body is set: the column count (one, or
+// the section's when that needs fewer slides) and the size.
+// The largest size that keeps the body on one slide wins; when none does,
+// the fewest slides at a size within the theme's FlowShrink of BodySize.
+func (p *planner) arrange(s section, colH, width float64) [][]column {
+	// One column first: a second must save a slide (or a size) to win.
+	choices := columnChoices(s)
+	var best [][]column
+	bestSize := 0.0
+	for _, cols := range choices {
+		colW := (width - columnGap*float64(cols-1)) / float64(cols)
+		for size := p.th.BodySize; size >= p.th.MinBodySize-eps; size -= 2 {
+			c := p.flowAt(size, colW, colH)
+			c.refs = s.refs
+			pg := paginate(s.build(c), colH, cols)
+			if len(pg) <= 1 && (best == nil || len(best) > 1 || size > bestSize) {
+				best, bestSize = pg, size
+				break
+			}
+			if size >= p.th.BodySize-p.th.FlowShrink-eps && (best == nil || len(pg) < len(best)) {
+				best, bestSize = pg, size
+			}
+		}
+	}
+	return best
+}
+
+// columnChoices are the column counts arrange tries for a section: one and
+// the section's own, or only its own when the layout's form demands it.
+func columnChoices(s section) []int {
+	if s.force {
+		return []int{s.cols}
+	}
+	if s.cols > 1 {
+		return []int{1, s.cols}
+	}
+	return []int{1}
+}
+
+// finish adds what every slide carries: the footer and the logo.
+func (p *planner) finish() {
+	if p.ex.Footer == nil && p.ex.Logo == nil {
+		p.footers()
+		return
+	}
+	ft := DefaultFooter
+	if p.ex.Footer != nil {
+		ft = *p.ex.Footer
+	}
+	p.templateFooters(ft)
+	if lg := p.ex.Logo; lg != nil && lg.Height > 0 && lg.Picture.Width > 0 && lg.Picture.Height > 0 {
+		x, y, w, h := p.logoBox()
+		name := imageName(lg.Data)
+		for _, pg := range p.pages {
+			pg.Items = append(pg.Items, &plan.Image{X: x, Y: y, W: w, H: h, Name: name, Type: lg.Type, Data: lg.Data})
+		}
+	}
+}
