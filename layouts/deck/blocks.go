@@ -35,10 +35,10 @@ func (c flow) in(d float64) flow {
 // bodyStyle is the plain body text style at size.
 func (p *planner) bodyStyle(size float64) style {
 	return style{
-		font:  textlayout.Font{Family: p.th.BodyFamily, Size: size},
-		color: p.th.Text,
-		link:  p.th.Accent,
-		mono:  p.th.MonoFamily,
+		font:  textlayout.Font{Family: p.theme.BodyFamily, Size: size},
+		color: p.theme.Text,
+		link:  p.theme.Accent,
+		mono:  p.theme.MonoFamily,
 	}
 }
 
@@ -83,7 +83,7 @@ const keepBullet = 4
 // (starting gutter from the frame's left). It is cut between sentences when
 // it must be, and between lines only when one sentence outgrows a slide.
 func (p *planner) paraBox(f frame, sents []topic.Text, st style, w, gutter float64, withMarker bool) *box {
-	lines := p.lines(spans(join(sents), st), w, gutter, p.th.LineHeight, textlayout.Left)
+	lines := p.lines(spans(join(sents), st), w, gutter, p.theme.LineHeight, textlayout.Left)
 	b := linesBox(f, lines, withMarker)
 	if len(sents) > 1 {
 		byLine := b.split
@@ -117,7 +117,7 @@ func (p *planner) paraBox(f frame, sents []topic.Text, st style, w, gutter float
 // bullet returns a marker that draws glyph in the accent colour beside the
 // first line, sharing its baseline.
 func (p *planner) bullet(glyph string, size float64) func(x, y float64, first textlayout.Line) []plan.Item {
-	m := p.line(textlayout.Span{Text: glyph, Font: textlayout.Font{Family: p.th.BodyFamily, Size: size}, Color: p.th.Accent})
+	m := p.line(textlayout.Span{Text: glyph, Font: textlayout.Font{Family: p.theme.BodyFamily, Size: size}, Color: p.theme.Accent})
 	return func(x, y float64, first textlayout.Line) []plan.Item {
 		return []plan.Item{&plan.Text{X: x, Y: y + first.Ascent - m.Ascent, Line: m}}
 	}
@@ -126,7 +126,7 @@ func (p *planner) bullet(glyph string, size float64) func(x, y float64, first te
 // numeral returns a marker that draws n in bold accent, right-aligned in a
 // gutter, so numbered questions line up whatever their count.
 func (p *planner) numeral(label string, size, gutter float64) func(x, y float64, first textlayout.Line) []plan.Item {
-	m := p.line(textlayout.Span{Text: label, Font: textlayout.Font{Family: p.th.BodyFamily, Size: size, Bold: true}, Color: p.th.Accent})
+	m := p.line(textlayout.Span{Text: label, Font: textlayout.Font{Family: p.theme.BodyFamily, Size: size, Bold: true}, Color: p.theme.Accent})
 	return func(x, y float64, first textlayout.Line) []plan.Item {
 		return []plan.Item{&plan.Text{X: x + gutter - 0.45*size - m.Width, Y: y + first.Ascent - m.Ascent, Line: m}}
 	}
@@ -134,7 +134,7 @@ func (p *planner) numeral(label string, size, gutter float64) func(x, y float64,
 
 // numberGutter is the width numerals up to n need, plus the gap to the text.
 func (p *planner) numberGutter(n int, size float64) float64 {
-	w := p.eng.Width(textlayout.Span{Text: strconv.Itoa(n), Font: textlayout.Font{Family: p.th.BodyFamily, Size: size, Bold: true}})
+	w := p.eng.Width(textlayout.Span{Text: strconv.Itoa(n), Font: textlayout.Font{Family: p.theme.BodyFamily, Size: size, Bold: true}})
 	return w + 0.45*size + 0.2*size
 }
 
@@ -217,14 +217,14 @@ func (p *planner) prose(b topic.Body, c flow) []*box {
 			st := c.st
 			st.font.Bold = true
 			st.font.Size = c.size + 2
-			st.color = p.th.Accent
+			st.color = p.theme.Accent
 			// The slide's title is level 2, so its sub-headings are 3.
 			f := frame{above: 0.9 * c.size, indent: c.indent, width: c.width, tag: c.parent.AddHeading(3)}
 			h := p.paraBox(f, []topic.Text{trimText(bl.Text)}, st, c.width, 0, false)
 			h.keep = true
 			out = append(out, h)
 		case topic.RuleBlock:
-			out = append(out, ruleBox(0.5*c.size, 0.6*c.size, p.th.Rule))
+			out = append(out, ruleBox(0.5*c.size, 0.6*c.size, p.theme.Rule))
 		case topic.FigureBlock:
 			out = append(out, p.figure(bl, c))
 		}
@@ -284,16 +284,16 @@ func (p *planner) list(items []topic.Item, ordered bool, start, level int, c flo
 // keeping indentation; long lines wrap inside the box.
 func (p *planner) code(src string, c flow) *box {
 	size := c.size - 4
-	if size < p.th.MinBodySize {
-		size = p.th.MinBodySize
+	if size < p.theme.MinBodySize {
+		size = p.theme.MinBodySize
 	}
-	font := textlayout.Font{Family: p.th.MonoFamily, Size: size}
+	font := textlayout.Font{Family: p.theme.MonoFamily, Size: size}
 	space := p.eng.Width(textlayout.Span{Text: " ", Font: font})
 	pad := 0.0
 	var fill *Color
-	if p.th.Boxes {
+	if p.theme.Boxes {
 		pad = 0.5 * size
-		fill = &p.th.Tint
+		fill = &p.theme.Tint
 	}
 	inner := c.width - 2*pad
 	var lines []lineAt
@@ -308,7 +308,7 @@ func (p *planner) code(src string, c flow) *box {
 			lines = append(lines, lineAt{line: textlayout.Line{Height: size * 1.25, Ascent: size}})
 			continue
 		}
-		ls := p.lines([]textlayout.Span{{Text: text, Font: font, Color: p.th.Text}}, inner-dx, dx, 1.25, textlayout.Left)
+		ls := p.lines([]textlayout.Span{{Text: text, Font: font, Color: p.theme.Text}}, inner-dx, dx, 1.25, textlayout.Left)
 		for i := 1; i < len(ls); i++ {
 			ls[i].wrapped = true
 		}
@@ -325,7 +325,7 @@ func (p *planner) quote(blocks []topic.Block, c flow) []*box {
 	inner.parent = c.parent.Add(plan.RoleQuote)
 	var out []*box
 	for _, b := range p.prose(blocks, inner) {
-		out = append(out, barred(b, c.indent, p.th.Accent))
+		out = append(out, barred(b, c.indent, p.theme.Accent))
 	}
 	return out
 }

@@ -45,10 +45,10 @@ func (p *planner) cards(concepts []topic.Concept, grid bool, c flow) []*box {
 // in a tinted card when the theme has boxes.
 func (p *planner) card(cn topic.Concept, c flow, minH float64) *box {
 	f := frame{above: 0.45 * c.size, indent: c.indent, width: c.width, minH: minH}
-	if p.th.Boxes {
+	if p.theme.Boxes {
 		f.pad = 0.5 * c.size
-		f.fill = &p.th.Tint
-		f.bar = &p.th.Accent
+		f.fill = &p.theme.Tint
+		f.bar = &p.theme.Accent
 		f.radius = 4
 	} else {
 		f.above = 0.6 * c.size
@@ -57,14 +57,14 @@ func (p *planner) card(cn topic.Concept, c flow, minH float64) *box {
 	term := c.st
 	term.font.Bold = true
 	var lines []lineAt
-	lines = append(lines, p.lines(spans(cn.Term, term), w, 0, p.th.LineHeight, textlayout.Left)...)
+	lines = append(lines, p.lines(spans(cn.Term, term), w, 0, p.theme.LineHeight, textlayout.Left)...)
 	label, body := item(c.parent)
 	for i := range lines {
 		lines[i].tag = label
 	}
 	def := c.st
-	def.font.Size = max(p.th.MinBodySize, c.size-2)
-	for _, l := range p.lines(spans(cn.Definition, def), w, 0, p.th.LineHeight, textlayout.Left) {
+	def.font.Size = max(p.theme.MinBodySize, c.size-2)
+	for _, l := range p.lines(spans(cn.Definition, def), w, 0, p.theme.LineHeight, textlayout.Left) {
 		l.tag = body
 		lines = append(lines, l)
 	}

@@ -16,12 +16,12 @@ import (
 // course and date line, centred vertically. It reports whether the lede
 // fitted; if not, the lede gets slides of its own.
 func (p *planner) planCover() bool {
-	x := p.th.MarginX + 8
-	width := p.w - x - p.th.MarginX
-	colH := p.h - p.th.MarginTop - p.th.MarginBottom
+	x := p.theme.MarginX + 8
+	width := p.w - x - p.theme.MarginX
+	colH := p.h - p.theme.MarginTop - p.theme.MarginBottom
 	// The subject and the author line are small beside the title, but no
 	// smaller than the theme lets body text be (large print says 26 pt).
-	small := max(20, p.th.MinBodySize)
+	small := max(20, p.theme.MinBodySize)
 	build := func(ledeSize float64) []*box {
 		// The title is the deck's only level-1 heading and is read first;
 		// the subject, drawn above it as a kicker, follows it.
@@ -30,27 +30,27 @@ func (p *planner) planCover() bool {
 		subjectTag := draft.Add(plan.RoleParagraph)
 		var bs []*box
 		if p.e.Subject != "" {
-			st := style{font: textlayout.Font{Family: p.th.TitleFamily, Bold: true, Size: small}, color: p.th.Accent}
+			st := style{font: textlayout.Font{Family: p.theme.TitleFamily, Bold: true, Size: small}, color: p.theme.Accent}
 			bs = append(bs, linesBox(frame{width: width, tag: subjectTag}, p.lines(spans(topic.Plain(p.e.Subject), st), width, 0, 1.2, textlayout.Left), false))
 		}
 		var title []lineAt
-		for size := p.th.CoverTitleSize; size >= p.th.MinTitleSize-eps; size -= 4 {
-			title = p.lines([]textlayout.Span{{Text: flatten(p.e.Title), Font: textlayout.Font{Family: p.th.TitleFamily, Bold: true, Size: size}, Color: p.th.Text}},
-				width, 0, p.th.TitleLineHeight, textlayout.Left)
+		for size := p.theme.CoverTitleSize; size >= p.theme.MinTitleSize-eps; size -= 4 {
+			title = p.lines([]textlayout.Span{{Text: flatten(p.e.Title), Font: textlayout.Font{Family: p.theme.TitleFamily, Bold: true, Size: size}, Color: p.theme.Text}},
+				width, 0, p.theme.TitleLineHeight, textlayout.Left)
 			if len(title) <= 3 {
 				break
 			}
 		}
 		bs = append(bs, linesBox(frame{above: 8, width: width, tag: titleTag}, title, false))
-		if p.th.TitleRule {
-			accent := p.th.Accent
+		if p.theme.TitleRule {
+			accent := p.theme.Accent
 			bs = append(bs, &box{h: 6, above: 18, minHead: 6, draw: func(x, y float64) []plan.Item {
 				return []plan.Item{&plan.Rect{X: x, Y: y, W: 96, H: 6, Fill: &accent}}
 			}})
 		}
 		if ledeSize > 0 {
 			st := p.bodyStyle(ledeSize)
-			st.color = p.th.Muted
+			st.color = p.theme.Muted
 			first := true
 			for _, bl := range p.e.Summary {
 				if bl.Kind != topic.ParagraphBlock || empty(bl.Text) {
@@ -65,7 +65,7 @@ func (p *planner) planCover() bool {
 			}
 		}
 		if parts := p.coverParts(); len(parts) > 0 {
-			st := style{font: textlayout.Font{Family: p.th.BodyFamily, Size: small}, color: p.th.Muted}
+			st := style{font: textlayout.Font{Family: p.theme.BodyFamily, Size: small}, color: p.theme.Muted}
 			line := func(s string) []lineAt {
 				return p.lines(spans(topic.Plain(s), st), width, 0, 1.25, textlayout.Left)
 			}
@@ -90,7 +90,7 @@ func (p *planner) planCover() bool {
 	if !bodyEmpty(p.e.Summary) && summaryIsParagraphs(p.e.Summary) {
 		// The lede is body text: it shrinks to fit the title slide, but not
 		// below the theme's smallest body size; else it gets slides of its own.
-		for size := max(24, p.th.MinBodySize); size >= p.th.MinBodySize-eps; size -= 2 {
+		for size := max(24, p.theme.MinBodySize); size >= p.theme.MinBodySize-eps; size -= 2 {
 			if pg := paginate(build(size), colH, 1); len(pg) == 1 {
 				pages, ledeFits = pg, true
 				break
@@ -101,7 +101,7 @@ func (p *planner) planCover() bool {
 		pages = paginate(build(0), colH, 1)
 	}
 	for i, cs := range pages {
-		pg := &plan.Page{Background: &p.th.Background, Label: p.e.Title}
+		pg := &plan.Page{Background: &p.theme.Background, Label: p.e.Title}
 		if i == 0 {
 			pg.Bookmarks = []plan.Bookmark{{Title: p.e.Title}}
 		}
@@ -109,14 +109,14 @@ func (p *planner) planCover() bool {
 		pg.Tag.Label = pg.Label
 		scope := tagtree.New(pg.Tag)
 		pg.Items = append(pg.Items, p.coverImage()...)
-		if p.th.AccentBar {
-			pg.Items = append(pg.Items, &plan.Rect{X: 0, Y: 0, W: 24, H: p.h, Fill: &p.th.Accent})
+		if p.theme.AccentBar {
+			pg.Items = append(pg.Items, &plan.Rect{X: 0, Y: 0, W: 24, H: p.h, Fill: &p.theme.Accent})
 		}
 		used := 0.0
 		for _, pl := range cs[0] {
 			used = pl.y + pl.b.h
 		}
-		top := p.th.MarginTop + (colH-used)*0.45
+		top := p.theme.MarginTop + (colH-used)*0.45
 		for _, pl := range cs[0] {
 			items := pl.b.draw(x, top+pl.y)
 			scope.Place(items)
@@ -153,7 +153,7 @@ func (p *planner) coverParts() []string {
 	case p.opt.Date != "":
 		parts = append(parts, p.opt.Date)
 	case p.e.Updated != "":
-		parts = append(parts, p.lab.Get(locale.Updated)+" "+p.e.Updated)
+		parts = append(parts, p.labels.Get(locale.Updated)+" "+p.e.Updated)
 	}
 	return parts
 }
@@ -161,7 +161,7 @@ func (p *planner) coverParts() []string {
 // coverImage is the title slide's background picture, scaled to cover the
 // page and centred; what overflows the page is cut off by the page edge.
 func (p *planner) coverImage() []plan.Item {
-	im := p.ex.CoverImage
+	im := p.overrides.CoverImage
 	if im == nil || im.Width == 0 || im.Height == 0 {
 		return nil
 	}

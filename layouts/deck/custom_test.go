@@ -43,10 +43,10 @@ func TestFillFooter(t *testing.T) {
 }
 
 // planWith plans an entry with a theme and extras, as a layout file would.
-func planWith(t *testing.T, e *topic.Entry, th Theme, ex Extras, opt layouts.Options) *plan.Document {
+func planWith(t *testing.T, e *topic.Entry, th Theme, ex Overrides, opt layouts.Options) *plan.Document {
 	t.Helper()
 	l := New(th, "test")
-	l.Extras = ex
+	l.Overrides = ex
 	opt.Time = time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
 	doc, err := l.Plan(e, &layouts.Env{Text: textlayout.New(engine().Fonts()), Labels: locale.For("en"), Options: opt})
 	if err != nil {
@@ -83,7 +83,7 @@ func TestEveryFormKeepsEveryWord(t *testing.T) {
 		e := readEntry(t, path)
 		for _, key := range SectionKeys {
 			var want []string
-			auto := docText(planWith(t, e, Lecture, Extras{Sections: []SectionForm{{key, FormAuto}}, NoOutline: true, NoReview: true}, layouts.Options{}))
+			auto := docText(planWith(t, e, Lecture, Overrides{Sections: []SectionForm{{key, FormAuto}}, NoOutline: true, NoReview: true}, layouts.Options{}))
 			for _, ph := range phrases.Of(Only(e, key)) {
 				if strings.Contains(auto, squashed.ReplaceAllString(ph, "")) {
 					want = append(want, ph)
@@ -93,7 +93,7 @@ func TestEveryFormKeepsEveryWord(t *testing.T) {
 				t.Errorf("%s: %s: no phrase on the slides of its own form", path, key)
 			}
 			for _, form := range Forms[1:] {
-				doc := planWith(t, e, Lecture, Extras{Sections: []SectionForm{{key, form}}, NoOutline: true, NoReview: true}, layouts.Options{})
+				doc := planWith(t, e, Lecture, Overrides{Sections: []SectionForm{{key, form}}, NoOutline: true, NoReview: true}, layouts.Options{})
 				// The items form lists titled items without a body after
 				// the slides of those with one, so only other forms keep
 				// the section's own order.
@@ -117,7 +117,7 @@ func TestEveryFormKeepsEveryWord(t *testing.T) {
 // checks the slides' order and that nothing else is shown.
 func TestSectionOrderAndSelection(t *testing.T) {
 	e := readEntry(t, "../../samples/plate-tectonics.json")
-	doc := planWith(t, e, Lecture, Extras{Sections: []SectionForm{{"history", FormAuto}, {"definition", FormItems}, {"key-figures", FormColumns}}, NoReview: true}, layouts.Options{})
+	doc := planWith(t, e, Lecture, Overrides{Sections: []SectionForm{{"history", FormAuto}, {"definition", FormItems}, {"key-figures", FormColumns}}, NoReview: true}, layouts.Options{})
 	var got []string
 	for _, p := range doc.Pages {
 		if len(got) == 0 || got[len(got)-1] != p.Label {
@@ -148,7 +148,7 @@ func TestLogoAndFooterPlacement(t *testing.T) {
 		if room := l.LogoRoom(engine(), pos); room < 30 {
 			t.Fatalf("%s: room for a logo %g pt", pos, room)
 		}
-		doc := planWith(t, e, th, Extras{Logo: lg, Footer: &Footer{Left: "{title}", Center: "{author}", Right: "{page}/{pages}"}}, layouts.Options{Author: "A. Lecturer"})
+		doc := planWith(t, e, th, Overrides{Logo: lg, Footer: &Footer{Left: "{title}", Center: "{author}", Right: "{page}/{pages}"}}, layouts.Options{Author: "A. Lecturer"})
 		for n, p := range doc.Pages {
 			var img *plan.Image
 			for _, it := range p.Items {
@@ -193,12 +193,12 @@ func TestLogoRoom(t *testing.T) {
 func TestPageSizeFromLayout(t *testing.T) {
 	e := readEntry(t, "../../samples/plate-tectonics.json")
 	for _, tc := range []struct {
-		ex   Extras
+		ex   Overrides
 		w, h float64
 	}{
-		{Extras{}, 960, 540},
-		{Extras{Aspect: "4:3"}, 720, 540},
-		{Extras{Width: 800, Height: 600}, 800, 600},
+		{Overrides{}, 960, 540},
+		{Overrides{Aspect: "4:3"}, 720, 540},
+		{Overrides{Width: 800, Height: 600}, 800, 600},
 	} {
 		doc := planWith(t, e, Lecture, tc.ex, layouts.Options{Aspect: "16:9"})
 		if doc.Width != tc.w || doc.Height != tc.h {

@@ -29,10 +29,13 @@ func init() {
 	layouts.Register("minimal", New(Minimal, "Plain slides: black on white, without decoration"))
 }
 
-// Layout is a slide layout: the lecture planner with a theme.
+// Layout is a slide layout: the lecture planner with a theme. The
+// built-in layouts differ only in Theme; a layout file also sets
+// Overrides, which stay zero for the built-ins so that they plan exactly
+// as they always have.
 type Layout struct {
 	Theme       Theme
-	Extras      Extras // what a layout file adds (custom.go); zero for the built-ins
+	Overrides   Overrides
 	description string
 }
 
@@ -72,23 +75,24 @@ func (l *Layout) Plan(e *topic.Entry, env *layouts.Env) (*plan.Document, error) 
 	if err != nil {
 		return nil, err
 	}
-	eng := env.Text.WithKerning(!l.Extras.NoKerning)
-	p := &planner{th: l.Theme, ex: l.Extras, eng: eng, lab: env.Labels, opt: env.Options, e: e, w: w, h: h, root: plan.NewRoot()}
+	eng := env.Text.WithKerning(!l.Overrides.NoKerning)
+	p := &planner{theme: l.Theme, overrides: l.Overrides, eng: eng, labels: env.Labels, opt: env.Options, e: e, w: w, h: h, root: plan.NewRoot()}
 	p.plan()
 	return &plan.Document{Width: w, Height: h, Pages: p.pages, Meta: p.meta(), Root: p.root}, nil
 }
 
-// planner plans one deck.
+// planner plans one deck. It lives for one Plan call, so the slides it has
+// made so far can be numbered and footed once the last one is known.
 type planner struct {
-	th    Theme
-	ex    Extras
-	eng   *textlayout.Engine
-	lab   locale.Labels
-	opt   layouts.Options
-	e     *topic.Entry
-	w, h  float64
-	pages []*plan.Page
-	cover int // how many pages the title slide takes (no footer on them)
+	theme     Theme
+	overrides Overrides
+	eng       *textlayout.Engine // kerning as the layout asks
+	labels    locale.Labels      // the entry's language, for section names and "(cont.)"
+	opt       layouts.Options
+	e         *topic.Entry
+	w, h      float64
+	pages     []*plan.Page
+	cover     int // how many pages the title slide takes (no footer on them)
 	// root is the deck's structure: a section per slide, in slide order.
 	root *plan.Node
 }
@@ -112,7 +116,7 @@ func (p *planner) plan() {
 	ledeOnCover := p.planCover()
 	var secs []section
 	if !ledeOnCover && !bodyEmpty(p.e.Summary) {
-		secs = append(secs, p.proseSection(p.lab.Get(locale.Summary), p.e.Summary))
+		secs = append(secs, p.proseSection(p.labels.Get(locale.Summary), p.e.Summary))
 	}
 	secs = append(secs, p.bodySections()...)
 	var entries []topic.Text
@@ -121,14 +125,14 @@ func (p *planner) plan() {
 			entries = append(entries, topic.Plain(s.outline))
 		}
 	}
-	if len(entries) > 0 && !p.ex.NoOutline {
+	if len(entries) > 0 && !p.overrides.NoOutline {
 		cols := 1
 		if len(entries) > 7 {
 			cols = 2
 		}
 		p.emit(section{
-			title: p.lab.Get(locale.Outline),
-			marks: []plan.Bookmark{{Title: p.lab.Get(locale.Outline)}},
+			title: p.labels.Get(locale.Outline),
+			marks: []plan.Bookmark{{Title: p.labels.Get(locale.Outline)}},
 			cols:  cols,
 			build: func(c flow) []*box { return p.numbered(entries, 1, c) },
 		})
@@ -136,10 +140,10 @@ func (p *planner) plan() {
 	for _, s := range secs {
 		p.emit(s)
 	}
-	if !itemsEmpty(p.e.CoreQuestions) && !p.ex.NoReview {
+	if !itemsEmpty(p.e.CoreQuestions) && !p.overrides.NoReview {
 		p.emit(section{
-			title: p.lab.Get(locale.Review),
-			marks: []plan.Bookmark{{Title: p.lab.Get(locale.Review)}},
+			title: p.labels.Get(locale.Review),
+			marks: []plan.Bookmark{{Title: p.labels.Get(locale.Review)}},
 			cols:  1,
 			build: func(c flow) []*box { return p.list(p.e.CoreQuestions, true, 1, 0, c) },
 		})
@@ -156,8 +160,8 @@ func (p *planner) meta() plan.Meta {
 		}
 	}
 	lang := p.e.LangOrDefault()
-	if locale.Base(lang) != p.lab.Lang() {
-		lang = p.lab.Lang()
+	if locale.Base(lang) != p.labels.Lang() {
+		lang = p.labels.Lang()
 	}
 	return plan.Meta{
 		Title:    p.e.Title,

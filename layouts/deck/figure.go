@@ -13,12 +13,12 @@ import (
 // height, and a figure that needs more goes to the next slide whole. A picture that was not loaded is drawn as its alt text in a
 // tinted frame, so the slide still says what it would have shown.
 func (p *planner) figure(bl topic.Block, c flow) *box {
-	capSize := max(c.size-4, p.th.MinBodySize)
+	capSize := max(c.size-4, p.theme.MinBodySize)
 	var caption []lineAt
 	if bl.Caption != "" {
 		st := p.bodyStyle(capSize)
 		st.font.Italic = true
-		st.color = p.th.Muted
+		st.color = p.theme.Muted
 		caption = p.lines(spans(trimText(topic.Plain(bl.Caption)), st), c.width, 0, 1.2, textlayout.Center)
 	}
 	capH := 0.0
@@ -77,11 +77,11 @@ func (p *planner) figure(bl topic.Block, c flow) *box {
 // figureAlt draws a figure whose picture is missing as its alt text (or,
 // without one, its path) in a frame, cut between lines like a paragraph.
 func (p *planner) figureAlt(bl topic.Block, c flow, above float64) *box {
-	st := p.bodyStyle(max(c.size-2, p.th.MinBodySize))
+	st := p.bodyStyle(max(c.size-2, p.theme.MinBodySize))
 	st.font.Italic = true
 	pad := 0.5 * st.font.Size
 	text := figurebox.AltText(bl)
-	f := frame{above: above, pad: pad, fill: &p.th.Tint, bar: &p.th.Accent, width: c.width, indent: c.indent, tag: c.parent.Add(plan.RoleParagraph)}
+	f := frame{above: above, pad: pad, fill: &p.theme.Tint, bar: &p.theme.Accent, width: c.width, indent: c.indent, tag: c.parent.Add(plan.RoleParagraph)}
 	lines := p.lines(spans(topic.Plain(text), st), c.width-2*pad, 0, 1.25, textlayout.Left)
 	return linesBox(f, lines, false)
 }

@@ -27,24 +27,24 @@ var FooterFields = []string{"title", "course", "author", "date", "page", "pages"
 // title and course on the left, "n / N" on the right.
 func (p *planner) footers() {
 	n := len(p.pages)
-	font := textlayout.Font{Family: p.th.BodyFamily, Size: p.th.FooterSize}
+	font := textlayout.Font{Family: p.theme.BodyFamily, Size: p.theme.FooterSize}
 	left := p.e.Title
 	if p.opt.Course != "" {
 		left += "  ·  " + p.opt.Course
 	}
 	left = flatten(left)
-	y := p.h - 22 - p.th.FooterSize // the footer sits low, clear of the body
+	y := p.h - 22 - p.theme.FooterSize // the footer sits low, clear of the body
 	for i := p.cover; i < n; i++ {
 		pg := p.pages[i]
-		counter := p.line(textlayout.Span{Text: p.lab.Format(locale.SlideCounter, i+1, n), Font: font, Color: p.th.Muted})
-		room := p.w - 2*p.th.MarginX - counter.Width - 24
-		l := p.line(textlayout.Span{Text: p.fit(left, font, room), Font: font, Color: p.th.Muted})
-		if p.th.FooterRule {
-			pg.Items = append(pg.Items, &plan.Rule{X1: p.th.MarginX, Y1: y - 9, X2: p.w - p.th.MarginX, Y2: y - 9, Color: p.th.Rule, Width: 0.5})
+		counter := p.line(textlayout.Span{Text: p.labels.Format(locale.SlideCounter, i+1, n), Font: font, Color: p.theme.Muted})
+		room := p.w - 2*p.theme.MarginX - counter.Width - 24
+		l := p.line(textlayout.Span{Text: p.fit(left, font, room), Font: font, Color: p.theme.Muted})
+		if p.theme.FooterRule {
+			pg.Items = append(pg.Items, &plan.Rule{X1: p.theme.MarginX, Y1: y - 9, X2: p.w - p.theme.MarginX, Y2: y - 9, Color: p.theme.Rule, Width: 0.5})
 		}
 		pg.Items = append(pg.Items,
-			&plan.Text{X: p.th.MarginX, Y: y, Line: l},
-			&plan.Text{X: p.w - p.th.MarginX - counter.Width, Y: y, Line: counter})
+			&plan.Text{X: p.theme.MarginX, Y: y, Line: l},
+			&plan.Text{X: p.w - p.theme.MarginX - counter.Width, Y: y, Line: counter})
 	}
 }
 
@@ -53,10 +53,10 @@ func (p *planner) footers() {
 // and no logo it draws what footers does.
 func (p *planner) templateFooters(ft Footer) {
 	n := len(p.pages)
-	font := textlayout.Font{Family: p.th.BodyFamily, Size: p.th.FooterSize}
-	y := p.h - p.th.MarginBottom/2 - p.th.FooterSize*0.6
-	left, right := p.th.MarginX, p.w-p.th.MarginX
-	if lg := p.ex.Logo; lg != nil && strings.HasPrefix(lg.Position, "bottom") {
+	font := textlayout.Font{Family: p.theme.BodyFamily, Size: p.theme.FooterSize}
+	y := p.h - p.theme.MarginBottom/2 - p.theme.FooterSize*0.6
+	left, right := p.theme.MarginX, p.w-p.theme.MarginX
+	if lg := p.overrides.Logo; lg != nil && strings.HasPrefix(lg.Position, "bottom") {
 		_, _, w, _ := p.logoBox()
 		if strings.HasSuffix(lg.Position, "left") {
 			left += w + 16
@@ -74,21 +74,21 @@ func (p *planner) templateFooters(ft Footer) {
 			"title": p.e.Title, "course": p.opt.Course, "author": p.author(), "date": date,
 			"page": strconv.Itoa(i + 1), "pages": strconv.Itoa(n),
 		}
-		if p.th.FooterRule {
-			pg.Items = append(pg.Items, &plan.Rule{X1: p.th.MarginX, Y1: y - 8, X2: p.w - p.th.MarginX, Y2: y - 8, Color: p.th.Rule, Width: 0.5})
+		if p.theme.FooterRule {
+			pg.Items = append(pg.Items, &plan.Rule{X1: p.theme.MarginX, Y1: y - 8, X2: p.w - p.theme.MarginX, Y2: y - 8, Color: p.theme.Rule, Width: 0.5})
 		}
 		rs := flatten(FillFooter(ft.Right, vals))
-		rl := p.line(textlayout.Span{Text: rs, Font: font, Color: p.th.Muted})
+		rl := p.line(textlayout.Span{Text: rs, Font: font, Color: p.theme.Muted})
 		cs := flatten(FillFooter(ft.Center, vals))
 		leftEnd := right - rl.Width - 24
 		if cs != "" {
-			cl := p.line(textlayout.Span{Text: p.fit(cs, font, (right-left)/3), Font: font, Color: p.th.Muted})
+			cl := p.line(textlayout.Span{Text: p.fit(cs, font, (right-left)/3), Font: font, Color: p.theme.Muted})
 			cx := (left+right)/2 - cl.Width/2
 			pg.Items = append(pg.Items, &plan.Text{X: cx, Y: y, Line: cl})
 			leftEnd = min(leftEnd, cx-24)
 		}
 		if ls := flatten(FillFooter(ft.Left, vals)); ls != "" && leftEnd > left {
-			l := p.line(textlayout.Span{Text: p.fit(ls, font, leftEnd-left), Font: font, Color: p.th.Muted})
+			l := p.line(textlayout.Span{Text: p.fit(ls, font, leftEnd-left), Font: font, Color: p.theme.Muted})
 			pg.Items = append(pg.Items, &plan.Text{X: left, Y: y, Line: l})
 		}
 		if rs != "" {

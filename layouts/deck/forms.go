@@ -54,20 +54,22 @@ func kindByKey(key string) (*topic.SectionKind, bool) {
 
 // bodySections plans the sections the layout shows, in its order and forms.
 func (p *planner) bodySections() []section {
-	if p.ex.Sections == nil {
+	if p.overrides.Sections == nil {
 		return p.sections()
 	}
 	var out []section
-	for _, sf := range p.ex.Sections {
-		out = append(out, p.keyed(sf.Key, sf.Form)...)
+	for _, sf := range p.overrides.Sections {
+		out = append(out, p.sectionInForm(sf.Key, sf.Form)...)
 	}
 	return out
 }
 
-// keyed plans one section in a form. The section's own form is planned by
-// sections() itself over an entry holding only that section, so it stays
-// exactly what the built-in layouts do.
-func (p *planner) keyed(key string, form Form) []section {
+// sectionInForm plans the one section a layout file's sections: list
+// names by key, in the form it asks for. The section's own form (auto) is
+// planned by sections() itself over an entry holding only that section, so
+// that a layout file listing every section in auto form makes exactly the
+// built-in deck.
+func (p *planner) sectionInForm(key string, form Form) []section {
 	if form == FormAuto || form == "" {
 		full := p.e
 		p.e = Only(full, key)
@@ -80,7 +82,7 @@ func (p *planner) keyed(key string, form Form) []section {
 		for _, s := range e.Sections {
 			heading := s.Heading
 			if heading == "" {
-				heading = p.lab.Get(locale.Notes)
+				heading = p.labels.Get(locale.Notes)
 			}
 			if bodyEmpty(s.Body) {
 				if s.Heading != "" {
@@ -96,7 +98,7 @@ func (p *planner) keyed(key string, form Form) []section {
 	if !ok {
 		return nil
 	}
-	label := p.lab.Get(locale.Key(k.Label))
+	label := p.labels.Get(locale.Key(k.Label))
 	switch k.Shape {
 	case topic.ShapeProse:
 		return p.formBody(label, *k.Prose(e), form)
@@ -111,7 +113,7 @@ func (p *planner) keyed(key string, form Form) []section {
 	case topic.ShapeList:
 		return p.formList(label, *k.List(e), form)
 	case topic.ShapeReferences:
-		ss := p.formList(p.lab.Get(locale.References), *k.List(e), form)
+		ss := p.formList(p.labels.Get(locale.References), *k.List(e), form)
 		for i := range ss {
 			ss[i].refs = true
 		}
@@ -121,7 +123,7 @@ func (p *planner) keyed(key string, form Form) []section {
 	case topic.ShapeConcepts:
 		if concepts := nonEmptyConcepts(e.KeyConcepts); form == FormColumns && len(concepts) > 0 {
 			// Concepts in two columns are the cards of their own form, kept side by side.
-			s := p.withMark(section{title: p.lab.Get(locale.KeyConcepts), build: func(c flow) []*box { return p.cards(concepts, true, c) }})
+			s := p.withMark(section{title: p.labels.Get(locale.KeyConcepts), build: func(c flow) []*box { return p.cards(concepts, true, c) }})
 			return []section{columns(s, form)}
 		}
 		var items []qa
@@ -132,13 +134,13 @@ func (p *planner) keyed(key string, form Form) []section {
 			}
 			items = append(items, qa{c.Term, body})
 		}
-		return p.formQA(p.lab.Get(locale.KeyConcepts), items, form)
+		return p.formQA(p.labels.Get(locale.KeyConcepts), items, form)
 	case topic.ShapeTheories:
 		var items []qa
 		for _, t := range e.KeyTheories {
 			items = append(items, qa{t.Name, t.Description})
 		}
-		return p.formQA(p.lab.Get(locale.KeyTheories), items, form)
+		return p.formQA(p.labels.Get(locale.KeyTheories), items, form)
 	}
 	return nil
 }

@@ -33,13 +33,13 @@ var LogoPositions = []string{"top-left", "top-right", "bottom-left", "bottom-rig
 // the top left also keeps above the kicker (the section name over a
 // theory's or FAQ item's title), shrinking to fit there if it must.
 func (p *planner) logoBox() (x, y, w, h float64) {
-	lg := p.ex.Logo
+	lg := p.overrides.Logo
 	h = lg.Height
 	ratio := float64(lg.Picture.Width) / float64(lg.Picture.Height)
 	if strings.HasPrefix(lg.Position, "bottom") {
-		y = p.h - p.th.MarginBottom/2 - h/2
+		y = p.h - p.theme.MarginBottom/2 - h/2
 	} else {
-		room := p.th.MarginTop
+		room := p.theme.MarginTop
 		if lg.Position == "top-left" {
 			room = min(room, p.kickerTop())
 		}
@@ -47,9 +47,9 @@ func (p *planner) logoBox() (x, y, w, h float64) {
 		y = (room - h) / 2
 	}
 	w = h * ratio
-	x = p.th.MarginX
+	x = p.theme.MarginX
 	if strings.HasSuffix(lg.Position, "right") {
-		x = p.w - p.th.MarginX - w
+		x = p.w - p.theme.MarginX - w
 	}
 	return x, y, w, h
 }
@@ -66,7 +66,7 @@ func (l *Layout) LogoRoom(eng *textlayout.Engine, position string) float64 {
 	if err != nil {
 		w, h = 960, 540
 	}
-	p := &planner{th: l.Theme, ex: l.Extras, eng: eng, w: w, h: h}
+	p := &planner{theme: l.Theme, overrides: l.Overrides, eng: eng, w: w, h: h}
 	room := l.Theme.MarginTop
 	if position == "top-left" {
 		room = min(room, p.kickerTop())
@@ -77,8 +77,8 @@ func (l *Layout) LogoRoom(eng *textlayout.Engine, position string) float64 {
 // kickerTop is the top of the kicker line head draws over a title.
 func (p *planner) kickerTop() float64 {
 	pg := &plan.Page{}
-	p.head(pg, "K", p.titleLines("T", p.th.TitleSize, p.w-2*p.th.MarginX), nil)
-	top := p.th.MarginTop
+	p.head(pg, "K", p.titleLines("T", p.theme.TitleSize, p.w-2*p.theme.MarginX), nil)
+	top := p.theme.MarginTop
 	for _, it := range pg.Items {
 		if tx, ok := it.(*plan.Text); ok {
 			top = min(top, tx.Y)

@@ -2,11 +2,13 @@ package deck
 
 import "github.com/scholargate/topicdeck/fonts"
 
-// Extras are what a layout file can set beyond a Theme: page size, brand
-// images, the footer, which sections appear in what order and in which
-// form, and the layout's own faces. The zero value is the built-in
-// behaviour, so a built-in layout has zero Extras.
-type Extras struct {
+// Overrides are what a layout file can change beyond the look a Theme
+// carries: the page size, brand images, the footer, which sections appear
+// in what order and in which form, and the layout's own faces. They are
+// kept apart from Theme because each field replaces a decision the
+// planner otherwise makes itself; the zero value leaves every decision to
+// the planner, which is why the built-in layouts have zero Overrides.
+type Overrides struct {
 	// Width and Height fix the page size in points; Aspect ("16:9",
 	// "4:3") fixes it by shape. Either overrides the caller's aspect
 	// option, because a house style decides its page. Zero means the option.
@@ -46,7 +48,7 @@ func FontFamily(layoutName string) string { return "layout-" + layoutName }
 // base itself when the layout has none. The exporter measures and draws
 // with the result (layouts.FontLayout).
 func (l *Layout) Fonts(base *fonts.Set) (*fonts.Set, error) {
-	f := l.Extras.Fonts
+	f := l.Overrides.Fonts
 	if f == nil {
 		return base, nil
 	}
@@ -55,11 +57,11 @@ func (l *Layout) Fonts(base *fonts.Set) (*fonts.Set, error) {
 
 // pageSize is the layout's page when it fixes one, else the aspect option's.
 func (l *Layout) pageSize(aspect string) (w, h float64, err error) {
-	if l.Extras.Width > 0 && l.Extras.Height > 0 {
-		return l.Extras.Width, l.Extras.Height, nil
+	if l.Overrides.Width > 0 && l.Overrides.Height > 0 {
+		return l.Overrides.Width, l.Overrides.Height, nil
 	}
-	if l.Extras.Aspect != "" {
-		aspect = l.Extras.Aspect
+	if l.Overrides.Aspect != "" {
+		aspect = l.Overrides.Aspect
 	}
 	return PageSize(aspect)
 }

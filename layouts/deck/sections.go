@@ -12,7 +12,7 @@ func (p *planner) sections() []section {
 	var out []section
 	add := func(s section) { out = append(out, s) }
 	for _, k := range topic.LectureKinds() {
-		label := p.lab.Get(locale.Key(k.Label))
+		label := p.labels.Get(locale.Key(k.Label))
 		switch k.Shape {
 		case topic.ShapeProse:
 			b := *k.Prose(e)
@@ -38,7 +38,7 @@ func (p *planner) sections() []section {
 			}
 		case topic.ShapeReferences:
 			if items := *k.List(e); !itemsEmpty(items) {
-				s := p.listSection(p.lab.Get(locale.References), items)
+				s := p.listSection(p.labels.Get(locale.References), items)
 				s.refs = true
 				add(s)
 			}
@@ -84,7 +84,7 @@ func (p *planner) sections() []section {
 		}
 		heading := s.Heading
 		if heading == "" {
-			heading = p.lab.Get(locale.Notes)
+			heading = p.labels.Get(locale.Notes)
 		}
 		if bodyEmpty(s.Body) {
 			// A heading alone is still the author's content: it gets a
@@ -101,7 +101,7 @@ func (p *planner) sections() []section {
 			continue
 		}
 		body := s.Body
-		label := p.lab.Get(locale.Notes)
+		label := p.labels.Get(locale.Notes)
 		add(section{title: label, outline: heading, marks: []plan.Bookmark{{Title: heading}}, cols: 1,
 			build: func(c flow) []*box {
 				return append([]*box{p.leadIn(topic.Plain(heading), c)}, p.prose(body, c)...)

@@ -12,16 +12,16 @@ import (
 // minimum, else wrapped at the minimum as far as it must.
 func (p *planner) titleLines(s string, size, width float64) []lineAt {
 	set := func(size float64) []lineAt {
-		return p.lines([]textlayout.Span{{Text: flatten(s), Font: textlayout.Font{Family: p.th.TitleFamily, Bold: true, Size: size}, Color: p.th.Text}},
-			width, 0, p.th.TitleLineHeight, textlayout.Left)
+		return p.lines([]textlayout.Span{{Text: flatten(s), Font: textlayout.Font{Family: p.theme.TitleFamily, Bold: true, Size: size}, Color: p.theme.Text}},
+			width, 0, p.theme.TitleLineHeight, textlayout.Left)
 	}
-	for sz := size; sz >= max(size-4, p.th.MinTitleSize)-eps; sz -= 2 {
+	for sz := size; sz >= max(size-4, p.theme.MinTitleSize)-eps; sz -= 2 {
 		if ls := set(sz); len(ls) <= 1 {
 			return ls
 		}
 	}
 	var ls []lineAt
-	for ; size >= p.th.MinTitleSize-eps; size -= 2 {
+	for ; size >= p.theme.MinTitleSize-eps; size -= 2 {
 		if ls = set(size); len(ls) <= 2 {
 			break
 		}
@@ -31,7 +31,7 @@ func (p *planner) titleLines(s string, size, width float64) []lineAt {
 
 // titleFits reports whether s fits the title area in three lines.
 func (p *planner) titleFits(s string) bool {
-	return len(p.titleLines(s, p.th.TitleSize, p.w-2*p.th.MarginX)) <= 3
+	return len(p.titleLines(s, p.theme.TitleSize, p.w-2*p.theme.MarginX)) <= 3
 }
 
 // head draws a slide's kicker, title and title rule and returns where the
@@ -46,13 +46,13 @@ func (p *planner) head(pg *plan.Page, kicker string, title []lineAt, sect *plan.
 		}
 		titleTag = sect.AddHeading(2)
 	}
-	x, y := p.th.MarginX, p.th.MarginTop
-	if p.th.AccentBar {
-		pg.Items = append(pg.Items, &plan.Rect{X: 0, Y: 0, W: 10, H: p.h, Fill: &p.th.Accent})
+	x, y := p.theme.MarginX, p.theme.MarginTop
+	if p.theme.AccentBar {
+		pg.Items = append(pg.Items, &plan.Rect{X: 0, Y: 0, W: 10, H: p.h, Fill: &p.theme.Accent})
 	}
 	if kicker != "" {
-		ls := p.lines([]textlayout.Span{{Text: flatten(kicker), Font: textlayout.Font{Family: p.th.TitleFamily, Bold: true, Size: p.th.KickerSize}, Color: p.th.Accent}},
-			p.w-2*p.th.MarginX, 0, 1.2, textlayout.Left)
+		ls := p.lines([]textlayout.Span{{Text: flatten(kicker), Font: textlayout.Font{Family: p.theme.TitleFamily, Bold: true, Size: p.theme.KickerSize}, Color: p.theme.Accent}},
+			p.w-2*p.theme.MarginX, 0, 1.2, textlayout.Left)
 		h := 0.0
 		for _, l := range ls {
 			h += l.line.Height
@@ -73,14 +73,14 @@ func (p *planner) head(pg *plan.Page, kicker string, title []lineAt, sect *plan.
 		pg.Items = append(pg.Items, &plan.Text{X: x, Y: y, Line: l.line, Tag: titleTag})
 		y += l.line.Height
 	}
-	if p.th.TitleRule {
+	if p.theme.TitleRule {
 		y += 10
-		pg.Items = append(pg.Items, &plan.Rect{X: x, Y: y, W: 64, H: 4, Fill: &p.th.Accent})
+		pg.Items = append(pg.Items, &plan.Rect{X: x, Y: y, W: 64, H: 4, Fill: &p.theme.Accent})
 		y += 4
 	} else {
 		y += 8 // the same air under the title without the rule
 	}
-	return y + 0.8*p.th.BodySize
+	return y + 0.8*p.theme.BodySize
 }
 
 // bodyTop is where the body starts under a kicker and title, without drawing.
@@ -92,29 +92,29 @@ func (p *planner) bodyTop(kicker string, title []lineAt) float64 {
 // that keeps it on one slide; when none does, at the largest size within
 // the theme's FlowShrink that needs the fewest slides.
 func (p *planner) emit(s section) {
-	width := p.w - 2*p.th.MarginX
-	title := p.titleLines(s.title, p.th.TitleSize, width)
+	width := p.w - 2*p.theme.MarginX
+	title := p.titleLines(s.title, p.theme.TitleSize, width)
 	// Continuation slides are titled "(cont.)", numbered when there are
 	// several, so every slide's title is its own (an outline view and a
 	// screen reader list them); the body is measured under the longest.
-	cont := p.titleLines(p.lab.Format(locale.Continued, s.title), p.th.TitleSize, width)
-	contN := p.titleLines(p.lab.Format(locale.ContinuedN, s.title, 88), p.th.TitleSize, width)
-	colH := p.h - p.th.MarginBottom - max(p.bodyTop(s.kicker, title), p.bodyTop(s.kicker, cont), p.bodyTop(s.kicker, contN))
+	cont := p.titleLines(p.labels.Format(locale.Continued, s.title), p.theme.TitleSize, width)
+	contN := p.titleLines(p.labels.Format(locale.ContinuedN, s.title, 88), p.theme.TitleSize, width)
+	colH := p.h - p.theme.MarginBottom - max(p.bodyTop(s.kicker, title), p.bodyTop(s.kicker, cont), p.bodyTop(s.kicker, contN))
 
 	pages := p.arrange(s, colH, width)
 	if len(pages) == 0 {
 		pages = [][]column{nil}
 	}
 	for i, cs := range pages {
-		pg := &plan.Page{Background: &p.th.Background, Label: s.title}
+		pg := &plan.Page{Background: &p.theme.Background, Label: s.title}
 		t := title
 		switch {
 		case i > 0 && len(pages) == 2:
 			t = cont
-			pg.Label = p.lab.Format(locale.Continued, s.title)
+			pg.Label = p.labels.Format(locale.Continued, s.title)
 		case i > 0:
-			pg.Label = p.lab.Format(locale.ContinuedN, s.title, i+1)
-			t = p.titleLines(pg.Label, p.th.TitleSize, width)
+			pg.Label = p.labels.Format(locale.ContinuedN, s.title, i+1)
+			t = p.titleLines(pg.Label, p.theme.TitleSize, width)
 		}
 		if i == 0 {
 			pg.Bookmarks = s.marks
@@ -128,7 +128,7 @@ func (p *planner) emit(s section) {
 		colW := (width - columnGap*float64(len(cs)-1)) / float64(len(cs))
 		scope := tagtree.New(pg.Tag)
 		for ci, col := range cs {
-			x := p.th.MarginX + float64(ci)*(colW+columnGap)
+			x := p.theme.MarginX + float64(ci)*(colW+columnGap)
 			for _, pl := range col {
 				items := pl.b.draw(x, top+pl.y)
 				scope.Place(items)
@@ -150,7 +150,7 @@ func (p *planner) arrange(s section, colH, width float64) [][]column {
 	bestSize := 0.0
 	for _, cols := range choices {
 		colW := (width - columnGap*float64(cols-1)) / float64(cols)
-		for size := p.th.BodySize; size >= p.th.MinBodySize-eps; size -= 2 {
+		for size := p.theme.BodySize; size >= p.theme.MinBodySize-eps; size -= 2 {
 			c := p.flowAt(size, colW, colH)
 			c.refs = s.refs
 			pg := paginate(s.build(c), colH, cols)
@@ -158,7 +158,7 @@ func (p *planner) arrange(s section, colH, width float64) [][]column {
 				best, bestSize = pg, size
 				break
 			}
-			if size >= p.th.BodySize-p.th.FlowShrink-eps && (best == nil || len(pg) < len(best)) {
+			if size >= p.theme.BodySize-p.theme.FlowShrink-eps && (best == nil || len(pg) < len(best)) {
 				best, bestSize = pg, size
 			}
 		}
@@ -180,16 +180,16 @@ func columnChoices(s section) []int {
 
 // finish adds what every slide carries: the footer and the logo.
 func (p *planner) finish() {
-	if p.ex.Footer == nil && p.ex.Logo == nil {
+	if p.overrides.Footer == nil && p.overrides.Logo == nil {
 		p.footers()
 		return
 	}
 	ft := DefaultFooter
-	if p.ex.Footer != nil {
-		ft = *p.ex.Footer
+	if p.overrides.Footer != nil {
+		ft = *p.overrides.Footer
 	}
 	p.templateFooters(ft)
-	if lg := p.ex.Logo; lg != nil && lg.Height > 0 && lg.Picture.Width > 0 && lg.Picture.Height > 0 {
+	if lg := p.overrides.Logo; lg != nil && lg.Height > 0 && lg.Picture.Width > 0 && lg.Picture.Height > 0 {
 		x, y, w, h := p.logoBox()
 		name := imageName(lg.Data)
 		for _, pg := range p.pages {

@@ -8,7 +8,7 @@ import (
 // statement sets the definition: each paragraph a large statement in a
 // tinted box with an accent bar; other blocks as prose.
 func (p *planner) statement(b topic.Body, c flow) []*box {
-	size := min(p.th.StatementSize, c.size+4)
+	size := min(p.theme.StatementSize, c.size+4)
 	st := c.st
 	st.font.Size = size
 	var out []*box
@@ -25,10 +25,10 @@ func (p *planner) statement(b topic.Body, c flow) []*box {
 			// A reference set as a statement is still a reference.
 			f.tag = f.tag.Add(plan.RoleReference)
 		}
-		if p.th.Boxes {
+		if p.theme.Boxes {
 			f.pad = 0.8 * c.size
-			f.fill = &p.th.Tint
-			f.bar = &p.th.Accent
+			f.fill = &p.theme.Tint
+			f.bar = &p.theme.Accent
 			f.radius = 4
 		}
 		// The statement gives up its extra size before it would need

@@ -23,7 +23,7 @@ type tableSet struct {
 	pad    float64
 	header *trow
 	indent float64
-	th     *Theme
+	theme  *Theme
 	above  float64
 }
 
@@ -45,8 +45,8 @@ func (p *planner) table(bl topic.Block, c flow) *box {
 	size := c.size - 2
 	var pad float64
 	for ; ; size -= 2 {
-		if size < p.th.MinBodySize {
-			size = p.th.MinBodySize
+		if size < p.theme.MinBodySize {
+			size = p.theme.MinBodySize
 		}
 		pad = 0.4 * size
 		mins, nats = p.columnWidths(bl.Rows, ncol, size)
@@ -54,12 +54,12 @@ func (p *planner) table(bl topic.Block, c flow) *box {
 		for _, m := range mins {
 			total += m + 2*pad
 		}
-		if total <= c.width || size <= p.th.MinBodySize {
+		if total <= c.width || size <= p.theme.MinBodySize {
 			break
 		}
 	}
 	widths := distribute(mins, nats, pad, c.width)
-	ts := &tableSet{widths: widths, pad: pad, indent: c.indent, th: &p.th, above: 0.6 * c.size}
+	ts := &tableSet{widths: widths, pad: pad, indent: c.indent, theme: &p.theme, above: 0.6 * c.size}
 	// The first row is drawn as the header (bold, tinted), so it is tagged
 	// as column headers; repeated on a continuation slide it is that
 	// slide's table's header again.
@@ -269,9 +269,9 @@ func (ts *tableSet) drawRow(r *trow, x, y float64, header bool) []plan.Item {
 	var items []plan.Item
 	cx := x
 	for j, w := range ts.widths {
-		rect := &plan.Rect{X: cx, Y: y, W: w, H: r.h, Stroke: &ts.th.Rule, LineWidth: 0.75}
-		if header && ts.th.Boxes {
-			rect.Fill = &ts.th.Tint
+		rect := &plan.Rect{X: cx, Y: y, W: w, H: r.h, Stroke: &ts.theme.Rule, LineWidth: 0.75}
+		if header && ts.theme.Boxes {
+			rect.Fill = &ts.theme.Tint
 		}
 		items = append(items, rect)
 		ty := y + ts.pad

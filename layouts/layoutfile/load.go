@@ -215,7 +215,7 @@ func (r *reader) parse(data []byte) *deck.Layout {
 		return nil
 	}
 	r.base = base
-	th, ex := dl.Theme, dl.Extras
+	th, ex := dl.Theme, dl.Overrides
 	desc := fmt.Sprintf("%s, changed by %s", base, filepath.Base(r.file))
 	if f, ok := top["description"]; ok {
 		if s, ok := r.str(f, "description"); ok {
@@ -347,7 +347,7 @@ func (r *reader) parse(data []byte) *deck.Layout {
 		return nil
 	}
 	l := deck.New(th, desc)
-	l.Extras = ex
+	l.Overrides = ex
 	if lg := ex.Logo; lg != nil {
 		set, err := l.Fonts(fonts.Default())
 		if err != nil {

@@ -207,8 +207,8 @@ func TestRoundTrip(t *testing.T) {
 			if !reflect.DeepEqual(got.Layout.Theme, want.Theme) {
 				t.Errorf("theme differs:\n got %+v\nwant %+v", got.Layout.Theme, want.Theme)
 			}
-			if !reflect.DeepEqual(got.Layout.Extras, want.Extras) {
-				t.Errorf("extras differ:\n got %+v\nwant %+v", got.Layout.Extras, want.Extras)
+			if !reflect.DeepEqual(got.Layout.Overrides, want.Overrides) {
+				t.Errorf("extras differ:\n got %+v\nwant %+v", got.Layout.Overrides, want.Overrides)
 			}
 			again := Print(Name(src.name), "x", got.Extends, got.Layout)
 			first := Print(Name(src.name), "x", got.Extends, want)
@@ -242,16 +242,16 @@ func TestSamplesLoad(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if nv.Layout.Extras.Logo == nil || nv.Layout.Extras.Logo.Type != "PNG" || nv.Layout.Extras.Footer == nil {
-		t.Errorf("nordvik: logo %+v, footer %+v", nv.Layout.Extras.Logo, nv.Layout.Extras.Footer)
+	if nv.Layout.Overrides.Logo == nil || nv.Layout.Overrides.Logo.Type != "PNG" || nv.Layout.Overrides.Footer == nil {
+		t.Errorf("nordvik: logo %+v, footer %+v", nv.Layout.Overrides.Logo, nv.Layout.Overrides.Footer)
 	}
 	lp, err := Load("../../samples/layouts/large-print.yaml")
 	if err != nil {
 		t.Fatal(err)
 	}
 	th := lp.Layout.Theme
-	if lp.Layout.Extras.Aspect != "4:3" || th.MinBodySize < 24 || deck.ContrastRatio(th.Text, th.Background) < 7 {
-		t.Errorf("large-print: aspect %q, minimum body %g, contrast %.1f", lp.Layout.Extras.Aspect, th.MinBodySize, deck.ContrastRatio(th.Text, th.Background))
+	if lp.Layout.Overrides.Aspect != "4:3" || th.MinBodySize < 24 || deck.ContrastRatio(th.Text, th.Background) < 7 {
+		t.Errorf("large-print: aspect %q, minimum body %g, contrast %.1f", lp.Layout.Overrides.Aspect, th.MinBodySize, deck.ContrastRatio(th.Text, th.Background))
 	}
 }
 

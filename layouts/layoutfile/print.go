@@ -15,7 +15,7 @@ import (
 // name and origin go in the header comment; extends is the base written
 // in the file (a built-in names itself).
 func Print(name, origin, extends string, l *deck.Layout) []byte {
-	th, ex := l.Theme, l.Extras
+	th, ex := l.Theme, l.Overrides
 	var b strings.Builder
 	w := func(format string, args ...any) { fmt.Fprintf(&b, format, args...) }
 	num := func(v float64) string { return strconv.FormatFloat(v, 'f', -1, 64) }

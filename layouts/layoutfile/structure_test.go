@@ -55,10 +55,10 @@ func TestStructure(t *testing.T) {
 					// A layout file shows the sections it lists, in its
 					// order: each is read in its own order.
 					var groups [][]string
-					if f.Layout.Extras.Sections == nil {
+					if f.Layout.Overrides.Sections == nil {
 						groups = phrases.Groups(e)
 					}
-					for _, sf := range f.Layout.Extras.Sections {
+					for _, sf := range f.Layout.Overrides.Sections {
 						groups = append(groups, phrases.Groups(deck.Only(e, sf.Key))...)
 					}
 					for _, p := range structcheck.OutOfOrder(r, groups) {

@@ -83,7 +83,7 @@ func (r *reader) path(n *yaml.Node, name, what string) (string, bool) {
 }
 
 // page reads the page size: an aspect, or a width and height in points.
-func (r *reader) page(n *yaml.Node, ex *deck.Extras) {
+func (r *reader) page(n *yaml.Node, ex *deck.Overrides) {
 	m := r.fields(n, "page", pageKeys)
 	if f, ok := m["aspect"]; ok {
 		if s, ok := r.str(f, "page.aspect"); ok {
@@ -115,7 +115,7 @@ func (r *reader) page(n *yaml.Node, ex *deck.Extras) {
 }
 
 // fonts reads the layout's own faces and checks that they load.
-func (r *reader) fonts(f field, th *deck.Theme, ex *deck.Extras) {
+func (r *reader) fonts(f field, th *deck.Theme, ex *deck.Overrides) {
 	m := r.fields(f.val, "fonts", fontKeys)
 	var files [4]string
 	ok := true
@@ -180,7 +180,7 @@ func (r *reader) picture(n *yaml.Node, name, what string) (*deck.Picture, bool) 
 }
 
 // logo reads the logo: a picture, its corner and its height.
-func (r *reader) logo(f field, ex *deck.Extras) {
+func (r *reader) logo(f field, ex *deck.Overrides) {
 	r.logoNode = f.key
 	m := r.fields(f.val, "logo", logoKeys)
 	lg := &deck.Logo{Position: "top-right", Height: 32}
@@ -226,7 +226,7 @@ func (r *reader) logo(f field, ex *deck.Extras) {
 var footerField = regexp.MustCompile(`\{([^{}]*)\}`)
 
 // footer reads the footer templates and checks their fields.
-func (r *reader) footer(f field, ex *deck.Extras) {
+func (r *reader) footer(f field, ex *deck.Overrides) {
 	m := r.fields(f.val, "footer", footerKeys)
 	ft := deck.DefaultFooter
 	if ex.Footer != nil {
@@ -263,7 +263,7 @@ func (r *reader) footer(f field, ex *deck.Extras) {
 
 // sections reads the shown sections: a list of keys, each alone or with
 // its form ("- key-theories: bullets").
-func (r *reader) sections(f field, ex *deck.Extras) {
+func (r *reader) sections(f field, ex *deck.Overrides) {
 	if f.val.Kind != yaml.SequenceNode {
 		r.errorf(f.val, "sections: want a list of sections, e.g. \"- definition\" or \"- faq: items\"")
 		return
