@@ -4,6 +4,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/scholargate/topicdeck/layouts/slideflow"
 	"github.com/scholargate/topicdeck/layouts/tagtree"
 	"github.com/scholargate/topicdeck/plan"
 	"github.com/scholargate/topicdeck/textlayout"
@@ -17,7 +18,7 @@ type flow struct {
 	width  float64
 	height float64 // the column's height, for blocks that must fit one slide
 	indent float64
-	st     style
+	st     slideflow.Style
 	// parent is the draft node (package tagtree) what is set here goes
 	// under: the slide's body, a list item's body, a quote.
 	parent *plan.Node
@@ -33,12 +34,14 @@ func (c flow) in(d float64) flow {
 }
 
 // bodyStyle is the plain body text style at size.
-func (p *planner) bodyStyle(size float64) style {
-	return style{
-		font:  textlayout.Font{Family: p.theme.BodyFamily, Size: size},
-		color: p.theme.Text,
-		link:  p.theme.Accent,
-		mono:  p.theme.MonoFamily,
+func (p *planner) bodyStyle(size float64) slideflow.Style {
+	return slideflow.Style{
+		Font:  textlayout.Font{Family: p.theme.BodyFamily, Size: size},
+		Color: p.theme.Text,
+		Link:  p.theme.Accent,
+		Mono:  p.theme.MonoFamily,
+		// Every paragraph is set at the theme's line height.
+		LineHeight: p.theme.LineHeight,
 	}
 }
 
@@ -47,23 +50,9 @@ func (p *planner) flowAt(size, w, h float64) flow {
 	return flow{size: size, width: w, height: h, st: p.bodyStyle(size), parent: tagtree.Draft()}
 }
 
-// item adds a list item with its label and body to the draft list l.
-func item(l *plan.Node) (label, body *plan.Node) {
-	li := l.Add(plan.RoleItem)
-	return li.Add(plan.RoleLabel), li.Add(plan.RoleBody)
-}
-
 // lines breaks spans into lines of at most width, each offset by dx.
-func (p *planner) lines(sp []textlayout.Span, width, dx, lh float64, align textlayout.Align) []lineAt {
-	if len(sp) == 0 {
-		return nil
-	}
-	ls := p.eng.Lines(textlayout.Paragraph{Spans: sp, Align: align, LineHeight: lh}, width)
-	out := make([]lineAt, len(ls))
-	for i, l := range ls {
-		out[i] = lineAt{line: l, dx: dx}
-	}
-	return out
+func (p *planner) lines(sp []textlayout.Span, width, dx, lh float64, align textlayout.Align) []slideflow.Line {
+	return slideflow.Lines(p.eng, sp, width, dx, lh, align)
 }
 
 // line measures one unbroken line.
@@ -75,43 +64,10 @@ func (p *planner) line(sp textlayout.Span) textlayout.Line {
 	return ls[0]
 }
 
-// keepBullet is the most lines a bullet may have and still be kept whole
-// rather than cut between its sentences across slides.
-const keepBullet = 4
-
 // paraBox sets sentences as one paragraph in frame f with text of width w
-// (starting gutter from the frame's left). It is cut between sentences when
-// it must be, and between lines only when one sentence outgrows a slide.
-func (p *planner) paraBox(f frame, sents []topic.Text, st style, w, gutter float64, withMarker bool) *box {
-	lines := p.lines(spans(join(sents), st), w, gutter, p.theme.LineHeight, textlayout.Left)
-	b := linesBox(f, lines, withMarker)
-	if len(sents) > 1 {
-		byLine := b.split
-		b.split = func(avail float64, fresh bool) (*box, *box) {
-			if withMarker && !fresh && len(lines) <= keepBullet {
-				// A short bullet (a reference, a definition) reads as one
-				// thing: moved whole to the next slide, not cut in two.
-				return nil, nil
-			}
-			var head *box
-			k := 0
-			for n := 1; n < len(sents); n++ {
-				h := p.paraBox(f, sents[:n], st, w, gutter, withMarker)
-				if h.h > avail+eps {
-					break
-				}
-				head, k = h, n
-			}
-			if head != nil {
-				return head, p.paraBox(f, sents[k:], st, w, gutter, false)
-			}
-			if byLine != nil {
-				return byLine(avail, fresh)
-			}
-			return nil, nil
-		}
-	}
-	return b
+// (starting gutter from the frame's left), cut between sentences first.
+func (p *planner) paraBox(f slideflow.Frame, sents []topic.Text, st slideflow.Style, w, gutter float64, withMarker bool) *slideflow.Box {
+	return slideflow.Paragraph(p.eng, f, sents, st, w, gutter, withMarker)
 }
 
 // bullet returns a marker that draws glyph in the accent colour beside the
@@ -143,25 +99,25 @@ func (p *planner) numberGutter(n int, size float64) float64 {
 var bulletGlyphs = []string{"•", "–", "▪"}
 
 // bulletItem sets one bulleted paragraph as an item of the draft list l.
-func (p *planner) bulletItem(t topic.Text, c flow, level int, l *plan.Node) *box {
+func (p *planner) bulletItem(t topic.Text, c flow, level int, l *plan.Node) *slideflow.Box {
 	g := 1.1 * c.size
-	f := frame{above: 0.4 * c.size, indent: c.indent, width: c.width,
-		marker: p.bullet(bulletGlyphs[level%len(bulletGlyphs)], c.size)}
-	f.label, f.tag = item(l)
-	return p.paraBox(f, sentences(t), c.st, c.width-g, g, true)
+	f := slideflow.Frame{Above: 0.4 * c.size, Indent: c.indent, Width: c.width,
+		Marker: p.bullet(bulletGlyphs[level%len(bulletGlyphs)], c.size)}
+	f.Label, f.Tag = slideflow.Item(l)
+	return p.paraBox(f, slideflow.Sentences(t), c.st, c.width-g, g, true)
 }
 
 // numbered sets numbered paragraphs (core questions, the outline) with
 // accent numerals from start.
-func (p *planner) numbered(texts []topic.Text, start int, c flow) []*box {
+func (p *planner) numbered(texts []topic.Text, start int, c flow) []*slideflow.Box {
 	g := p.numberGutter(start+len(texts)-1, c.size)
 	l := c.parent.Add(plan.RoleList)
-	var out []*box
+	var out []*slideflow.Box
 	for i, t := range texts {
 		n := start + i
-		f := frame{above: 0.45 * c.size, indent: c.indent, width: c.width, marker: p.numeral(strconv.Itoa(n), c.size, g)}
-		f.label, f.tag = item(l)
-		out = append(out, p.paraBox(f, sentences(t), c.st, c.width-g, g, true))
+		f := slideflow.Frame{Above: 0.45 * c.size, Indent: c.indent, Width: c.width, Marker: p.numeral(strconv.Itoa(n), c.size, g)}
+		f.Label, f.Tag = slideflow.Item(l)
+		out = append(out, p.paraBox(f, slideflow.Sentences(t), c.st, c.width-g, g, true))
 	}
 	return out
 }
@@ -169,9 +125,9 @@ func (p *planner) numbered(texts []topic.Text, start int, c flow) []*box {
 // prose sets a body. Long prose (three sentences or more) becomes one
 // bullet per sentence, which is how slides are read; short prose stays
 // paragraphs. Lists, code, tables, quotes and sub-headings keep their form.
-func (p *planner) prose(b topic.Body, c flow) []*box {
+func (p *planner) prose(b topic.Body, c flow) []*slideflow.Box {
 	asBullets := sentenceCount(b) >= 3
-	var out []*box
+	var out []*slideflow.Box
 	// Paragraphs set as bullets one after the other are one list.
 	var bullets *plan.Node
 	for _, bl := range b {
@@ -187,16 +143,16 @@ func (p *planner) prose(b topic.Body, c flow) []*box {
 				if bullets == nil {
 					bullets = c.parent.Add(plan.RoleList)
 				}
-				for _, s := range sentences(bl.Text) {
+				for _, s := range slideflow.Sentences(bl.Text) {
 					out = append(out, p.bulletItem(s, c, 0, bullets))
 				}
 			} else {
-				f := frame{above: 0.6 * c.size, indent: c.indent, width: c.width, tag: c.parent.Add(plan.RoleParagraph)}
-				out = append(out, p.paraBox(f, sentences(bl.Text), c.st, c.width, 0, false))
+				f := slideflow.Frame{Above: 0.6 * c.size, Indent: c.indent, Width: c.width, Tag: c.parent.Add(plan.RoleParagraph)}
+				out = append(out, p.paraBox(f, slideflow.Sentences(bl.Text), c.st, c.width, 0, false))
 			}
 			// "… as follows:" introduces what comes next; keep them together.
 			if strings.HasSuffix(strings.TrimSpace(bl.Text.Plain()), ":") {
-				out[len(out)-1].keep = true
+				out[len(out)-1].Keep = true
 			}
 		case topic.ListBlock:
 			out = append(out, p.list(bl.Items, bl.Ordered, bl.Start, 0, c)...)
@@ -215,13 +171,13 @@ func (p *planner) prose(b topic.Body, c flow) []*box {
 				continue
 			}
 			st := c.st
-			st.font.Bold = true
-			st.font.Size = c.size + 2
-			st.color = p.theme.Accent
+			st.Font.Bold = true
+			st.Font.Size = c.size + 2
+			st.Color = p.theme.Accent
 			// The slide's title is level 2, so its sub-headings are 3.
-			f := frame{above: 0.9 * c.size, indent: c.indent, width: c.width, tag: c.parent.AddHeading(3)}
-			h := p.paraBox(f, []topic.Text{trimText(bl.Text)}, st, c.width, 0, false)
-			h.keep = true
+			f := slideflow.Frame{Above: 0.9 * c.size, Indent: c.indent, Width: c.width, Tag: c.parent.AddHeading(3)}
+			h := p.paraBox(f, []topic.Text{slideflow.Trim(bl.Text)}, st, c.width, 0, false)
+			h.Keep = true
 			out = append(out, h)
 		case topic.RuleBlock:
 			out = append(out, ruleBox(0.5*c.size, 0.6*c.size, p.theme.Rule))
@@ -238,7 +194,7 @@ const maxListLevels = 6
 
 // list sets list items with their sub-lists and inner blocks, indented by
 // depth; each item is one box that is cut between its parts.
-func (p *planner) list(items []topic.Item, ordered bool, start, level int, c flow) []*box {
+func (p *planner) list(items []topic.Item, ordered bool, start, level int, c flow) []*slideflow.Box {
 	if ordered && start == 0 {
 		start = 1
 	}
@@ -247,21 +203,21 @@ func (p *planner) list(items []topic.Item, ordered bool, start, level int, c flo
 		g = p.numberGutter(start+len(items)-1, c.size)
 	}
 	l := c.parent.Add(plan.RoleList)
-	var out []*box
+	var out []*slideflow.Box
 	for i, it := range items {
-		var parts []*box
-		label, body := item(l)
+		var parts []*slideflow.Box
+		label, body := slideflow.Item(l)
 		if !empty(it.Text) {
-			f := frame{above: 0.4 * c.size, indent: c.indent, width: c.width, label: label, tag: body}
+			f := slideflow.Frame{Above: 0.4 * c.size, Indent: c.indent, Width: c.width, Label: label, Tag: body}
 			if c.refs {
-				f.tag = body.Add(plan.RoleReference)
+				f.Tag = body.Add(plan.RoleReference)
 			}
 			if ordered {
-				f.marker = p.numeral(strconv.Itoa(start+i), c.size, g)
+				f.Marker = p.numeral(strconv.Itoa(start+i), c.size, g)
 			} else {
-				f.marker = p.bullet(bulletGlyphs[level%len(bulletGlyphs)], c.size)
+				f.Marker = p.bullet(bulletGlyphs[level%len(bulletGlyphs)], c.size)
 			}
-			parts = append(parts, p.paraBox(f, sentences(it.Text), c.st, c.width-g, g, true))
+			parts = append(parts, p.paraBox(f, slideflow.Sentences(it.Text), c.st, c.width-g, g, true))
 		}
 		inner := c.in(g)
 		inner.parent, inner.refs = body, false
@@ -274,7 +230,7 @@ func (p *planner) list(items []topic.Item, ordered bool, start, level int, c flo
 			parts = append(parts, p.list(topic.FlattenItems(it.Children), false, 0, level+1, inner)...)
 		}
 		if len(parts) > 0 {
-			out = append(out, stack(parts))
+			out = append(out, slideflow.Stack(parts))
 		}
 	}
 	return out
@@ -282,7 +238,7 @@ func (p *planner) list(items []topic.Item, ordered bool, start, level int, c flo
 
 // code sets a code block in the mono face, one source line per line,
 // keeping indentation; long lines wrap inside the box.
-func (p *planner) code(src string, c flow) *box {
+func (p *planner) code(src string, c flow) *slideflow.Box {
 	size := c.size - 4
 	if size < p.theme.MinBodySize {
 		size = p.theme.MinBodySize
@@ -296,7 +252,7 @@ func (p *planner) code(src string, c flow) *box {
 		fill = &p.theme.Tint
 	}
 	inner := c.width - 2*pad
-	var lines []lineAt
+	var lines []slideflow.Line
 	for _, raw := range strings.Split(strings.TrimRight(src, "\n"), "\n") {
 		raw = strings.TrimRight(strings.ReplaceAll(raw, "\t", "    "), " \r")
 		text := strings.TrimLeft(raw, " ")
@@ -305,25 +261,25 @@ func (p *planner) code(src string, c flow) *box {
 			dx = inner / 2
 		}
 		if text == "" {
-			lines = append(lines, lineAt{line: textlayout.Line{Height: size * 1.25, Ascent: size}})
+			lines = append(lines, slideflow.Line{Line: textlayout.Line{Height: size * 1.25, Ascent: size}})
 			continue
 		}
 		ls := p.lines([]textlayout.Span{{Text: text, Font: font, Color: p.theme.Text}}, inner-dx, dx, 1.25, textlayout.Left)
 		for i := 1; i < len(ls); i++ {
-			ls[i].wrapped = true
+			ls[i].Wrapped = true
 		}
 		lines = append(lines, ls...)
 	}
-	f := frame{above: 0.6 * c.size, pad: pad, fill: fill, radius: 4, width: c.width, indent: c.indent, tag: c.parent.Add(plan.RoleCode)}
-	return linesBox(f, lines, false)
+	f := slideflow.Frame{Above: 0.6 * c.size, Pad: pad, Fill: fill, Radius: 4, Width: c.width, Indent: c.indent, Tag: c.parent.Add(plan.RoleCode)}
+	return slideflow.LinesBox(f, lines, false)
 }
 
 // quote sets quoted blocks indented, in italics, with an accent bar.
-func (p *planner) quote(blocks []topic.Block, c flow) []*box {
+func (p *planner) quote(blocks []topic.Block, c flow) []*slideflow.Box {
 	inner := c.in(0.9 * c.size)
-	inner.st.font.Italic = true
+	inner.st.Font.Italic = true
 	inner.parent = c.parent.Add(plan.RoleQuote)
-	var out []*box
+	var out []*slideflow.Box
 	for _, b := range p.prose(blocks, inner) {
 		out = append(out, barred(b, c.indent, p.theme.Accent))
 	}
@@ -331,15 +287,15 @@ func (p *planner) quote(blocks []topic.Block, c flow) []*box {
 }
 
 // barred draws a thin bar beside a box at x offset dx, also on its pieces.
-func barred(b *box, dx float64, color Color) *box {
+func barred(b *slideflow.Box, dx float64, color Color) *slideflow.Box {
 	nb := *b
-	nb.draw = func(x, y float64) []plan.Item {
-		items := []plan.Item{&plan.Rect{X: x + dx, Y: y, W: 3, H: b.h, Fill: &color}}
-		return append(items, b.draw(x, y)...)
+	nb.Draw = func(x, y float64) []plan.Item {
+		items := []plan.Item{&plan.Rect{X: x + dx, Y: y, W: 3, H: b.H, Fill: &color}}
+		return append(items, b.Draw(x, y)...)
 	}
-	if b.split != nil {
-		nb.split = func(avail float64, fresh bool) (*box, *box) {
-			h, t := b.split(avail, fresh)
+	if b.Split != nil {
+		nb.Split = func(avail float64, fresh bool) (*slideflow.Box, *slideflow.Box) {
+			h, t := b.Split(avail, fresh)
 			if h == nil {
 				return nil, nil
 			}
@@ -347,4 +303,11 @@ func barred(b *box, dx float64, color Color) *box {
 		}
 	}
 	return &nb
+}
+
+// ruleBox is a thematic break: a short hairline with space around it.
+func ruleBox(above, h float64, color Color) *slideflow.Box {
+	return &slideflow.Box{H: h, Above: above, MinHead: h, Draw: func(x, y float64) []plan.Item {
+		return []plan.Item{&plan.Rule{X1: x, Y1: y + h/2, X2: x + 120, Y2: y + h/2, Color: color, Width: 1}}
+	}}
 }

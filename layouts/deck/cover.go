@@ -5,6 +5,7 @@ import (
 	"encoding/hex"
 	"strings"
 
+	"github.com/scholargate/topicdeck/layouts/slideflow"
 	"github.com/scholargate/topicdeck/layouts/tagtree"
 	"github.com/scholargate/topicdeck/locale"
 	"github.com/scholargate/topicdeck/plan"
@@ -22,83 +23,83 @@ func (p *planner) planCover() bool {
 	// The subject and the author line are small beside the title, but no
 	// smaller than the theme lets body text be (large print says 26 pt).
 	small := max(20, p.theme.MinBodySize)
-	build := func(ledeSize float64) []*box {
+	build := func(ledeSize float64) []*slideflow.Box {
 		// The title is the deck's only level-1 heading and is read first;
 		// the subject, drawn above it as a kicker, follows it.
 		draft := tagtree.Draft()
 		titleTag := draft.AddHeading(1)
 		subjectTag := draft.Add(plan.RoleParagraph)
-		var bs []*box
+		var bs []*slideflow.Box
 		if p.e.Subject != "" {
-			st := style{font: textlayout.Font{Family: p.theme.TitleFamily, Bold: true, Size: small}, color: p.theme.Accent}
-			bs = append(bs, linesBox(frame{width: width, tag: subjectTag}, p.lines(spans(topic.Plain(p.e.Subject), st), width, 0, 1.2, textlayout.Left), false))
+			st := slideflow.Style{Font: textlayout.Font{Family: p.theme.TitleFamily, Bold: true, Size: small}, Color: p.theme.Accent}
+			bs = append(bs, slideflow.LinesBox(slideflow.Frame{Width: width, Tag: subjectTag}, p.lines(slideflow.Spans(topic.Plain(p.e.Subject), st), width, 0, 1.2, textlayout.Left), false))
 		}
-		var title []lineAt
+		var title []slideflow.Line
 		for size := p.theme.CoverTitleSize; size >= p.theme.MinTitleSize-eps; size -= 4 {
-			title = p.lines([]textlayout.Span{{Text: flatten(p.e.Title), Font: textlayout.Font{Family: p.theme.TitleFamily, Bold: true, Size: size}, Color: p.theme.Text}},
+			title = p.lines([]textlayout.Span{{Text: slideflow.Flatten(p.e.Title), Font: textlayout.Font{Family: p.theme.TitleFamily, Bold: true, Size: size}, Color: p.theme.Text}},
 				width, 0, p.theme.TitleLineHeight, textlayout.Left)
 			if len(title) <= 3 {
 				break
 			}
 		}
-		bs = append(bs, linesBox(frame{above: 8, width: width, tag: titleTag}, title, false))
+		bs = append(bs, slideflow.LinesBox(slideflow.Frame{Above: 8, Width: width, Tag: titleTag}, title, false))
 		if p.theme.TitleRule {
 			accent := p.theme.Accent
-			bs = append(bs, &box{h: 6, above: 18, minHead: 6, draw: func(x, y float64) []plan.Item {
+			bs = append(bs, &slideflow.Box{H: 6, Above: 18, MinHead: 6, Draw: func(x, y float64) []plan.Item {
 				return []plan.Item{&plan.Rect{X: x, Y: y, W: 96, H: 6, Fill: &accent}}
 			}})
 		}
 		if ledeSize > 0 {
 			st := p.bodyStyle(ledeSize)
-			st.color = p.theme.Muted
+			st.Color = p.theme.Muted
 			first := true
 			for _, bl := range p.e.Summary {
 				if bl.Kind != topic.ParagraphBlock || empty(bl.Text) {
 					continue
 				}
-				f := frame{above: 0.5 * ledeSize, width: width, tag: draft.Add(plan.RoleParagraph)}
+				f := slideflow.Frame{Above: 0.5 * ledeSize, Width: width, Tag: draft.Add(plan.RoleParagraph)}
 				if first {
-					f.above = 22
+					f.Above = 22
 					first = false
 				}
-				bs = append(bs, p.paraBox(f, sentences(bl.Text), st, width, 0, false))
+				bs = append(bs, p.paraBox(f, slideflow.Sentences(bl.Text), st, width, 0, false))
 			}
 		}
 		if parts := p.coverParts(); len(parts) > 0 {
-			st := style{font: textlayout.Font{Family: p.theme.BodyFamily, Size: small}, color: p.theme.Muted}
-			line := func(s string) []lineAt {
-				return p.lines(spans(topic.Plain(s), st), width, 0, 1.25, textlayout.Left)
+			st := slideflow.Style{Font: textlayout.Font{Family: p.theme.BodyFamily, Size: small}, Color: p.theme.Muted}
+			line := func(s string) []slideflow.Line {
+				return p.lines(slideflow.Spans(topic.Plain(s), st), width, 0, 1.25, textlayout.Left)
 			}
 			tag := draft.Add(plan.RoleParagraph)
 			if ls := line(strings.Join(parts, "  ·  ")); len(ls) == 1 {
-				bs = append(bs, linesBox(frame{above: 28, width: width, tag: tag}, ls, false))
+				bs = append(bs, slideflow.LinesBox(slideflow.Frame{Above: 28, Width: width, Tag: tag}, ls, false))
 			} else {
 				// One line each rather than a date or a name cut in two.
 				for i, part := range parts {
-					f := frame{above: 28, width: width, tag: tag}
+					f := slideflow.Frame{Above: 28, Width: width, Tag: tag}
 					if i > 0 {
-						f.above = 0
+						f.Above = 0
 					}
-					bs = append(bs, linesBox(f, line(part), false))
+					bs = append(bs, slideflow.LinesBox(f, line(part), false))
 				}
 			}
 		}
 		return bs
 	}
 	ledeFits := false
-	var pages [][]column
+	var pages [][]slideflow.Column
 	if !bodyEmpty(p.e.Summary) && summaryIsParagraphs(p.e.Summary) {
 		// The lede is body text: it shrinks to fit the title slide, but not
 		// below the theme's smallest body size; else it gets slides of its own.
 		for size := max(24, p.theme.MinBodySize); size >= p.theme.MinBodySize-eps; size -= 2 {
-			if pg := paginate(build(size), colH, 1); len(pg) == 1 {
+			if pg := slideflow.Paginate(build(size), colH, 1); len(pg) == 1 {
 				pages, ledeFits = pg, true
 				break
 			}
 		}
 	}
 	if pages == nil {
-		pages = paginate(build(0), colH, 1)
+		pages = slideflow.Paginate(build(0), colH, 1)
 	}
 	for i, cs := range pages {
 		pg := &plan.Page{Background: &p.theme.Background, Label: p.e.Title}
@@ -114,11 +115,11 @@ func (p *planner) planCover() bool {
 		}
 		used := 0.0
 		for _, pl := range cs[0] {
-			used = pl.y + pl.b.h
+			used = pl.Y + pl.Box.H
 		}
 		top := p.theme.MarginTop + (colH-used)*0.45
 		for _, pl := range cs[0] {
-			items := pl.b.draw(x, top+pl.y)
+			items := pl.Box.Draw(x, top+pl.Y)
 			scope.Place(items)
 			pg.Items = append(pg.Items, items...)
 		}

@@ -17,6 +17,7 @@ import (
 	"strings"
 
 	"github.com/scholargate/topicdeck/layouts"
+	"github.com/scholargate/topicdeck/layouts/slideflow"
 	"github.com/scholargate/topicdeck/locale"
 	"github.com/scholargate/topicdeck/plan"
 	"github.com/scholargate/topicdeck/textlayout"
@@ -105,7 +106,7 @@ type section struct {
 	marks   []plan.Bookmark
 	cols    int
 	force   bool // only cols columns: the layout file's columns form
-	build   func(c flow) []*box
+	build   func(c flow) []*slideflow.Box
 	refs    bool // its list items are references (the seminal works)
 }
 
@@ -134,7 +135,7 @@ func (p *planner) plan() {
 			title: p.labels.Get(locale.Outline),
 			marks: []plan.Bookmark{{Title: p.labels.Get(locale.Outline)}},
 			cols:  cols,
-			build: func(c flow) []*box { return p.numbered(entries, 1, c) },
+			build: func(c flow) []*slideflow.Box { return p.numbered(entries, 1, c) },
 		})
 	}
 	for _, s := range secs {
@@ -145,7 +146,7 @@ func (p *planner) plan() {
 			title: p.labels.Get(locale.Review),
 			marks: []plan.Bookmark{{Title: p.labels.Get(locale.Review)}},
 			cols:  1,
-			build: func(c flow) []*box { return p.list(p.e.CoreQuestions, true, 1, 0, c) },
+			build: func(c flow) []*slideflow.Box { return p.list(p.e.CoreQuestions, true, 1, 0, c) },
 		})
 	}
 	p.finish()

@@ -415,23 +415,6 @@ func TestUnknownAspect(t *testing.T) {
 	}
 }
 
-func TestSentencesKeepRuns(t *testing.T) {
-	in := topic.Text{{Text: "See "}, {Text: "the docs", URL: "https://x.org"}, {Text: ". Then "}, {Text: "bold", Style: topic.Bold}, {Text: " text. End."}}
-	got := sentences(in)
-	if len(got) != 3 {
-		t.Fatalf("got %d sentences: %+v", len(got), got)
-	}
-	if got[0].Plain() != "See the docs." || got[0][1].URL != "https://x.org" {
-		t.Errorf("first = %+v", got[0])
-	}
-	if got[1].Plain() != "Then bold text." || got[1][1].Style != topic.Bold {
-		t.Errorf("second = %+v", got[1])
-	}
-	if got[2].Plain() != "End." {
-		t.Errorf("third = %+v", got[2])
-	}
-}
-
 func TestBulletGlyphsAreInTheFonts(t *testing.T) {
 	for _, g := range append(append([]string(nil), bulletGlyphs...), "…", "·") {
 		for _, l := range engine().Lines(textlayout.Paragraph{Spans: []textlayout.Span{{Text: g, Font: textlayout.Font{Size: 20}}}}, 100) {

@@ -4,6 +4,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/scholargate/topicdeck/layouts/slideflow"
 	"github.com/scholargate/topicdeck/locale"
 	"github.com/scholargate/topicdeck/plan"
 	"github.com/scholargate/topicdeck/textlayout"
@@ -32,7 +33,7 @@ func (p *planner) footers() {
 	if p.opt.Course != "" {
 		left += "  ·  " + p.opt.Course
 	}
-	left = flatten(left)
+	left = slideflow.Flatten(left)
 	y := p.h - 22 - p.theme.FooterSize // the footer sits low, clear of the body
 	for i := p.cover; i < n; i++ {
 		pg := p.pages[i]
@@ -77,9 +78,9 @@ func (p *planner) templateFooters(ft Footer) {
 		if p.theme.FooterRule {
 			pg.Items = append(pg.Items, &plan.Rule{X1: p.theme.MarginX, Y1: y - 8, X2: p.w - p.theme.MarginX, Y2: y - 8, Color: p.theme.Rule, Width: 0.5})
 		}
-		rs := flatten(FillFooter(ft.Right, vals))
+		rs := slideflow.Flatten(FillFooter(ft.Right, vals))
 		rl := p.line(textlayout.Span{Text: rs, Font: font, Color: p.theme.Muted})
-		cs := flatten(FillFooter(ft.Center, vals))
+		cs := slideflow.Flatten(FillFooter(ft.Center, vals))
 		leftEnd := right - rl.Width - 24
 		if cs != "" {
 			cl := p.line(textlayout.Span{Text: p.fit(cs, font, (right-left)/3), Font: font, Color: p.theme.Muted})
@@ -87,7 +88,7 @@ func (p *planner) templateFooters(ft Footer) {
 			pg.Items = append(pg.Items, &plan.Text{X: cx, Y: y, Line: cl})
 			leftEnd = min(leftEnd, cx-24)
 		}
-		if ls := flatten(FillFooter(ft.Left, vals)); ls != "" && leftEnd > left {
+		if ls := slideflow.Flatten(FillFooter(ft.Left, vals)); ls != "" && leftEnd > left {
 			l := p.line(textlayout.Span{Text: p.fit(ls, font, leftEnd-left), Font: font, Color: p.theme.Muted})
 			pg.Items = append(pg.Items, &plan.Text{X: left, Y: y, Line: l})
 		}

@@ -1,6 +1,7 @@
 package deck
 
 import (
+	"github.com/scholargate/topicdeck/layouts/slideflow"
 	"github.com/scholargate/topicdeck/locale"
 	"github.com/scholargate/topicdeck/topic"
 )
@@ -86,7 +87,7 @@ func (p *planner) sectionInForm(key string, form Form) []section {
 			}
 			if bodyEmpty(s.Body) {
 				if s.Heading != "" {
-					out = append(out, p.withMark(section{title: heading, cols: 1, build: func(flow) []*box { return nil }}))
+					out = append(out, p.withMark(section{title: heading, cols: 1, build: func(flow) []*slideflow.Box { return nil }}))
 				}
 				continue
 			}
@@ -123,7 +124,7 @@ func (p *planner) sectionInForm(key string, form Form) []section {
 	case topic.ShapeConcepts:
 		if concepts := nonEmptyConcepts(e.KeyConcepts); form == FormColumns && len(concepts) > 0 {
 			// Concepts in two columns are the cards of their own form, kept side by side.
-			s := p.withMark(section{title: p.labels.Get(locale.KeyConcepts), build: func(c flow) []*box { return p.cards(concepts, true, c) }})
+			s := p.withMark(section{title: p.labels.Get(locale.KeyConcepts), build: func(c flow) []*slideflow.Box { return p.cards(concepts, true, c) }})
 			return []section{columns(s, form)}
 		}
 		var items []qa
@@ -183,10 +184,10 @@ func (p *planner) formBody(label string, b topic.Body, form Form) []section {
 	switch form {
 	case FormBullets, FormColumns:
 		body := bulletBody(b)
-		s := p.withMark(section{title: label, cols: 1, build: func(c flow) []*box { return p.prose(body, c) }})
+		s := p.withMark(section{title: label, cols: 1, build: func(c flow) []*slideflow.Box { return p.prose(body, c) }})
 		return []section{columns(s, form)}
 	case FormStatement:
-		return []section{p.withMark(section{title: label, cols: 1, build: func(c flow) []*box { return p.statement(b, c) }})}
+		return []section{p.withMark(section{title: label, cols: 1, build: func(c flow) []*slideflow.Box { return p.statement(b, c) }})}
 	default: // FormItems
 		var parts []topic.Body
 		for _, bl := range b {
@@ -205,7 +206,7 @@ func (p *planner) slidePerPart(label string, parts []topic.Body) []section {
 		if bodyEmpty(part) {
 			continue
 		}
-		s := section{title: label, cols: 1, build: func(c flow) []*box { return p.statement(part, c) }}
+		s := section{title: label, cols: 1, build: func(c flow) []*slideflow.Box { return p.statement(part, c) }}
 		if len(out) == 0 {
 			s = p.withMark(s)
 		}
@@ -221,14 +222,14 @@ func (p *planner) formList(label string, items []topic.Item, form Form) []sectio
 	}
 	switch form {
 	case FormBullets, FormColumns:
-		s := p.withMark(section{title: label, cols: 1, build: func(c flow) []*box { return p.list(items, false, 0, 0, c) }})
+		s := p.withMark(section{title: label, cols: 1, build: func(c flow) []*slideflow.Box { return p.list(items, false, 0, 0, c) }})
 		return []section{columns(s, form)}
 	case FormStatement:
 		var body topic.Body
 		for _, it := range items {
 			body = append(body, itemBody(it)...)
 		}
-		return []section{p.withMark(section{title: label, cols: 1, build: func(c flow) []*box { return p.statement(body, c) }})}
+		return []section{p.withMark(section{title: label, cols: 1, build: func(c flow) []*slideflow.Box { return p.statement(body, c) }})}
 	default: // FormItems
 		var parts []topic.Body
 		for _, it := range items {
@@ -295,7 +296,7 @@ func bulletBody(b topic.Body) topic.Body {
 			continue
 		}
 		var items []topic.Item
-		for _, s := range sentences(bl.Text) {
+		for _, s := range slideflow.Sentences(bl.Text) {
 			items = append(items, topic.Item{Text: s})
 		}
 		out = append(out, topic.Block{Kind: topic.ListBlock, Items: items})

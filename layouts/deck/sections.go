@@ -1,6 +1,7 @@
 package deck
 
 import (
+	"github.com/scholargate/topicdeck/layouts/slideflow"
 	"github.com/scholargate/topicdeck/locale"
 	"github.com/scholargate/topicdeck/plan"
 	"github.com/scholargate/topicdeck/topic"
@@ -21,7 +22,7 @@ func (p *planner) sections() []section {
 			case k.Field == topic.FieldDefinition:
 				// The definition is the one statement a lecture opens with.
 				add(p.withMark(section{title: label, cols: 1,
-					build: func(c flow) []*box { return p.statement(b, c) }}))
+					build: func(c flow) []*slideflow.Box { return p.statement(b, c) }}))
 			default:
 				add(p.proseSection(label, b))
 			}
@@ -32,7 +33,7 @@ func (p *planner) sections() []section {
 			case k.Field == topic.FieldCoreQuestions:
 				// Core questions are numbered, one column, to be answered in turn.
 				add(p.withMark(section{title: label, cols: 1,
-					build: func(c flow) []*box { return p.list(items, true, 1, 0, c) }}))
+					build: func(c flow) []*slideflow.Box { return p.list(items, true, 1, 0, c) }}))
 			default:
 				add(p.listSection(label, items))
 			}
@@ -51,7 +52,7 @@ func (p *planner) sections() []section {
 					cols = 2
 				}
 				add(p.withMark(section{title: label, cols: cols,
-					build: func(c flow) []*box { return p.cards(concepts, cols > 1, c) }}))
+					build: func(c flow) []*slideflow.Box { return p.cards(concepts, cols > 1, c) }}))
 			}
 		case topic.ShapeTheories:
 			var theories []qa
@@ -71,8 +72,8 @@ func (p *planner) sections() []section {
 					// A heading too long for the title area leads the body instead.
 					body := r.Body
 					add(section{title: label, outline: heading, marks: []plan.Bookmark{{Title: heading}}, cols: 1,
-						build: func(c flow) []*box {
-							return append([]*box{p.leadIn(topic.Plain(heading), c)}, p.prose(body, c)...)
+						build: func(c flow) []*slideflow.Box {
+							return append([]*slideflow.Box{p.leadIn(topic.Plain(heading), c)}, p.prose(body, c)...)
 						}})
 				}
 			}
@@ -89,7 +90,7 @@ func (p *planner) sections() []section {
 		if bodyEmpty(s.Body) {
 			// A heading alone is still the author's content: it gets a
 			// slide of its own rather than vanishing.
-			add(p.withMark(section{title: heading, cols: 1, build: func(flow) []*box { return nil }}))
+			add(p.withMark(section{title: heading, cols: 1, build: func(flow) []*slideflow.Box { return nil }}))
 			continue
 		}
 		if p.titleFits(heading) {
@@ -103,8 +104,8 @@ func (p *planner) sections() []section {
 		body := s.Body
 		label := p.labels.Get(locale.Notes)
 		add(section{title: label, outline: heading, marks: []plan.Bookmark{{Title: heading}}, cols: 1,
-			build: func(c flow) []*box {
-				return append([]*box{p.leadIn(topic.Plain(heading), c)}, p.prose(body, c)...)
+			build: func(c flow) []*slideflow.Box {
+				return append([]*slideflow.Box{p.leadIn(topic.Plain(heading), c)}, p.prose(body, c)...)
 			}})
 	}
 	return out
@@ -119,7 +120,7 @@ func (p *planner) withMark(s section) section {
 
 // proseSection is a section of prose.
 func (p *planner) proseSection(title string, b topic.Body) section {
-	return p.withMark(section{title: title, cols: 1, build: func(c flow) []*box { return p.prose(b, c) }})
+	return p.withMark(section{title: title, cols: 1, build: func(c flow) []*slideflow.Box { return p.prose(b, c) }})
 }
 
 // listSection is a section of list items: two columns when they are many
@@ -129,7 +130,7 @@ func (p *planner) listSection(title string, items []topic.Item) section {
 	if len(items) > 6 && shortItems(items) {
 		cols = 2
 	}
-	return p.withMark(section{title: title, cols: cols, build: func(c flow) []*box { return p.list(items, false, 0, 0, c) }})
+	return p.withMark(section{title: title, cols: cols, build: func(c flow) []*slideflow.Box { return p.list(items, false, 0, 0, c) }})
 }
 
 // listHeavy reports whether a body is a long list of short items (with
@@ -205,7 +206,7 @@ func (p *planner) qaSections(label string, items []qa) []section {
 		body := it.body
 		if !empty(it.title) && p.titleFits(title) {
 			s.title = title
-			s.build = func(c flow) []*box { return p.prose(body, c) }
+			s.build = func(c flow) []*slideflow.Box { return p.prose(body, c) }
 		} else {
 			// A title too long for the title area (or none) leads the body
 			// instead, under the section's name.
@@ -214,8 +215,8 @@ func (p *planner) qaSections(label string, items []qa) []section {
 				s.marks = nil
 			}
 			lead := it.title
-			s.build = func(c flow) []*box {
-				var bs []*box
+			s.build = func(c flow) []*slideflow.Box {
+				var bs []*slideflow.Box
 				if !empty(lead) {
 					bs = append(bs, p.leadIn(lead, c))
 				}
@@ -227,7 +228,7 @@ func (p *planner) qaSections(label string, items []qa) []section {
 	if len(bare) > 0 {
 		items := bare
 		out = append(out, section{title: label, cols: 1, marks: []plan.Bookmark{{Title: label, Level: 1}},
-			build: func(c flow) []*box { return p.list(items, false, 0, 0, c) }})
+			build: func(c flow) []*slideflow.Box { return p.list(items, false, 0, 0, c) }})
 	}
 	if len(out) > 0 {
 		out[0].outline = label
@@ -237,13 +238,13 @@ func (p *planner) qaSections(label string, items []qa) []section {
 }
 
 // leadIn is a bold paragraph that stays with what follows it.
-func (p *planner) leadIn(t topic.Text, c flow) *box {
+func (p *planner) leadIn(t topic.Text, c flow) *slideflow.Box {
 	st := c.st
-	st.font.Bold = true
+	st.Font.Bold = true
 	// A lead-in is the title of what follows (a question, a theory's
 	// name too long for the slide's title): a heading under the title.
-	f := frame{above: 0.6 * c.size, indent: c.indent, width: c.width, tag: c.parent.AddHeading(3)}
-	b := p.paraBox(f, sentences(t), st, c.width, 0, false)
-	b.keep = true
+	f := slideflow.Frame{Above: 0.6 * c.size, Indent: c.indent, Width: c.width, Tag: c.parent.AddHeading(3)}
+	b := p.paraBox(f, slideflow.Sentences(t), st, c.width, 0, false)
+	b.Keep = true
 	return b
 }

@@ -1,6 +1,7 @@
 package deck
 
 import (
+	"github.com/scholargate/topicdeck/layouts/slideflow"
 	"github.com/scholargate/topicdeck/layouts/tagtree"
 	"github.com/scholargate/topicdeck/locale"
 	"github.com/scholargate/topicdeck/plan"
@@ -10,9 +11,9 @@ import (
 // titleLines sets a slide title: on one line if shrinking by at most 4 pt
 // allows, else on two lines at the largest size down to the theme's
 // minimum, else wrapped at the minimum as far as it must.
-func (p *planner) titleLines(s string, size, width float64) []lineAt {
-	set := func(size float64) []lineAt {
-		return p.lines([]textlayout.Span{{Text: flatten(s), Font: textlayout.Font{Family: p.theme.TitleFamily, Bold: true, Size: size}, Color: p.theme.Text}},
+func (p *planner) titleLines(s string, size, width float64) []slideflow.Line {
+	set := func(size float64) []slideflow.Line {
+		return p.lines([]textlayout.Span{{Text: slideflow.Flatten(s), Font: textlayout.Font{Family: p.theme.TitleFamily, Bold: true, Size: size}, Color: p.theme.Text}},
 			width, 0, p.theme.TitleLineHeight, textlayout.Left)
 	}
 	for sz := size; sz >= max(size-4, p.theme.MinTitleSize)-eps; sz -= 2 {
@@ -20,7 +21,7 @@ func (p *planner) titleLines(s string, size, width float64) []lineAt {
 			return ls
 		}
 	}
-	var ls []lineAt
+	var ls []slideflow.Line
 	for ; size >= p.theme.MinTitleSize-eps; size -= 2 {
 		if ls = set(size); len(ls) <= 2 {
 			break
@@ -38,7 +39,7 @@ func (p *planner) titleFits(s string) bool {
 // body starts. With a section node it tags the title as the slide's
 // heading (level 2, under the deck's title) and the kicker, which names
 // the part of the deck the slide belongs to, as a paragraph before it.
-func (p *planner) head(pg *plan.Page, kicker string, title []lineAt, sect *plan.Node) float64 {
+func (p *planner) head(pg *plan.Page, kicker string, title []slideflow.Line, sect *plan.Node) float64 {
 	var kickerTag, titleTag *plan.Node
 	if sect != nil {
 		if kicker != "" {
@@ -51,11 +52,11 @@ func (p *planner) head(pg *plan.Page, kicker string, title []lineAt, sect *plan.
 		pg.Items = append(pg.Items, &plan.Rect{X: 0, Y: 0, W: 10, H: p.h, Fill: &p.theme.Accent})
 	}
 	if kicker != "" {
-		ls := p.lines([]textlayout.Span{{Text: flatten(kicker), Font: textlayout.Font{Family: p.theme.TitleFamily, Bold: true, Size: p.theme.KickerSize}, Color: p.theme.Accent}},
+		ls := p.lines([]textlayout.Span{{Text: slideflow.Flatten(kicker), Font: textlayout.Font{Family: p.theme.TitleFamily, Bold: true, Size: p.theme.KickerSize}, Color: p.theme.Accent}},
 			p.w-2*p.theme.MarginX, 0, 1.2, textlayout.Left)
 		h := 0.0
 		for _, l := range ls {
-			h += l.line.Height
+			h += l.Line.Height
 		}
 		// The kicker sits in the top margin, so titles keep one position
 		// on every slide; only a kicker too tall for it pushes the title.
@@ -65,13 +66,13 @@ func (p *planner) head(pg *plan.Page, kicker string, title []lineAt, sect *plan.
 			y += h + 4
 		}
 		for _, l := range ls {
-			pg.Items = append(pg.Items, &plan.Text{X: x, Y: ky, Line: l.line, Tag: kickerTag})
-			ky += l.line.Height
+			pg.Items = append(pg.Items, &plan.Text{X: x, Y: ky, Line: l.Line, Tag: kickerTag})
+			ky += l.Line.Height
 		}
 	}
 	for _, l := range title {
-		pg.Items = append(pg.Items, &plan.Text{X: x, Y: y, Line: l.line, Tag: titleTag})
-		y += l.line.Height
+		pg.Items = append(pg.Items, &plan.Text{X: x, Y: y, Line: l.Line, Tag: titleTag})
+		y += l.Line.Height
 	}
 	if p.theme.TitleRule {
 		y += 10
@@ -84,7 +85,7 @@ func (p *planner) head(pg *plan.Page, kicker string, title []lineAt, sect *plan.
 }
 
 // bodyTop is where the body starts under a kicker and title, without drawing.
-func (p *planner) bodyTop(kicker string, title []lineAt) float64 {
+func (p *planner) bodyTop(kicker string, title []slideflow.Line) float64 {
 	return p.head(&plan.Page{}, kicker, title, nil)
 }
 
@@ -103,7 +104,7 @@ func (p *planner) emit(s section) {
 
 	pages := p.arrange(s, colH, width)
 	if len(pages) == 0 {
-		pages = [][]column{nil}
+		pages = [][]slideflow.Column{nil}
 	}
 	for i, cs := range pages {
 		pg := &plan.Page{Background: &p.theme.Background, Label: s.title}
@@ -130,7 +131,7 @@ func (p *planner) emit(s section) {
 		for ci, col := range cs {
 			x := p.theme.MarginX + float64(ci)*(colW+columnGap)
 			for _, pl := range col {
-				items := pl.b.draw(x, top+pl.y)
+				items := pl.Box.Draw(x, top+pl.Y)
 				scope.Place(items)
 				pg.Items = append(pg.Items, items...)
 			}
@@ -143,17 +144,17 @@ func (p *planner) emit(s section) {
 // the section's when that needs fewer slides) and the size.
 // The largest size that keeps the body on one slide wins; when none does,
 // the fewest slides at a size within the theme's FlowShrink of BodySize.
-func (p *planner) arrange(s section, colH, width float64) [][]column {
+func (p *planner) arrange(s section, colH, width float64) [][]slideflow.Column {
 	// One column first: a second must save a slide (or a size) to win.
 	choices := columnChoices(s)
-	var best [][]column
+	var best [][]slideflow.Column
 	bestSize := 0.0
 	for _, cols := range choices {
 		colW := (width - columnGap*float64(cols-1)) / float64(cols)
 		for size := p.theme.BodySize; size >= p.theme.MinBodySize-eps; size -= 2 {
 			c := p.flowAt(size, colW, colH)
 			c.refs = s.refs
-			pg := paginate(s.build(c), colH, cols)
+			pg := slideflow.Paginate(s.build(c), colH, cols)
 			if len(pg) <= 1 && (best == nil || len(best) > 1 || size > bestSize) {
 				best, bestSize = pg, size
 				break

@@ -1,17 +1,18 @@
 package deck
 
 import (
+	"github.com/scholargate/topicdeck/layouts/slideflow"
 	"github.com/scholargate/topicdeck/plan"
 	"github.com/scholargate/topicdeck/topic"
 )
 
 // statement sets the definition: each paragraph a large statement in a
 // tinted box with an accent bar; other blocks as prose.
-func (p *planner) statement(b topic.Body, c flow) []*box {
+func (p *planner) statement(b topic.Body, c flow) []*slideflow.Box {
 	size := min(p.theme.StatementSize, c.size+4)
 	st := c.st
-	st.font.Size = size
-	var out []*box
+	st.Font.Size = size
+	var out []*slideflow.Box
 	for _, bl := range b {
 		if bl.Kind != topic.ParagraphBlock {
 			out = append(out, p.prose(topic.Body{bl}, c)...)
@@ -20,24 +21,24 @@ func (p *planner) statement(b topic.Body, c flow) []*box {
 		if empty(bl.Text) {
 			continue
 		}
-		f := frame{above: 0.6 * c.size, indent: c.indent, width: c.width, tag: c.parent.Add(plan.RoleStatement)}
+		f := slideflow.Frame{Above: 0.6 * c.size, Indent: c.indent, Width: c.width, Tag: c.parent.Add(plan.RoleStatement)}
 		if c.refs {
 			// A reference set as a statement is still a reference.
-			f.tag = f.tag.Add(plan.RoleReference)
+			f.Tag = f.Tag.Add(plan.RoleReference)
 		}
 		if p.theme.Boxes {
-			f.pad = 0.8 * c.size
-			f.fill = &p.theme.Tint
-			f.bar = &p.theme.Accent
-			f.radius = 4
+			f.Pad = 0.8 * c.size
+			f.Fill = &p.theme.Tint
+			f.Bar = &p.theme.Accent
+			f.Radius = 4
 		}
 		// The statement gives up its extra size before it would need
 		// a second slide.
-		var b *box
+		var b *slideflow.Box
 		for sz := size; ; sz -= 2 {
-			st.font.Size = max(sz, c.size)
-			b = p.paraBox(f, sentences(bl.Text), st, c.width-2*f.pad, 0, false)
-			if b.h <= c.height+eps || sz <= c.size {
+			st.Font.Size = max(sz, c.size)
+			b = p.paraBox(f, slideflow.Sentences(bl.Text), st, c.width-2*f.Pad, 0, false)
+			if b.H <= c.height+eps || sz <= c.size {
 				break
 			}
 		}

@@ -3,6 +3,7 @@ package deck
 import (
 	"strings"
 
+	"github.com/scholargate/topicdeck/layouts/slideflow"
 	"github.com/scholargate/topicdeck/plan"
 	"github.com/scholargate/topicdeck/textlayout"
 	"github.com/scholargate/topicdeck/topic"
@@ -10,7 +11,7 @@ import (
 
 // trow is a measured table row: the lines of each cell and the row height.
 type trow struct {
-	cells [][]lineAt
+	cells [][]slideflow.Line
 	h     float64
 	// tags are the draft nodes of the row's cells, shared by the pieces
 	// of a row cut across slides.
@@ -31,7 +32,7 @@ type tableSet struct {
 // at least their longest word and share the rest by their natural width;
 // the font shrinks (never below the minimum body size) until the longest
 // words fit. Cut across slides, it repeats its header.
-func (p *planner) table(bl topic.Block, c flow) *box {
+func (p *planner) table(bl topic.Block, c flow) *slideflow.Box {
 	ncol := 0
 	for _, r := range bl.Rows {
 		if len(r) > ncol {
@@ -83,9 +84,9 @@ func (p *planner) table(bl topic.Block, c flow) *box {
 }
 
 // cellStyle is the style of a cell; the header row is bold.
-func (p *planner) cellStyle(size float64, header bool) style {
+func (p *planner) cellStyle(size float64, header bool) slideflow.Style {
 	st := p.bodyStyle(size)
-	st.font.Bold = header
+	st.Font.Bold = header
 	return st
 }
 
@@ -98,7 +99,7 @@ func (p *planner) columnWidths(rows [][]topic.Text, ncol int, size float64) (min
 		st := p.cellStyle(size, i == 0)
 		for j, cell := range r {
 			w := 0.0
-			for _, sp := range spans(cell, st) {
+			for _, sp := range slideflow.Spans(cell, st) {
 				w += p.eng.Width(sp)
 				for _, word := range strings.Fields(sp.Text) {
 					ws := sp
@@ -153,7 +154,7 @@ func distribute(mins, nats []float64, pad, total float64) []float64 {
 // measureRow breaks every cell of a row into lines.
 func (p *planner) measureRow(cells []topic.Text, header bool, align []string, ts *tableSet, size float64) trow {
 	st := p.cellStyle(size, header)
-	r := trow{cells: make([][]lineAt, len(ts.widths))}
+	r := trow{cells: make([][]slideflow.Line, len(ts.widths))}
 	hmax := 0.0
 	for j := range ts.widths {
 		if j >= len(cells) {
@@ -168,11 +169,11 @@ func (p *planner) measureRow(cells []topic.Text, header bool, align []string, ts
 				a = textlayout.Right
 			}
 		}
-		ls := p.lines(spans(cells[j], st), ts.widths[j]-2*ts.pad, 0, 1.2, a)
+		ls := p.lines(slideflow.Spans(cells[j], st), ts.widths[j]-2*ts.pad, 0, 1.2, a)
 		r.cells[j] = ls
 		h := 0.0
 		for _, l := range ls {
-			h += l.line.Height
+			h += l.Line.Height
 		}
 		if h > hmax {
 			hmax = h
@@ -187,17 +188,17 @@ func (p *planner) measureRow(cells []topic.Text, header bool, align []string, ts
 
 // box makes the box of the header plus rows; cut, each piece repeats the
 // header. first says whether this is the table's first piece.
-func (ts *tableSet) box(rows []trow, first bool) *box {
+func (ts *tableSet) box(rows []trow, first bool) *slideflow.Box {
 	h := ts.header.h
 	for _, r := range rows {
 		h += r.h
 	}
-	b := &box{h: h, above: ts.above}
-	b.minHead = ts.header.h
+	b := &slideflow.Box{H: h, Above: ts.above}
+	b.MinHead = ts.header.h
 	if len(rows) > 0 {
-		b.minHead += rows[0].h
+		b.MinHead += rows[0].h
 	}
-	b.draw = func(x, y float64) []plan.Item {
+	b.Draw = func(x, y float64) []plan.Item {
 		x += ts.indent
 		items := ts.drawRow(ts.header, x, y, true)
 		y += ts.header.h
@@ -210,7 +211,7 @@ func (ts *tableSet) box(rows []trow, first bool) *box {
 	if len(rows) == 0 {
 		return b
 	}
-	b.split = func(avail float64, fresh bool) (*box, *box) {
+	b.Split = func(avail float64, fresh bool) (*slideflow.Box, *slideflow.Box) {
 		used := ts.header.h
 		n := 0
 		for n < len(rows) && used+rows[n].h <= avail+eps {
@@ -236,23 +237,23 @@ func (ts *tableSet) box(rows []trow, first bool) *box {
 
 // cutRow splits a row so that its head is at most avail tall.
 func (ts *tableSet) cutRow(r trow, avail float64) (head, tail trow, ok bool) {
-	head.cells = make([][]lineAt, len(r.cells))
-	tail.cells = make([][]lineAt, len(r.cells))
+	head.cells = make([][]slideflow.Line, len(r.cells))
+	tail.cells = make([][]slideflow.Line, len(r.cells))
 	hh, th := 0.0, 0.0
 	for j, ls := range r.cells {
 		used, n := 0.0, 0
-		for n < len(ls) && used+ls[n].line.Height <= avail-2*ts.pad+eps {
-			used += ls[n].line.Height
+		for n < len(ls) && used+ls[n].Line.Height <= avail-2*ts.pad+eps {
+			used += ls[n].Line.Height
 			n++
 		}
 		if n == 0 && len(ls) > 0 {
 			n = 1
-			used = ls[0].line.Height
+			used = ls[0].Line.Height
 		}
 		head.cells[j], tail.cells[j] = ls[:n], ls[n:]
 		rest := 0.0
 		for _, l := range ls[n:] {
-			rest += l.line.Height
+			rest += l.Line.Height
 		}
 		hh, th = max(hh, used), max(th, rest)
 	}
@@ -276,8 +277,8 @@ func (ts *tableSet) drawRow(r *trow, x, y float64, header bool) []plan.Item {
 		items = append(items, rect)
 		ty := y + ts.pad
 		for _, l := range r.cells[j] {
-			items = append(items, &plan.Text{X: cx + ts.pad + l.dx, Y: ty, Line: l.line, Tag: r.tags[j]})
-			ty += l.line.Height
+			items = append(items, &plan.Text{X: cx + ts.pad + l.DX, Y: ty, Line: l.Line, Tag: r.tags[j]})
+			ty += l.Line.Height
 		}
 		cx += w
 	}

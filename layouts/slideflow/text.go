@@ -1,0 +1,202 @@
+package slideflow
+
+import (
+	"strings"
+
+	"github.com/scholargate/topicdeck/plan"
+	"github.com/scholargate/topicdeck/sentence"
+	"github.com/scholargate/topicdeck/textlayout"
+	"github.com/scholargate/topicdeck/topic"
+)
+
+// Style is the base look of a piece of text; an entry's runs add bold,
+// italic, code and links on top of it, so one Style sets a whole body.
+type Style struct {
+	Font  textlayout.Font
+	Color textlayout.Color
+	Link  textlayout.Color // the colour of linked runs
+	Mono  string           // the family of code runs
+	// LineHeight is the distance between the baselines of a Paragraph's
+	// lines, as a multiple of the font size.
+	LineHeight float64
+}
+
+// Spans turns styled runs into engine spans. Line breaks inside a run are
+// the source's wrapping, not the author's, so they become spaces.
+func Spans(t topic.Text, st Style) []textlayout.Span {
+	out := make([]textlayout.Span, 0, len(t))
+	for _, r := range t {
+		if r.Text == "" {
+			continue
+		}
+		f := st.Font
+		f.Bold = f.Bold || r.Style&topic.Bold != 0
+		f.Italic = f.Italic || r.Style&topic.Italic != 0
+		if r.Style&topic.Code != 0 {
+			f.Family = st.Mono
+		}
+		c := st.Color
+		if r.URL != "" {
+			c = st.Link
+		}
+		out = append(out, textlayout.Span{Text: Flatten(r.Text), Font: f, Color: c, URL: r.URL})
+	}
+	return out
+}
+
+// Flatten replaces line breaks and tabs with spaces, since a slide's text
+// is broken by measurement alone.
+func Flatten(s string) string {
+	if !strings.ContainsAny(s, "\n\r\t") {
+		return s
+	}
+	return strings.Map(func(r rune) rune {
+		switch r {
+		case '\n', '\r', '\t':
+			return ' '
+		}
+		return r
+	}, s)
+}
+
+// Sentences cuts styled text into its sentences, keeping each run's style
+// and link; the white space between sentences stays at the end of the
+// earlier one, so the pieces put together give the text back. Sentences
+// are where a Paragraph prefers to be cut, and what long prose is set as
+// one bullet each.
+func Sentences(t topic.Text) []topic.Text {
+	plain := t.Plain()
+	sp := sentence.Spans(plain)
+	if len(sp) == 0 {
+		return nil
+	}
+	if len(sp) == 1 {
+		return []topic.Text{Trim(t)}
+	}
+	cuts := make([]int, 0, len(sp)-1)
+	for _, s := range sp[1:] {
+		cuts = append(cuts, s[0])
+	}
+	var out []topic.Text
+	var cur topic.Text
+	off := 0
+	for _, r := range t {
+		text := r.Text
+		for len(cuts) > 0 && cuts[0] >= off && cuts[0] < off+len(text) {
+			k := cuts[0] - off
+			if k > 0 {
+				cur = append(cur, topic.Run{Text: text[:k], Style: r.Style, URL: r.URL})
+			}
+			if len(cur) > 0 {
+				out = append(out, cur)
+			}
+			cur = nil
+			text = text[k:]
+			off += k
+			cuts = cuts[1:]
+		}
+		if text != "" {
+			cur = append(cur, topic.Run{Text: text, Style: r.Style, URL: r.URL})
+		}
+		off += len(text)
+	}
+	if len(cur) > 0 {
+		out = append(out, cur)
+	}
+	for i := range out {
+		out[i] = Trim(out[i])
+	}
+	return out
+}
+
+// Trim drops white space at both ends of styled text.
+func Trim(t topic.Text) topic.Text {
+	t = append(topic.Text(nil), t...)
+	for len(t) > 0 && strings.TrimSpace(t[0].Text) == "" {
+		t = t[1:]
+	}
+	for len(t) > 0 && strings.TrimSpace(t[len(t)-1].Text) == "" {
+		t = t[:len(t)-1]
+	}
+	if len(t) == 0 {
+		return nil
+	}
+	t[0].Text = strings.TrimLeft(t[0].Text, " \t\r\n")
+	t[len(t)-1].Text = strings.TrimRight(t[len(t)-1].Text, " \t\r\n")
+	return t
+}
+
+// join puts sentences back together with a space between them.
+func join(parts []topic.Text) topic.Text {
+	var out topic.Text
+	for i, p := range parts {
+		if i > 0 {
+			out = append(out, topic.Run{Text: " "})
+		}
+		out = append(out, p...)
+	}
+	return out
+}
+
+// Lines breaks spans into lines of at most width with the engine, each
+// offset by dx, lh apart (a multiple of the size). The engine is the one
+// the exporter draws with, so the lines are as wide as the PDF's.
+func Lines(eng *textlayout.Engine, sp []textlayout.Span, width, dx, lh float64, align textlayout.Align) []Line {
+	if len(sp) == 0 {
+		return nil
+	}
+	ls := eng.Lines(textlayout.Paragraph{Spans: sp, Align: align, LineHeight: lh}, width)
+	out := make([]Line, len(ls))
+	for i, l := range ls {
+		out[i] = Line{Line: l, DX: dx}
+	}
+	return out
+}
+
+// keepBullet is the most lines a bullet may have and still be kept whole
+// rather than cut between its sentences across slides.
+const keepBullet = 4
+
+// Paragraph sets sentences as one paragraph in frame f, its text width
+// wide and starting gutter from the frame's left (the room of a marker).
+// It is cut between sentences when it must be, and between lines only
+// when one sentence outgrows a slide; a short bullet (marker set, at most
+// four lines) moves to the next slide whole rather than be cut in two.
+func Paragraph(eng *textlayout.Engine, f Frame, sents []topic.Text, st Style, width, gutter float64, marker bool) *Box {
+	lines := Lines(eng, Spans(join(sents), st), width, gutter, st.LineHeight, textlayout.Left)
+	b := LinesBox(f, lines, marker)
+	if len(sents) > 1 {
+		byLine := b.Split
+		b.Split = func(avail float64, fresh bool) (*Box, *Box) {
+			if marker && !fresh && len(lines) <= keepBullet {
+				// A short bullet (a reference, a definition) reads as one
+				// thing: moved whole to the next slide, not cut in two.
+				return nil, nil
+			}
+			var head *Box
+			k := 0
+			for n := 1; n < len(sents); n++ {
+				h := Paragraph(eng, f, sents[:n], st, width, gutter, marker)
+				if h.H > avail+Eps {
+					break
+				}
+				head, k = h, n
+			}
+			if head != nil {
+				return head, Paragraph(eng, f, sents[k:], st, width, gutter, false)
+			}
+			if byLine != nil {
+				return byLine(avail, fresh)
+			}
+			return nil, nil
+		}
+	}
+	return b
+}
+
+// Item adds a list item with its label (the marker's node) and body (the
+// text's) to the draft list l, the shape PDF/UA asks of a list.
+func Item(l *plan.Node) (label, body *plan.Node) {
+	li := l.Add(plan.RoleItem)
+	return li.Add(plan.RoleLabel), li.Add(plan.RoleBody)
+}
