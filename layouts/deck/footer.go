@@ -5,7 +5,6 @@ import (
 	"strings"
 
 	"github.com/scholargate/topicdeck/layouts/slideflow"
-	"github.com/scholargate/topicdeck/locale"
 	"github.com/scholargate/topicdeck/plan"
 	"github.com/scholargate/topicdeck/textlayout"
 )
@@ -24,35 +23,13 @@ var DefaultFooter = Footer{Left: "{title}  ·  {course}", Right: "{page} / {page
 // FooterFields are the fields a footer template can use.
 var FooterFields = []string{"title", "course", "author", "date", "page", "pages"}
 
-// footers adds the footer to every slide but the title slide: the topic
-// title and course on the left, "n / N" on the right.
-func (p *planner) footers() {
-	n := len(p.pages)
-	font := textlayout.Font{Family: p.theme.BodyFamily, Size: p.theme.FooterSize}
-	left := p.e.Title
-	if p.opt.Course != "" {
-		left += "  ·  " + p.opt.Course
-	}
-	left = slideflow.Flatten(left)
-	y := p.h - 22 - p.theme.FooterSize // the footer sits low, clear of the body
-	for i := p.cover; i < n; i++ {
-		pg := p.pages[i]
-		counter := p.line(textlayout.Span{Text: p.labels.Format(locale.SlideCounter, i+1, n), Font: font, Color: p.theme.Muted})
-		room := p.w - 2*p.theme.MarginX - counter.Width - 24
-		l := p.line(textlayout.Span{Text: p.fit(left, font, room), Font: font, Color: p.theme.Muted})
-		if p.theme.FooterRule {
-			pg.Items = append(pg.Items, &plan.Rule{X1: p.theme.MarginX, Y1: y - 9, X2: p.w - p.theme.MarginX, Y2: y - 9, Color: p.theme.Rule, Width: 0.5})
-		}
-		pg.Items = append(pg.Items,
-			&plan.Text{X: p.theme.MarginX, Y: y, Line: l},
-			&plan.Text{X: p.w - p.theme.MarginX - counter.Width, Y: y, Line: counter})
-	}
-}
-
-// templateFooters draws the footer from templates on every slide but the
-// title slide, keeping clear of a logo at the bottom. With DefaultFooter
-// and no logo it draws what footers does.
-func (p *planner) templateFooters(ft Footer) {
+// footers places and draws the footer of every slide but the title slide,
+// for the built-in layouts (DefaultFooter) and layout files alike, so that
+// a layout file that only changes the footer's words keeps it where the
+// built-ins have it. The footer is centred in the bottom margin, where a
+// bottom logo sits too, and so it stays clear of the body whatever the
+// margin; its text keeps clear of such a logo.
+func (p *planner) footers(ft Footer) {
 	n := len(p.pages)
 	font := textlayout.Font{Family: p.theme.BodyFamily, Size: p.theme.FooterSize}
 	y := p.h - p.theme.MarginBottom/2 - p.theme.FooterSize*0.6

@@ -181,15 +181,11 @@ func columnChoices(s section) []int {
 
 // finish adds what every slide carries: the footer and the logo.
 func (p *planner) finish() {
-	if p.overrides.Footer == nil && p.overrides.Logo == nil {
-		p.footers()
-		return
-	}
 	ft := DefaultFooter
 	if p.overrides.Footer != nil {
 		ft = *p.overrides.Footer
 	}
-	p.templateFooters(ft)
+	p.footers(ft)
 	if lg := p.overrides.Logo; lg != nil && lg.Height > 0 && lg.Picture.Width > 0 && lg.Picture.Height > 0 {
 		x, y, w, h := p.logoBox()
 		name := imageName(lg.Data)

@@ -31,7 +31,7 @@ type Theme struct {
 	LineHeight, TitleLineHeight float64
 
 	// Margins in points: left and right, above the title, and below the
-	// body (the footer sits inside the bottom margin).
+	// body (the footer and a bottom logo are centred in the bottom margin).
 	MarginX, MarginTop, MarginBottom float64
 
 	// Decoration. AccentBar draws a bar down the left edge, TitleRule a
