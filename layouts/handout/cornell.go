@@ -11,26 +11,18 @@ import (
 	"github.com/scholargate/topicdeck/topic"
 )
 
-// cornellLayout is a Cornell note sheet: a cue column of the entry's core
-// questions and key concepts, a ruled notes area prompted by the section
-// headings, and a summary box at the foot of every page.
-type cornellLayout struct{ style Style }
-
-func (cornellLayout) Kind() layouts.Kind { return layouts.KindHandout }
-
-func (cornellLayout) Description() string {
-	return "Cornell notes: a cue column, ruled space for notes prompted by the sections, a summary box"
-}
-
 const (
 	cueShare = 0.31 // of the body width
 	colGap   = 14.0
 )
 
-// Plan pours the cues and the prompts into their columns independently and
-// then lays the two side by side, page for page.
-func (l cornellLayout) Plan(e *topic.Entry, env *layouts.Env) (*plan.Document, error) {
-	doc, p, err := newDocument(e, env, l.style)
+// planCornell plans a Cornell note sheet: a cue column of the entry's core
+// questions and key concepts, a ruled notes area prompted by the section
+// headings, and a summary box at the foot of every page. It pours the cues
+// and the prompts into their columns independently and then lays the two
+// side by side, page for page.
+func planCornell(e *topic.Entry, env *layouts.Env, st Style) (*plan.Document, error) {
+	doc, p, err := newDocument(e, env, st)
 	if err != nil {
 		return nil, err
 	}

@@ -16,20 +16,12 @@ import (
 	"github.com/scholargate/topicdeck/topic"
 )
 
-// guidedLayout is guided notes: the reader's text with each key concept
+// planGuided plans guided notes: the reader's text with each key concept
 // blanked out as a numbered gap about as long as the word, for the student
-// to fill in while listening, and an answer key on the last page.
-type guidedLayout struct{ style Style }
-
-func (guidedLayout) Kind() layouts.Kind { return layouts.KindHandout }
-
-func (guidedLayout) Description() string {
-	return "Fill-in notes with answer key: the text with its key concepts left as numbered gaps to fill in"
-}
-
-// Plan sets the study text through a gapper, then the key on a new page.
-func (l guidedLayout) Plan(e *topic.Entry, env *layouts.Env) (*plan.Document, error) {
-	doc, p, err := newDocument(e, env, l.style)
+// to fill in while listening, set through a gapper, and an answer key on a
+// new last page.
+func planGuided(e *topic.Entry, env *layouts.Env, st Style) (*plan.Document, error) {
+	doc, p, err := newDocument(e, env, st)
 	if err != nil {
 		return nil, err
 	}

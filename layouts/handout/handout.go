@@ -25,10 +25,39 @@ func init() {
 	for _, l := range slideGrids {
 		layouts.Register(l.name(), l)
 	}
-	layouts.Register("notes", notesLayout{})
-	layouts.Register("reader", readerLayout{})
-	layouts.Register("cornell", cornellLayout{})
-	layouts.Register("guided", guidedLayout{})
+	for _, s := range sheets {
+		layouts.Register(s.name, s.sheet)
+	}
+}
+
+// sheets are the handout layouts other than the slide grids, in one table:
+// each is a name, its description and the function that plans it.
+var sheets = []struct {
+	name  string
+	sheet sheet
+}{
+	{"notes", sheet{description: "Speaker notes: one slide a page with the entry's full text for it below", plan: planNotes}},
+	{"reader", sheet{description: "Study guide: the full entry to read, definition boxed, glossary, questions and answers, references", plan: planReader}},
+	{"cornell", sheet{description: "Cornell notes: a cue column, ruled space for notes prompted by the sections, a summary box", plan: planCornell}},
+	{"guided", sheet{description: "Fill-in notes with answer key: the text with its key concepts left as numbered gaps to fill in", plan: planGuided}},
+}
+
+// sheet is a handout layout that is not a slide grid. The four share one
+// type because they differ only in how they plan, and so a layout file's
+// Style is set on each of them the same way (Custom).
+type sheet struct {
+	description string
+	plan        func(e *topic.Entry, env *layouts.Env, st Style) (*plan.Document, error)
+	style       Style // a layout file's changes; zero for the built-in
+}
+
+func (sheet) Kind() layouts.Kind { return layouts.KindHandout }
+
+func (s sheet) Description() string { return s.description }
+
+// Plan plans the entry on the sheet's paper, as its style has it.
+func (s sheet) Plan(e *topic.Entry, env *layouts.Env) (*plan.Document, error) {
+	return s.plan(e, env, s.style)
 }
 
 // Paper is a sheet size with the margin kept free on every side.

@@ -202,6 +202,23 @@ func render(t testing.TB, doc *plan.Document, path string) {
 	}
 }
 
+// eachPlan plans every handout layout, on A4 and on Letter, for every entry
+// of es, each in a parallel subtest named paper/layout/file, and hands the
+// plan to check.
+func eachPlan(t *testing.T, es map[string]*topic.Entry, check func(t *testing.T, paper, name, file string, e *topic.Entry, env *layouts.Env, doc *plan.Document)) {
+	for _, paper := range []string{"a4", "letter"} {
+		for _, name := range handoutLayouts {
+			for file, e := range es {
+				t.Run(paper+"/"+name+"/"+file, func(t *testing.T) {
+					t.Parallel()
+					env := envFor(e, paper, "", "lecture")
+					check(t, paper, name, file, e, env, planFor(t, name, e, env))
+				})
+			}
+		}
+	}
+}
+
 // TestHandouts plans and draws every layout, on A4 and on Letter, for every
 // sample and stress entry, and checks the PDF as a reader would.
 func TestHandouts(t *testing.T) {
@@ -210,58 +227,49 @@ func TestHandouts(t *testing.T) {
 	if dir == "" {
 		dir = t.TempDir()
 	}
-	for _, paper := range []string{"a4", "letter"} {
-		for _, name := range handoutLayouts {
-			for file, e := range es {
-				t.Run(paper+"/"+name+"/"+file, func(t *testing.T) {
-					t.Parallel()
-					env := envFor(e, paper, "", "lecture")
-					doc := planFor(t, name, e, env)
-					p, _ := handout.PaperFor(paper)
-					within(t, doc, p.Margin)
-					if doc.Meta.Title == "" || doc.Meta.Creator == "" {
-						t.Errorf("metadata: %+v", doc.Meta)
-					}
-					minPt := 0.0
-					switch name {
-					case "reader", "cornell", "guided":
-						minPt = 9.5
-						if s := smallest(doc); s < minPt {
-							t.Errorf("text at %.1fpt", s)
-						}
-					}
-					var expect []string
-					if name == "reader" || name == "notes" {
-						expect = phrases.Of(e)
-					}
-					path := filepath.Join(dir, fmt.Sprintf("%s-%s-%s.pdf", paper, name, strings.ReplaceAll(file, ".", "-")))
-					render(t, doc, path)
-					checktool.PDF(t, path, expect, minPt)
-					// A screen reader reads every sentence the page prints:
-					// cornell prints cues and prompts, not the whole entry,
-					// and guided notes' gaps are artifacts (checkGuided
-					// checks those).
-					var read []string
-					if name != "guided" && name != "cornell" {
-						read = phrases.Of(e)
-					}
-					checktool.PDFUA(t, path, read)
-					if strings.HasPrefix(name, "slides-") {
-						var n int
-						fmt.Sscanf(name, "slides-%d", &n)
-						deck, _ := env.Deck()
-						want := (len(deck.Pages) + n - 1) / n
-						if got := checktool.Pages(t, path); got != want {
-							t.Errorf("%d pages for %d slides, want %d", got, len(deck.Pages), want)
-						}
-					}
-					if name == "guided" {
-						checkGuided(t, e, checktool.Text(t, path))
-					}
-				})
+	eachPlan(t, es, func(t *testing.T, paper, name, file string, e *topic.Entry, env *layouts.Env, doc *plan.Document) {
+		p, _ := handout.PaperFor(paper)
+		within(t, doc, p.Margin)
+		if doc.Meta.Title == "" || doc.Meta.Creator == "" {
+			t.Errorf("metadata: %+v", doc.Meta)
+		}
+		minPt := 0.0
+		switch name {
+		case "reader", "cornell", "guided":
+			minPt = 9.5
+			if s := smallest(doc); s < minPt {
+				t.Errorf("text at %.1fpt", s)
 			}
 		}
-	}
+		var expect []string
+		if name == "reader" || name == "notes" {
+			expect = phrases.Of(e)
+		}
+		path := filepath.Join(dir, fmt.Sprintf("%s-%s-%s.pdf", paper, name, strings.ReplaceAll(file, ".", "-")))
+		render(t, doc, path)
+		checktool.PDF(t, path, expect, minPt)
+		// A screen reader reads every sentence the page prints:
+		// cornell prints cues and prompts, not the whole entry,
+		// and guided notes' gaps are artifacts (checkGuided
+		// checks those).
+		var read []string
+		if name != "guided" && name != "cornell" {
+			read = phrases.Of(e)
+		}
+		checktool.PDFUA(t, path, read)
+		if strings.HasPrefix(name, "slides-") {
+			var n int
+			fmt.Sscanf(name, "slides-%d", &n)
+			deck, _ := env.Deck()
+			want := (len(deck.Pages) + n - 1) / n
+			if got := checktool.Pages(t, path); got != want {
+				t.Errorf("%d pages for %d slides, want %d", got, len(deck.Pages), want)
+			}
+		}
+		if name == "guided" {
+			checkGuided(t, e, checktool.Text(t, path))
+		}
+	})
 }
 
 // checkGuided finds every sentence in the guided notes: each key concept in
@@ -490,88 +498,79 @@ func TestStructure(t *testing.T) {
 		}
 		es[filepath.Base(f)] = e
 	}
-	for _, paper := range []string{"a4", "letter"} {
-		for _, name := range handoutLayouts {
-			for file, e := range es {
-				t.Run(paper+"/"+name+"/"+file, func(t *testing.T) {
-					t.Parallel()
-					env := envFor(e, paper, "", "lecture")
-					doc := planFor(t, name, e, env)
-					r := structcheck.Check(doc)
-					for _, p := range r.Problems {
-						t.Error(p)
-					}
-					title := strings.Join(strings.Fields(e.Title), " ")
-					for _, u := range r.Untagged {
-						u = strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(u), "…"))
-						if !pageOf.MatchString(u) && !strings.HasPrefix(title, u) && !(name == "cornell" && u == env.Labels.Get(locale.Summary)) && !(name == "guided" && blank.MatchString(u)) {
-							t.Errorf("text drawn as an artifact: %q", u)
-						}
-					}
-					if name == "reader" {
-						// Each term with a definition is its item's label.
-						for _, c := range e.KeyConcepts {
-							if term := strings.TrimSpace(c.Term.Plain()); len(c.Definition) > 0 && !slices.Contains(r.Texts[plan.RoleLabel], term) {
-								t.Errorf("the term %q is not a label", term)
-							}
-						}
-					}
-					switch name {
-					case "guided":
-						// The blanks are artifacts; put back where they
-						// stand, the reading has every sentence with its
-						// gaps, and the answer key.
-						blanks := 0
-						for _, pg := range doc.Pages {
-							var texts []*plan.Text
-							for _, it := range pg.Items {
-								if tx, ok := it.(*plan.Text); ok {
-									texts = append(texts, tx)
-								}
-							}
-							for i, tx := range texts {
-								isBlank := blank.MatchString(pageTextOf(tx))
-								if tx.Tag != nil && isBlank && !rtl.MatchString(pageTextOf(tx)) {
-									t.Errorf("a blank is tagged: %q", pageTextOf(tx))
-								}
-								if tx.Tag != nil || !isBlank {
-									continue
-								}
-								blanks++
-								// A blank belongs with the words before it
-								// on its line, else with those after it.
-								switch {
-								case i > 0 && texts[i-1].Y == tx.Y && texts[i-1].Tag != nil:
-									tx.Tag = texts[i-1].Tag
-								case i+1 < len(texts) && texts[i+1].Tag != nil:
-									tx.Tag = texts[i+1].Tag
-								}
-							}
-						}
-						if len(e.KeyConcepts) > 0 && blanks == 0 {
-							t.Error("no blank drawn as an artifact")
-						}
-						checkGuided(t, e, structcheck.Check(doc).Reading)
-					case "cornell":
-						var cues []string
-						for _, q := range e.CoreQuestions {
-							cues = append(cues, q.Text.Plain())
-						}
-						for _, c := range e.KeyConcepts {
-							cues = append(cues, c.Term.Plain())
-						}
-						for _, p := range structcheck.OutOfOrder(r, [][]string{{e.Title}, cues}) {
-							t.Errorf("structure: %s", p)
-						}
-					default:
-						for _, p := range structcheck.OutOfOrder(r, phrases.Groups(e)) {
-							t.Errorf("structure: %s", p)
-						}
-					}
-				})
+	eachPlan(t, es, func(t *testing.T, paper, name, file string, e *topic.Entry, env *layouts.Env, doc *plan.Document) {
+		r := structcheck.Check(doc)
+		for _, p := range r.Problems {
+			t.Error(p)
+		}
+		title := strings.Join(strings.Fields(e.Title), " ")
+		for _, u := range r.Untagged {
+			u = strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(u), "…"))
+			if !pageOf.MatchString(u) && !strings.HasPrefix(title, u) && !(name == "cornell" && u == env.Labels.Get(locale.Summary)) && !(name == "guided" && blank.MatchString(u)) {
+				t.Errorf("text drawn as an artifact: %q", u)
 			}
 		}
-	}
+		if name == "reader" {
+			// Each term with a definition is its item's label.
+			for _, c := range e.KeyConcepts {
+				if term := strings.TrimSpace(c.Term.Plain()); len(c.Definition) > 0 && !slices.Contains(r.Texts[plan.RoleLabel], term) {
+					t.Errorf("the term %q is not a label", term)
+				}
+			}
+		}
+		switch name {
+		case "guided":
+			// The blanks are artifacts; put back where they
+			// stand, the reading has every sentence with its
+			// gaps, and the answer key.
+			blanks := 0
+			for _, pg := range doc.Pages {
+				var texts []*plan.Text
+				for _, it := range pg.Items {
+					if tx, ok := it.(*plan.Text); ok {
+						texts = append(texts, tx)
+					}
+				}
+				for i, tx := range texts {
+					isBlank := blank.MatchString(pageTextOf(tx))
+					if tx.Tag != nil && isBlank && !rtl.MatchString(pageTextOf(tx)) {
+						t.Errorf("a blank is tagged: %q", pageTextOf(tx))
+					}
+					if tx.Tag != nil || !isBlank {
+						continue
+					}
+					blanks++
+					// A blank belongs with the words before it
+					// on its line, else with those after it.
+					switch {
+					case i > 0 && texts[i-1].Y == tx.Y && texts[i-1].Tag != nil:
+						tx.Tag = texts[i-1].Tag
+					case i+1 < len(texts) && texts[i+1].Tag != nil:
+						tx.Tag = texts[i+1].Tag
+					}
+				}
+			}
+			if len(e.KeyConcepts) > 0 && blanks == 0 {
+				t.Error("no blank drawn as an artifact")
+			}
+			checkGuided(t, e, structcheck.Check(doc).Reading)
+		case "cornell":
+			var cues []string
+			for _, q := range e.CoreQuestions {
+				cues = append(cues, q.Text.Plain())
+			}
+			for _, c := range e.KeyConcepts {
+				cues = append(cues, c.Term.Plain())
+			}
+			for _, p := range structcheck.OutOfOrder(r, [][]string{{e.Title}, cues}) {
+				t.Errorf("structure: %s", p)
+			}
+		default:
+			for _, p := range structcheck.OutOfOrder(r, phrases.Groups(e)) {
+				t.Errorf("structure: %s", p)
+			}
+		}
+	})
 }
 
 // blank is a gap of the guided notes; rtl a right-to-left letter, whose

@@ -11,17 +11,6 @@ import (
 	"github.com/scholargate/topicdeck/topic"
 )
 
-// notesLayout is the lecturer's speaking notes: one slide a page, and under
-// it the full text of the part of the entry the slide came from, continued
-// onto further pages when it is long.
-type notesLayout struct{ style Style }
-
-func (notesLayout) Kind() layouts.Kind { return layouts.KindHandout }
-
-func (notesLayout) Description() string {
-	return "Speaker notes: one slide a page with the entry's full text for it below"
-}
-
 // part is a run of units of one section that belongs to one slide.
 type part struct {
 	ref      topic.SectionRef
@@ -31,13 +20,11 @@ type part struct {
 	first bool
 }
 
-// Plan puts each slide at the top of a page and pours its text below.
-func (l notesLayout) Plan(e *topic.Entry, env *layouts.Env) (*plan.Document, error) {
-	doc, p, err := newDocument(e, env, l.style)
-	if err != nil {
-		return nil, err
-	}
-	deck, err := deckFor(env)
+// planNotes plans the lecturer's speaking notes: one slide at the top of
+// each page, and under it the full text of the part of the entry the slide
+// came from, continued onto further pages when it is long.
+func planNotes(e *topic.Entry, env *layouts.Env, st Style) (*plan.Document, error) {
+	doc, p, deck, err := newSlidesDocument(e, env, st)
 	if err != nil {
 		return nil, err
 	}

@@ -6,19 +6,11 @@ import (
 	"github.com/scholargate/topicdeck/topic"
 )
 
-// readerLayout is the study guide: the whole entry set for reading away
-// from the lecture, with a running head, page numbers and an outline.
-type readerLayout struct{ style Style }
-
-func (readerLayout) Kind() layouts.Kind { return layouts.KindHandout }
-
-func (readerLayout) Description() string {
-	return "Study guide: the full entry to read, definition boxed, glossary, questions and answers, references"
-}
-
-// Plan sets the entry in one column of comfortable measure.
-func (l readerLayout) Plan(e *topic.Entry, env *layouts.Env) (*plan.Document, error) {
-	doc, p, err := newDocument(e, env, l.style)
+// planReader plans the study guide: the whole entry set for reading away
+// from the lecture in one column of comfortable measure, with a running
+// head, page numbers and an outline.
+func planReader(e *topic.Entry, env *layouts.Env, st Style) (*plan.Document, error) {
+	doc, p, err := newDocument(e, env, st)
 	if err != nil {
 		return nil, err
 	}

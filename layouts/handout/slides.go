@@ -44,19 +44,25 @@ func (g slideGrid) Description() string {
 	return fmt.Sprintf("%d slides a page: the slides printed small, %d to a sheet", g.n, g.n)
 }
 
-// deckFor plans the deck the handout shows.
-func deckFor(env *layouts.Env) (*plan.Document, error) {
-	if env.Deck == nil {
-		return nil, errors.New("this handout shows slides, but no slide deck was given to plan")
-	}
-	d, err := env.Deck()
+// newSlidesDocument starts a handout that shows the entry's slides: the
+// document on its paper, as newDocument starts it, and the deck the caller's
+// slide layout plans for it.
+func newSlidesDocument(e *topic.Entry, env *layouts.Env, st Style) (doc *plan.Document, p Paper, deck *plan.Document, err error) {
+	doc, p, err = newDocument(e, env, st)
 	if err != nil {
-		return nil, err
+		return nil, Paper{}, nil, err
 	}
-	if len(d.Pages) == 0 || d.Width <= 0 || d.Height <= 0 {
-		return nil, errors.New("the slide deck has no slides")
+	if env.Deck == nil {
+		return nil, Paper{}, nil, errors.New("this handout shows slides, but no slide deck was given to plan")
 	}
-	return d, nil
+	deck, err = env.Deck()
+	if err != nil {
+		return nil, Paper{}, nil, err
+	}
+	if len(deck.Pages) == 0 || deck.Width <= 0 || deck.Height <= 0 {
+		return nil, Paper{}, nil, errors.New("the slide deck has no slides")
+	}
+	return doc, p, deck, nil
 }
 
 // vertical reports whether slides run down the columns first.
@@ -72,15 +78,11 @@ func vertical(env *layouts.Env) (bool, error) {
 
 // Plan lays the deck out ceil(slides/N) pages long.
 func (g slideGrid) Plan(e *topic.Entry, env *layouts.Env) (*plan.Document, error) {
-	doc, p, err := newDocument(e, env, g.style)
+	doc, p, deck, err := newSlidesDocument(e, env, g.style)
 	if err != nil {
 		return nil, err
 	}
 	down, err := vertical(env)
-	if err != nil {
-		return nil, err
-	}
-	deck, err := deckFor(env)
 	if err != nil {
 		return nil, err
 	}

@@ -66,16 +66,7 @@ func Custom(base layouts.Layout, st Style, description string) (layouts.Planner,
 		}
 		b.style = st
 		p = b
-	case notesLayout:
-		b.style = st
-		p = b
-	case readerLayout:
-		b.style = st
-		p = b
-	case cornellLayout:
-		b.style = st
-		p = b
-	case guidedLayout:
+	case sheet:
 		b.style = st
 		p = b
 	default:
