@@ -87,7 +87,7 @@ func (p *planner) sectionInForm(key string, form Form) []section {
 			}
 			if bodyEmpty(s.Body) {
 				if s.Heading != "" {
-					out = append(out, p.withMark(section{title: heading, cols: 1, build: func(flow) []*slideflow.Box { return nil }}))
+					out = append(out, p.marked(heading, 1, func(flow) []*slideflow.Box { return nil }))
 				}
 				continue
 			}
@@ -184,10 +184,10 @@ func (p *planner) formBody(label string, b topic.Body, form Form) []section {
 	switch form {
 	case FormBullets, FormColumns:
 		body := bulletBody(b)
-		s := p.withMark(section{title: label, cols: 1, build: func(c flow) []*slideflow.Box { return p.prose(body, c) }})
+		s := p.marked(label, 1, func(c flow) []*slideflow.Box { return p.prose(body, c) })
 		return []section{columns(s, form)}
 	case FormStatement:
-		return []section{p.withMark(section{title: label, cols: 1, build: func(c flow) []*slideflow.Box { return p.statement(b, c) }})}
+		return []section{p.marked(label, 1, func(c flow) []*slideflow.Box { return p.statement(b, c) })}
 	default: // FormItems
 		var parts []topic.Body
 		for _, bl := range b {
@@ -222,14 +222,14 @@ func (p *planner) formList(label string, items []topic.Item, form Form) []sectio
 	}
 	switch form {
 	case FormBullets, FormColumns:
-		s := p.withMark(section{title: label, cols: 1, build: func(c flow) []*slideflow.Box { return p.list(items, false, 0, 0, c) }})
+		s := p.marked(label, 1, func(c flow) []*slideflow.Box { return p.list(items, false, 0, 0, c) })
 		return []section{columns(s, form)}
 	case FormStatement:
 		var body topic.Body
 		for _, it := range items {
 			body = append(body, itemBody(it)...)
 		}
-		return []section{p.withMark(section{title: label, cols: 1, build: func(c flow) []*slideflow.Box { return p.statement(body, c) }})}
+		return []section{p.marked(label, 1, func(c flow) []*slideflow.Box { return p.statement(body, c) })}
 	default: // FormItems
 		var parts []topic.Body
 		for _, it := range items {

@@ -21,8 +21,7 @@ func (p *planner) sections() []section {
 			case bodyEmpty(b):
 			case k.Field == topic.FieldDefinition:
 				// The definition is the one statement a lecture opens with.
-				add(p.withMark(section{title: label, cols: 1,
-					build: func(c flow) []*slideflow.Box { return p.statement(b, c) }}))
+				add(p.marked(label, 1, func(c flow) []*slideflow.Box { return p.statement(b, c) }))
 			default:
 				add(p.proseSection(label, b))
 			}
@@ -32,8 +31,7 @@ func (p *planner) sections() []section {
 			case itemsEmpty(items):
 			case k.Field == topic.FieldCoreQuestions:
 				// Core questions are numbered, one column, to be answered in turn.
-				add(p.withMark(section{title: label, cols: 1,
-					build: func(c flow) []*slideflow.Box { return p.list(items, true, 1, 0, c) }}))
+				add(p.marked(label, 1, func(c flow) []*slideflow.Box { return p.list(items, true, 1, 0, c) }))
 			default:
 				add(p.listSection(label, items))
 			}
@@ -51,8 +49,7 @@ func (p *planner) sections() []section {
 				if len(concepts) > 5 {
 					cols = 2
 				}
-				add(p.withMark(section{title: label, cols: cols,
-					build: func(c flow) []*slideflow.Box { return p.cards(concepts, cols > 1, c) }}))
+				add(p.marked(label, cols, func(c flow) []*slideflow.Box { return p.cards(concepts, cols > 1, c) }))
 			}
 		case topic.ShapeTheories:
 			var theories []qa
@@ -69,12 +66,7 @@ func (p *planner) sections() []section {
 				if p.titleFits(heading) {
 					add(p.proseSection(heading, r.Body))
 				} else {
-					// A heading too long for the title area leads the body instead.
-					body := r.Body
-					add(section{title: label, outline: heading, marks: []plan.Bookmark{{Title: heading}}, cols: 1,
-						build: func(c flow) []*slideflow.Box {
-							return append([]*slideflow.Box{p.leadIn(topic.Plain(heading), c)}, p.prose(body, c)...)
-						}})
+					add(p.ledSection(label, heading, r.Body))
 				}
 			}
 		}
@@ -90,7 +82,7 @@ func (p *planner) sections() []section {
 		if bodyEmpty(s.Body) {
 			// A heading alone is still the author's content: it gets a
 			// slide of its own rather than vanishing.
-			add(p.withMark(section{title: heading, cols: 1, build: func(flow) []*slideflow.Box { return nil }}))
+			add(p.marked(heading, 1, func(flow) []*slideflow.Box { return nil }))
 			continue
 		}
 		if p.titleFits(heading) {
@@ -101,14 +93,25 @@ func (p *planner) sections() []section {
 			add(ps)
 			continue
 		}
-		body := s.Body
-		label := p.labels.Get(locale.Notes)
-		add(section{title: label, outline: heading, marks: []plan.Bookmark{{Title: heading}}, cols: 1,
-			build: func(c flow) []*slideflow.Box {
-				return append([]*slideflow.Box{p.leadIn(topic.Plain(heading), c)}, p.prose(body, c)...)
-			}})
+		add(p.ledSection(p.labels.Get(locale.Notes), heading, s.Body))
 	}
 	return out
+}
+
+// marked is a section of cols columns that opens a part of the deck, so it
+// is listed in the outline and the PDF bookmarks under its title.
+func (p *planner) marked(title string, cols int, build func(c flow) []*slideflow.Box) section {
+	return p.withMark(section{title: title, cols: cols, build: build})
+}
+
+// ledSection is prose whose heading is too long for the title area: the
+// heading leads the body as a bold lead-in under the title label, and is
+// still the section's outline entry and bookmark.
+func (p *planner) ledSection(label, heading string, body topic.Body) section {
+	return section{title: label, outline: heading, marks: []plan.Bookmark{{Title: heading}}, cols: 1,
+		build: func(c flow) []*slideflow.Box {
+			return append([]*slideflow.Box{p.leadIn(topic.Plain(heading), c)}, p.prose(body, c)...)
+		}}
 }
 
 // withMark lists a section in the outline and the PDF bookmarks under its title.
@@ -120,7 +123,7 @@ func (p *planner) withMark(s section) section {
 
 // proseSection is a section of prose.
 func (p *planner) proseSection(title string, b topic.Body) section {
-	return p.withMark(section{title: title, cols: 1, build: func(c flow) []*slideflow.Box { return p.prose(b, c) }})
+	return p.marked(title, 1, func(c flow) []*slideflow.Box { return p.prose(b, c) })
 }
 
 // listSection is a section of list items: two columns when they are many
@@ -130,7 +133,7 @@ func (p *planner) listSection(title string, items []topic.Item) section {
 	if len(items) > 6 && shortItems(items) {
 		cols = 2
 	}
-	return p.withMark(section{title: title, cols: cols, build: func(c flow) []*slideflow.Box { return p.list(items, false, 0, 0, c) }})
+	return p.marked(title, cols, func(c flow) []*slideflow.Box { return p.list(items, false, 0, 0, c) })
 }
 
 // listHeavy reports whether a body is a long list of short items (with

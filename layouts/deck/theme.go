@@ -66,27 +66,21 @@ var Lecture = Theme{
 
 // Contrast is light text on a dark ground for dim rooms and weak
 // projectors; every text colour keeps at least 7:1 contrast (WCAG AAA)
-// with the background and with the tint of boxes.
-var Contrast = Theme{
-	Background: Color{R: 0x10, G: 0x14, B: 0x1A},
-	Text:       Color{R: 0xF4, G: 0xF6, B: 0xF8},
-	Accent:     Color{R: 0xFF, G: 0xC8, B: 0x57},
-	Muted:      Color{R: 0xC8, G: 0xCF, B: 0xD8},
-	Tint:       Color{R: 0x1F, G: 0x27, B: 0x33},
-	Rule:       Color{R: 0x6B, G: 0x78, B: 0x8A},
-
-	TitleFamily: "sans", BodyFamily: "sans", MonoFamily: "mono",
-
-	TitleSize: 36, MinTitleSize: 28, CoverTitleSize: 48,
-	StatementSize: 30,
-	BodySize:      28, MinBodySize: 22, FlowShrink: 2,
-	FooterSize: 14, KickerSize: 16,
-	LineHeight: 1.3, TitleLineHeight: 1.15,
-
-	MarginX: 56, MarginTop: 44, MarginBottom: 64,
-
-	AccentBar: true, TitleRule: true, Boxes: true, FooterRule: false,
-}
+// with the background and with the tint of boxes. It is the lecture theme
+// in other colours, with body and footer text a size up (light on dark
+// reads smaller) and no footer rule to distract in the dark.
+var Contrast = func() Theme {
+	t := Lecture
+	t.Background = Color{R: 0x10, G: 0x14, B: 0x1A}
+	t.Text = Color{R: 0xF4, G: 0xF6, B: 0xF8}
+	t.Accent = Color{R: 0xFF, G: 0xC8, B: 0x57}
+	t.Muted = Color{R: 0xC8, G: 0xCF, B: 0xD8}
+	t.Tint = Color{R: 0x1F, G: 0x27, B: 0x33}
+	t.Rule = Color{R: 0x6B, G: 0x78, B: 0x8A}
+	t.BodySize, t.FooterSize = 28, 14
+	t.FooterRule = false
+	return t
+}()
 
 // Minimal is black on white with nothing but type and white space.
 var Minimal = Theme{

@@ -12,12 +12,15 @@ import (
 	"github.com/scholargate/topicdeck/exporter"
 	"github.com/scholargate/topicdeck/internal/checktool"
 	"github.com/scholargate/topicdeck/layouts"
-	"github.com/scholargate/topicdeck/layouts/slideflow"
-	"github.com/scholargate/topicdeck/layouts/tagtree"
 	"github.com/scholargate/topicdeck/locale"
 	"github.com/scholargate/topicdeck/plan"
 	"github.com/scholargate/topicdeck/textlayout"
 	"github.com/scholargate/topicdeck/topic"
+
+	// All a Go slide layout needs to fill slides: measured boxes and the
+	// paginator, and the drafts that give what they draw its structure.
+	"github.com/scholargate/topicdeck/layouts/slideflow"
+	"github.com/scholargate/topicdeck/layouts/tagtree"
 )
 
 // checklist is a slide layout written outside the project with nothing but
