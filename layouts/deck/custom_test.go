@@ -1,6 +1,7 @@
 package deck
 
 import (
+	"fmt"
 	"regexp"
 	"strings"
 	"testing"
@@ -42,7 +43,7 @@ func TestFillFooter(t *testing.T) {
 	}
 }
 
-// planWith plans an entry with a theme and extras, as a layout file would.
+// planWith plans an entry with a theme and overrides, as a layout file would.
 func planWith(t *testing.T, e *topic.Entry, th Theme, ex Overrides, opt layouts.Options) *plan.Document {
 	t.Helper()
 	l := New(th, "test")
@@ -203,6 +204,50 @@ func TestPageSizeFromLayout(t *testing.T) {
 		doc := planWith(t, e, Lecture, tc.ex, layouts.Options{Aspect: "16:9"})
 		if doc.Width != tc.w || doc.Height != tc.h {
 			t.Errorf("%+v: page %gx%g, want %gx%g", tc.ex, doc.Width, doc.Height, tc.w, tc.h)
+		}
+	}
+}
+
+// TestOneFooter plans the same deck as a built-in layout and as a layout
+// file that sets a footer and a logo of its own: the footer line (its rule
+// and its text) must sit at the same height in both, centred in the bottom
+// margin, since one function places it for both.
+func TestOneFooter(t *testing.T) {
+	e := &topic.Entry{Title: "Plate Tectonics", Definition: topic.Paragraphs("Plates move."), Scope: topic.Paragraphs("The lithosphere.")}
+	lg := &Logo{Picture: Picture{Type: "PNG", Data: []byte("png"), Width: 200, Height: 100}, Position: "top-right", Height: 30}
+	for name, th := range map[string]Theme{"lecture": Lecture, "contrast": Contrast, "minimal": Minimal} {
+		footerY := func(doc *plan.Document) (text, rule float64) {
+			pg := doc.Pages[len(doc.Pages)-1]
+			text, rule = -1, -1
+			for _, it := range pg.Items {
+				switch v := it.(type) {
+				case *plan.Text:
+					if pageText(&plan.Page{Items: []plan.Item{v}}) == fmt.Sprintf("%d / %d\n", len(doc.Pages), len(doc.Pages)) {
+						text = v.Y
+					}
+				case *plan.Rule:
+					if v.Width == 0.5 {
+						rule = v.Y1
+					}
+				}
+			}
+			return text, rule
+		}
+		builtIn := planWith(t, e, th, Overrides{}, layouts.Options{})
+		file := planWith(t, e, th, Overrides{Logo: lg, Footer: &Footer{Left: "{title}", Right: "{page} / {pages}"}}, layouts.Options{})
+		bt, br := footerY(builtIn)
+		ft, fr := footerY(file)
+		if bt < 0 || ft < 0 {
+			t.Fatalf("%s: no slide counter in the footer (built-in %v, file %v)", name, bt, ft)
+		}
+		if bt != ft || br != fr {
+			t.Errorf("%s: footer text at %.1f and %.1f pt, rule at %.1f and %.1f pt: not one footer", name, bt, ft, br, fr)
+		}
+		if want := builtIn.Height - th.MarginBottom/2 - th.FooterSize*0.6; bt != want {
+			t.Errorf("%s: footer at %.1f pt, want %.1f (centred in the bottom margin)", name, bt, want)
+		}
+		if th.FooterRule != (br >= 0) {
+			t.Errorf("%s: footer rule drawn %v, theme says %v", name, br >= 0, th.FooterRule)
 		}
 	}
 }
