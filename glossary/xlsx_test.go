@@ -93,7 +93,7 @@ func TestStampedZipOrder(t *testing.T) {
 // TestStreamedSheet looks at the XML of the streamed Glossary sheet:
 // inline rich text, links named with the r: prefix, columns in order.
 func TestStreamedSheet(t *testing.T) {
-	data, _ := write(t, Build(courseEntries(), Options{}), XLSX)
+	data, _ := write(t, FromEntries(courseEntries(), Options{}), XLSX)
 	sheet := member(t, data, "xl/worksheets/sheet1.xml")
 	if !strings.Contains(sheet, `<hyperlink ref="B3" r:id="rId1">`) {
 		t.Errorf("want the link of B3 with an r:id:\n%s", sheet)
