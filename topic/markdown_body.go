@@ -3,6 +3,7 @@ package topic
 import (
 	"sort"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"github.com/yuin/goldmark/ast"
@@ -41,7 +42,8 @@ func blockOptions() []parser.Option {
 	}
 }
 
-var bodyParser = parser.NewParser(blockOptions()...)
+// bodyParser is made on first use: not every command reads Markdown.
+var bodyParser = sync.OnceValue(func() parser.Parser { return parser.NewParser(blockOptions()...) })
 
 // mdConv converts a goldmark tree into the model, mapping byte offsets in
 // src to file positions.
@@ -108,7 +110,7 @@ func (c *mdConv) linePos(off int) Pos {
 // to the links that use them.
 func ParseBody(src string) Body {
 	source := []byte(safeSource(src))
-	doc := bodyParser.Parse(text.NewReader(source))
+	doc := bodyParser().Parse(text.NewReader(source))
 	c := newConv(source)
 	return c.blocks(doc.FirstChild(), nil)
 }
