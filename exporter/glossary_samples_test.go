@@ -343,16 +343,7 @@ func TestGlossarySamplesWorkbookInLibreOffice(t *testing.T) {
 		t.Fatal(err)
 	}
 	theirs := filepath.Join(convertInLibreOffice(t, dir, nil, []string{ours}), "course.xlsx")
-	a, err := excelize.OpenFile(ours)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer a.Close()
-	b, err := excelize.OpenFile(theirs)
-	if err != nil {
-		t.Fatalf("LibreOffice made no workbook of ours: %v", err)
-	}
-	defer b.Close()
+	a, b := openWorkbook(t, ours), openWorkbook(t, theirs)
 	g := glossary.FromEntries(entries, glossary.Options{})
 	if got, want := strings.Join(b.GetSheetList(), ","), strings.Join(a.GetSheetList(), ","); got != want || len(a.GetSheetList()) != 6 {
 		t.Fatalf("LibreOffice reads the sheets %s, we wrote %s", got, want)
@@ -406,6 +397,17 @@ func TestGlossarySamplesWorkbookInLibreOffice(t *testing.T) {
 		t.Errorf("LibreOffice reads the review drop-down as %v %+v", err, dvs)
 	}
 	t.Logf("LibreOffice read %d cells of our workbook as written", cells)
+}
+
+// openWorkbook opens a workbook with excelize for the rest of the test.
+func openWorkbook(t *testing.T, path string) *excelize.File {
+	t.Helper()
+	f, err := excelize.OpenFile(path)
+	if err != nil {
+		t.Fatalf("%s: %v", filepath.Base(path), err)
+	}
+	t.Cleanup(func() { f.Close() })
+	return f
 }
 
 // trimTrailingEmpty drops the empty cells at a row's end, which a

@@ -1,6 +1,7 @@
 package topic
 
 import (
+	"os"
 	"strings"
 	"testing"
 )
@@ -36,39 +37,29 @@ func tableShape(b Body) string {
 	return strings.Join(out, "\n")
 }
 
-// TestPipeTables reads the edge cases of GFM pipe tables: the delimiter
-// row's forms and alignments, escaped pipes (in text and in code spans),
-// missing and extra cells, and what is not a table.
+// TestPipeTables reads the edge cases of GFM pipe tables in
+// testdata/pipe-tables.txt: the delimiter row's forms and alignments,
+// escaped pipes (in text and in code spans), missing and extra cells, and
+// what is not a table. Each case is "=== name", the Markdown, "--- want"
+// and the body as tableShape writes it.
 func TestPipeTables(t *testing.T) {
-	for _, tc := range []struct{ name, src, want string }{
-		{"alignments", "| a | b | c | d |\n| :--- | :---: | ---: | --- |\n| 1 | 2 | 3 | 4 |",
-			"table [left,center,right,] a¦b¦c¦d / 1¦2¦3¦4"},
-		{"no outer pipes, tight delimiters", "a | b\n:-|-:\n1 | 2", "table [left,right] a¦b / 1¦2"},
-		{"spaces and tabs in the delimiter row", "| a | b |\n|  :-:\t|\t---  |", "table [center,] a¦b"},
-		{"one column needs a pipe only in the delimiter row", "Head\n| --- |\nbody", "table [] Head / body"},
-		{"escaped pipe in text", "| a \\| b | c |\n|---|---|\n| x\\|y | z |", "table [,] a | b¦c / x|y¦z"},
-		{"escaped pipe in a code span", "| code | d |\n|---|---|\n| `x \\| y` | z |", "table [,] code¦d / `x | y`¦z"},
-		{"unescaped pipe splits a code span", "| `a | b` |\n|---|---|", "table [,] `a¦b`"},
-		{"escaped backslash before a pipe", "| a \\\\| b |\n|---|---|", "table [,] a \\¦b"},
-		{"escaped pipe at the end of a row", "| a | b \\|\n|---|---|", "table [,] a¦b |"},
-		{"missing cells are empty", "| a | b | c |\n|---|---|---|\n| 1 |\n| 1 | 2 |", "table [,,] a¦b¦c / 1¦¦ / 1¦2¦"},
-		{"a short header is filled", "| a |\n|---|---|\n| 1 | 2 |", "table [,] a¦ / 1¦2"},
-		{"extra body cells are dropped", "| a | b |\n|---|---|\n| 1 | 2 | 3 |", "table [,] a¦b / 1¦2"},
-		{"empty cells between pipes", "| a || c |\n|---|---|---|\n|| 2 ||", "table [,,] a¦¦c / ¦2¦"},
-		{"inline markup in cells", "| *a* | [b](https://example.org) |\n|---|---|", "table [,] a¦b"},
-		{"text before the table stays a paragraph", "Lead text\n| a | b |\n|---|---|\n| 1 | 2 |",
-			"paragraph: Lead text\ntable [,] a¦b / 1¦2"},
-		{"more header cells than columns", "| a | b | c |\n|---|---|\n| 1 | 2 |", "paragraph: | a | b | c | |---|---| | 1 | 2 |"},
-		{"not dashes", "| a | b |\n|-x-|---|", "paragraph: | a | b | |-x-|---|"},
-		{"an empty delimiter cell", "| a | b |\n|---||", "paragraph: | a | b | |---||"},
-		{"a colon without dashes", "| a | b |\n| : | --- |", "paragraph: | a | b | | : | --- |"},
-		{"dashes alone underline a heading", "a | b\n---", "heading: a | b"},
-		{"a delimiter row indented as code", "| a | b |\n    |---|---|", "paragraph: | a | b | |---|---|"},
-		{"pipes alone", "|\n|", "paragraph: | |"},
-	} {
-		t.Run(tc.name, func(t *testing.T) {
-			if got := tableShape(ParseBody(tc.src)); got != tc.want {
-				t.Errorf("%q:\n got %s\nwant %s", tc.src, got, tc.want)
+	data, err := os.ReadFile("testdata/pipe-tables.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	cases := strings.Split(strings.TrimPrefix(string(data), "=== "), "\n=== ")
+	if len(cases) < 20 {
+		t.Fatalf("%d cases", len(cases))
+	}
+	for _, c := range cases {
+		name, rest, _ := strings.Cut(c, "\n")
+		src, want, ok := strings.Cut(rest, "\n--- want\n")
+		if !ok {
+			t.Fatalf("case %q has no want", name)
+		}
+		t.Run(name, func(t *testing.T) {
+			if got := tableShape(ParseBody(src)); got != strings.TrimSpace(want) {
+				t.Errorf("%q:\n got %s\nwant %s", src, got, strings.TrimSpace(want))
 			}
 		})
 	}
