@@ -71,6 +71,15 @@ func TestYAMLSyntax(t *testing.T) {
 	if line, msg := YAMLSyntax(errors.New("yaml: control characters are not allowed")); line != 0 || msg != "control characters are not allowed" {
 		t.Errorf("no line: got %d %q", line, msg)
 	}
+	// Only "line N: " is a line: the message keeps anything else.
+	for _, m := range []string{"line : x", "line 3 x", "line x: y", "line 3:x", "lines 3: x"} {
+		if line, msg := YAMLSyntax(errors.New("yaml: " + m)); line != 0 || msg != m {
+			t.Errorf("%q: got line %d %q, want no line and the message as it is", m, line, msg)
+		}
+	}
+	if line, msg := YAMLSyntax(errors.New("yaml: line 1234: x: y")); line != 1234 || msg != "x: y" {
+		t.Errorf("four digits: got %d %q", line, msg)
+	}
 }
 
 func TestClosest(t *testing.T) {

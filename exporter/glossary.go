@@ -56,7 +56,7 @@ func Glossary(entries []*topic.Entry, opt GlossaryOptions, w io.Writer) ([]strin
 		warnings = append(warnings, more...)
 		warnings = append(warnings, problemWarnings(topic.UnsafeLinks(e))...)
 	}
-	g := glossary.Build(entries, glossary.Options{
+	g := glossary.FromEntries(entries, glossary.Options{
 		Lang:       opt.Lang,
 		Title:      opt.Title,
 		References: func(e *topic.Entry) []glossary.Reference { return works[e] },

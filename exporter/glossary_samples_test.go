@@ -213,12 +213,6 @@ var multilineCourse = map[string]string{
 // column split, the UTF-8 letters å, ä and ö, and cells spanning several
 // lines. It fails, never skips, when LibreOffice is missing.
 func TestGlossarySamplesCSVInLibreOffice(t *testing.T) {
-	soffice, err := exec.LookPath("libreoffice")
-	if err != nil {
-		if soffice, err = exec.LookPath("soffice"); err != nil {
-			t.Fatalf("libreoffice is not installed (apt-get install %s); .ci/run must install it", libreOfficePackage)
-		}
-	}
 	dir := t.TempDir()
 	samples, _, err := LoadEntries([]string{"../samples"}, topic.Options{})
 	if err != nil {
@@ -245,23 +239,11 @@ func TestGlossarySamplesCSVInLibreOffice(t *testing.T) {
 	}
 	sort.Strings(csvPaths)
 
-	// A profile of its own, so parallel runs and a lecturer's open
-	// LibreOffice do not share (and lock) one.
-	profile := (&url.URL{Scheme: "file", Path: filepath.Join(dir, "profile")}).String()
-	out := filepath.Join(dir, "out")
-	ctx, cancel := context.WithTimeout(context.Background(), 120*time.Second)
-	defer cancel()
 	// The import options are the Text Import dialog's choices for our
 	// files: comma, double quote, Unicode (UTF-8), from row 1. Headless,
 	// LibreOffice 7.4 shows no dialog and without them reads any CSV as
 	// Windows-1252, byte order mark or not, so å becomes "Ã¥".
-	args := append([]string{"-env:UserInstallation=" + profile, "--headless", "--infilter=CSV:44,34,76,1",
-		"--convert-to", "xlsx", "--outdir", out}, csvPaths...)
-	cmd := exec.CommandContext(ctx, soffice, args...)
-	cmd.Env = append(os.Environ(), "HOME="+dir)
-	if msg, err := cmd.CombinedOutput(); err != nil {
-		t.Fatalf("%s %s: %v\n%s", soffice, strings.Join(args, " "), err, msg)
-	}
+	out := convertInLibreOffice(t, dir, []string{"--infilter=CSV:44,34,76,1"}, csvPaths)
 
 	var nordic, multi int
 	for _, p := range csvPaths {
@@ -311,6 +293,121 @@ func TestGlossarySamplesCSVInLibreOffice(t *testing.T) {
 		t.Errorf("compared %d cells with å/ä/ö and %d multi-line cells; want some of each", nordic, multi)
 	}
 	t.Logf("LibreOffice read %d cells with å/ä/ö and %d multi-line cells intact", nordic, multi)
+}
+
+// convertInLibreOffice has LibreOffice Calc (headless) open each file
+// and save it as a workbook of its own making, into a folder it returns.
+// It fails, never skips, when LibreOffice is missing.
+func convertInLibreOffice(t *testing.T, dir string, filter, paths []string) string {
+	t.Helper()
+	soffice, err := exec.LookPath("libreoffice")
+	if err != nil {
+		if soffice, err = exec.LookPath("soffice"); err != nil {
+			t.Fatalf("libreoffice is not installed (apt-get install %s); .ci/run must install it", libreOfficePackage)
+		}
+	}
+	// A profile of its own, so parallel runs and a lecturer's open
+	// LibreOffice do not share (and lock) one.
+	profile := (&url.URL{Scheme: "file", Path: filepath.Join(dir, "profile")}).String()
+	out := filepath.Join(dir, "out")
+	ctx, cancel := context.WithTimeout(context.Background(), 120*time.Second)
+	defer cancel()
+	args := append([]string{"-env:UserInstallation=" + profile, "--headless"}, filter...)
+	args = append(append(args, "--convert-to", "xlsx", "--outdir", out), paths...)
+	cmd := exec.CommandContext(ctx, soffice, args...)
+	cmd.Env = append(os.Environ(), "HOME="+dir)
+	if msg, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("%s %s: %v\n%s", soffice, strings.Join(args, " "), err, msg)
+	}
+	return out
+}
+
+// TestGlossarySamplesWorkbookInLibreOffice has LibreOffice Calc open the
+// course workbook topicdeck writes (its own SpreadsheetML, so a second
+// program must read it) and save it again: every sheet, every row and
+// every cell must come back as written, the links and the review
+// drop-down too. excelize reads both files, a reader independent of the
+// writer.
+func TestGlossarySamplesWorkbookInLibreOffice(t *testing.T) {
+	dir := t.TempDir()
+	entries, _, err := LoadEntries([]string{"../samples"}, topic.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var buf bytes.Buffer
+	if _, err := Glossary(entries, GlossaryOptions{}, &buf); err != nil {
+		t.Fatal(err)
+	}
+	ours := filepath.Join(dir, "course.xlsx")
+	if err := os.WriteFile(ours, buf.Bytes(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	theirs := filepath.Join(convertInLibreOffice(t, dir, nil, []string{ours}), "course.xlsx")
+	a, b := openWorkbook(t, ours), openWorkbook(t, theirs)
+	g := glossary.FromEntries(entries, glossary.Options{})
+	if got, want := strings.Join(b.GetSheetList(), ","), strings.Join(a.GetSheetList(), ","); got != want || len(a.GetSheetList()) != 6 {
+		t.Fatalf("LibreOffice reads the sheets %s, we wrote %s", got, want)
+	}
+	cells := 0
+	for _, sheet := range a.GetSheetList() {
+		want, err := a.GetRows(sheet, excelize.Options{RawCellValue: true})
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, err := b.GetRows(sheet, excelize.Options{RawCellValue: true})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if sheet == glossary.SheetGlossary && len(want) != len(g.Terms)+1 {
+			t.Errorf("%s: %d rows, want a header and %d terms", sheet, len(want), len(g.Terms))
+		}
+		if len(got) != len(want) {
+			t.Errorf("%s: LibreOffice reads %d rows, we wrote %d", sheet, len(got), len(want))
+		}
+		for i := range min(len(got), len(want)) {
+			w := trimTrailingEmpty(want[i])
+			if strings.Join(trimTrailingEmpty(got[i]), "\x00") != strings.Join(w, "\x00") {
+				t.Errorf("%s row %d: LibreOffice reads %q, we wrote %q", sheet, i+1, got[i], w)
+			}
+			cells += len(w)
+		}
+	}
+	for _, sheet := range []string{glossary.SheetGlossary, glossary.SheetReferences} {
+		links := 0
+		rows, _ := a.GetRows(sheet)
+		for i, r := range rows {
+			for j := range r {
+				cell, _ := excelize.CoordinatesToCellName(j+1, i+1)
+				okA, linkA, _ := a.GetCellHyperLink(sheet, cell)
+				okB, linkB, _ := b.GetCellHyperLink(sheet, cell)
+				if okA != okB || linkA != linkB {
+					t.Errorf("%s!%s: LibreOffice reads the link %v %q, we wrote %v %q", sheet, cell, okB, linkB, okA, linkA)
+				}
+				if okA {
+					links++
+				}
+			}
+		}
+		if sheet == glossary.SheetReferences && links == 0 {
+			t.Errorf("%s: no links to compare", sheet)
+		}
+	}
+	dvs, err := b.GetDataValidations(glossary.SheetGlossary)
+	if err != nil || len(dvs) != 1 || !strings.Contains(dvs[0].Formula1, "Needs review,Approved") {
+		t.Errorf("LibreOffice reads the review drop-down as %v %+v", err, dvs)
+	}
+	t.Logf("LibreOffice read %d cells of our workbook as written", cells)
+}
+
+// openWorkbook opens a workbook with excelize for the rest of the test.
+func openWorkbook(t *testing.T, path string) *excelize.File {
+	t.Helper()
+	f, err := excelize.OpenFile(path)
+	if err != nil {
+		t.Fatalf("%s: %v", filepath.Base(path), err)
+	}
+	t.Cleanup(func() { f.Close() })
+	return f
 }
 
 // trimTrailingEmpty drops the empty cells at a row's end, which a

@@ -12,7 +12,7 @@ import (
 	"github.com/scholargate/topicdeck/topic"
 )
 
-// Options steer Build.
+// Options steer FromEntries.
 type Options struct {
 	// Lang overrides the course language (BCP 47). Empty: the language all
 	// entries share, else English.
@@ -21,7 +21,7 @@ type Options struct {
 	// shared subject for a course, else the localized word "Glossary".
 	Title string
 	// References formats the seminal works of an entry. Nil: each work is
-	// shown as written (a citation key or free text). Build calls it from
+	// shown as written (a citation key or free text). FromEntries calls it from
 	// several goroutines at once.
 	References func(e *topic.Entry) []Reference
 }
@@ -78,15 +78,15 @@ func DigestOf(e *topic.Entry, opt Options) *Digest {
 	return d
 }
 
-// Build extracts the vocabulary of each entry and merges it into one
+// FromEntries extracts the vocabulary of each entry and merges it into one
 // glossary, in course order (the order of entries), then sorts the terms,
 // people and references with the course language's collation.
-func Build(entries []*topic.Entry, opt Options) *Glossary {
+func FromEntries(entries []*topic.Entry, opt Options) *Glossary {
 	return Merge(digestAll(entries, opt), opt)
 }
 
 // Merge makes one glossary of the digests of a course's entries, in course
-// order, as Build does. It takes the digests over: their terms become the
+// order, as FromEntries does. It takes the digests over: their terms become the
 // glossary's, so a digest is merged once.
 func Merge(ds []*Digest, opt Options) *Glossary {
 	g := &Glossary{Lang: courseLang(ds, opt.Lang), Title: opt.Title}
@@ -271,7 +271,7 @@ func defText(d Definition) string { return oneLine(d.Text.Plain()) }
 // map look-ups per word of its definitions, where comparing every term
 // with the terms sharing a first word took seconds.
 func linkRelated(terms []*Term) {
-	// Build merged the terms by key, so a key mostly has one term.
+	// FromEntries merged the terms by key, so a key mostly has one term.
 	byKey := make(map[string][]int, len(terms))
 	// The word counts of the keys, ascending.
 	var lengths []int

@@ -29,7 +29,7 @@ func findTerm(t *testing.T, g *Glossary, name string) *Term {
 }
 
 func TestBuildCourseMerges(t *testing.T) {
-	g := Build(courseEntries(), Options{})
+	g := FromEntries(courseEntries(), Options{})
 	if want := []string{"Dopamine", "Half-life", "Tolerance", "Withdrawal syndrome"}; !reflect.DeepEqual(termNames(g), want) {
 		t.Fatalf("terms %q, want %q", termNames(g), want)
 	}
@@ -88,7 +88,7 @@ func TestBuildExplicitBeatsExtracted(t *testing.T) {
 	a := &topic.Entry{Title: "A", Mechanisms: topic.Paragraphs("Craving is an urge that comes and goes."),
 		KeyConcepts: []topic.Concept{{Term: topic.Plain("Craving")}}}
 	b := &topic.Entry{Title: "B", KeyConcepts: []topic.Concept{{Term: topic.Plain("craving"), Definition: topic.Plain("A strong desire to use.")}}}
-	g := Build([]*topic.Entry{a, b}, Options{})
+	g := FromEntries([]*topic.Entry{a, b}, Options{})
 	c := g.Terms[0]
 	if c.Definition.Origin != FromEntry || c.Definition.Topic != "B" || len(c.Others) != 1 || c.Others[0].Origin != Extracted {
 		t.Fatalf("got %+v", c)
@@ -96,7 +96,7 @@ func TestBuildExplicitBeatsExtracted(t *testing.T) {
 }
 
 func TestSwedishCollation(t *testing.T) {
-	g := Build([]*topic.Entry{swedishEntry()}, Options{})
+	g := FromEntries([]*topic.Entry{swedishEntry()}, Options{})
 	want := []string{"Abstinens", "Tolerans", "Zink", "Återfall", "Ärftlighet", "Översensitivitet"}
 	if !reflect.DeepEqual(termNames(g), want) {
 		t.Errorf("sv order %q, want %q", termNames(g), want)
@@ -114,7 +114,7 @@ func TestSwedishCollation(t *testing.T) {
 		t.Errorf("people %+v", g.People)
 	}
 	// --lang en sorts å with a and ö with o.
-	g = Build([]*topic.Entry{swedishEntry()}, Options{Lang: "en"})
+	g = FromEntries([]*topic.Entry{swedishEntry()}, Options{Lang: "en"})
 	want = []string{"Abstinens", "Ärftlighet", "Återfall", "Översensitivitet", "Tolerans", "Zink"}
 	if !reflect.DeepEqual(termNames(g), want) {
 		t.Errorf("en order %q, want %q", termNames(g), want)
@@ -124,13 +124,13 @@ func TestSwedishCollation(t *testing.T) {
 func TestCourseLanguage(t *testing.T) {
 	sv := swedishEntry()
 	en := &topic.Entry{Title: "E"}
-	if l := Build([]*topic.Entry{sv, sv}, Options{}).Lang; l != "sv" {
+	if l := FromEntries([]*topic.Entry{sv, sv}, Options{}).Lang; l != "sv" {
 		t.Errorf("shared sv: %q", l)
 	}
-	if l := Build([]*topic.Entry{sv, en}, Options{}).Lang; l != "en" {
+	if l := FromEntries([]*topic.Entry{sv, en}, Options{}).Lang; l != "en" {
 		t.Errorf("mixed: %q", l)
 	}
-	if l := Build([]*topic.Entry{en}, Options{Lang: "sv-SE"}).Lang; l != "sv-SE" {
+	if l := FromEntries([]*topic.Entry{en}, Options{Lang: "sv-SE"}).Lang; l != "sv-SE" {
 		t.Errorf("override: %q", l)
 	}
 }
@@ -140,7 +140,7 @@ func TestRelatedConcepts(t *testing.T) {
 		{Term: topic.Plain("Tolerance"), Definition: topic.Plain("Needing more drug; unlike sensitizations, it lowers the effect.")},
 		{Term: topic.Plain("Sensitization"), Definition: topic.Plain("An increased effect.")},
 	}}
-	g := Build([]*topic.Entry{e}, Options{})
+	g := FromEntries([]*topic.Entry{e}, Options{})
 	if r := findTerm(t, g, "Tolerance").Related; !reflect.DeepEqual(r, []string{"Sensitization"}) {
 		t.Errorf("related %q", r)
 	}
@@ -150,7 +150,7 @@ func TestRelatedConcepts(t *testing.T) {
 }
 
 func TestBigEntry(t *testing.T) {
-	g := Build([]*topic.Entry{bigEntry(500, "big")}, Options{})
+	g := FromEntries([]*topic.Entry{bigEntry(500, "big")}, Options{})
 	if len(g.Terms) != 500 {
 		t.Fatalf("%d terms", len(g.Terms))
 	}
@@ -223,7 +223,7 @@ func TestLinkRelatedMatchesScan(t *testing.T) {
 		terms []*Term
 	}{
 		{"hand-made", small},
-		{"synthetic course", Build(course, Options{}).Terms},
+		{"synthetic course", FromEntries(course, Options{}).Terms},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			for _, tm := range tc.terms {

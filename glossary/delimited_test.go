@@ -18,7 +18,7 @@ func TestDelimitedFormulaInjection(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	g := Build([]*topic.Entry{e}, Options{})
+	g := FromEntries([]*topic.Entry{e}, Options{})
 	want := map[string]string{
 		`'=HYPERLINK("http://x","y")`: "A formula that sends data to another site when clicked.",
 		`'+cmd|' /C calc'!A0`:         "A DDE payload that starts a program.",

@@ -21,7 +21,7 @@ func FuzzGlossary(f *testing.F) {
 	f.Fuzz(func(t *testing.T, term, prose, lang string) {
 		e := &topic.Entry{Title: "T", Lang: lang, Mechanisms: topic.Paragraphs(prose), Summary: topic.Paragraphs(prose),
 			KeyConcepts: []topic.Concept{{Term: topic.Plain(term)}, {Term: topic.Plain(prose)}}}
-		g := Build([]*topic.Entry{e, e}, Options{})
+		g := FromEntries([]*topic.Entry{e, e}, Options{})
 		for _, fm := range Formats() {
 			var buf bytes.Buffer
 			if _, err := g.Write(&buf, WriteOptions{Format: fm, Time: fixedTime}); err != nil {

@@ -52,12 +52,12 @@ func interopCases(t *testing.T) []interopCase {
 			t.Fatal(err)
 		}
 		all = append(all, e)
-		cases = append(cases, interopCase{filepath.Base(f), Build([]*topic.Entry{e}, Options{})})
+		cases = append(cases, interopCase{filepath.Base(f), FromEntries([]*topic.Entry{e}, Options{})})
 	}
 	cases = append(cases,
-		interopCase{"samples course", Build(all, Options{})},
-		interopCase{"course", Build(append(courseEntries(), swedishEntry()), Options{})},
-		interopCase{"hostile", Build([]*topic.Entry{hostileEntry()}, Options{})},
+		interopCase{"samples course", FromEntries(all, Options{})},
+		interopCase{"course", FromEntries(append(courseEntries(), swedishEntry()), Options{})},
+		interopCase{"hostile", FromEntries([]*topic.Entry{hostileEntry()}, Options{})},
 	)
 	return cases
 }

@@ -57,7 +57,7 @@ func expectations(g *Glossary) []string {
 }
 
 func TestXLSXSeed(t *testing.T) {
-	g := Build([]*topic.Entry{seedEntry(t)}, Options{})
+	g := FromEntries([]*topic.Entry{seedEntry(t)}, Options{})
 	data, warns := write(t, g, XLSX)
 	if len(warns) != 0 {
 		t.Errorf("warnings %q", warns)
@@ -130,7 +130,7 @@ func TestXLSXSeed(t *testing.T) {
 }
 
 func TestXLSXLinksAndCourse(t *testing.T) {
-	g := Build(courseEntries(), Options{})
+	g := FromEntries(courseEntries(), Options{})
 	data, _ := write(t, g, XLSX)
 	path := filepath.Join(t.TempDir(), "course.xlsx")
 	if err := os.WriteFile(path, data, 0o644); err != nil {
@@ -164,7 +164,7 @@ func TestXLSXLinksAndCourse(t *testing.T) {
 
 func TestXLSXSwedishAndBig(t *testing.T) {
 	for _, e := range []*topic.Entry{swedishEntry(), bigEntry(500, "big")} {
-		g := Build([]*topic.Entry{e}, Options{})
+		g := FromEntries([]*topic.Entry{e}, Options{})
 		data, _ := write(t, g, XLSX)
 		path := filepath.Join(t.TempDir(), e.Title+".xlsx")
 		if err := os.WriteFile(path, data, 0o644); err != nil {
@@ -194,8 +194,8 @@ func TestXLSXSwedishAndBig(t *testing.T) {
 
 func TestDeterministic(t *testing.T) {
 	for _, f := range Formats() {
-		a, _ := write(t, Build(courseEntries(), Options{}), f)
-		b, _ := write(t, Build(courseEntries(), Options{}), f)
+		a, _ := write(t, FromEntries(courseEntries(), Options{}), f)
+		b, _ := write(t, FromEntries(courseEntries(), Options{}), f)
 		if !bytes.Equal(a, b) {
 			t.Errorf("%s: two runs differ", f)
 		}
@@ -203,7 +203,7 @@ func TestDeterministic(t *testing.T) {
 }
 
 func TestCSVAndTSV(t *testing.T) {
-	g := Build(courseEntries(), Options{})
+	g := FromEntries(courseEntries(), Options{})
 	for _, tc := range []struct {
 		f   Format
 		sep rune
@@ -238,7 +238,7 @@ func TestCSVAndTSV(t *testing.T) {
 }
 
 func TestAnki(t *testing.T) {
-	g := Build(courseEntries(), Options{})
+	g := FromEntries(courseEntries(), Options{})
 	data, warns := write(t, g, Anki)
 	lines := strings.Split(strings.TrimSuffix(string(data), "\n"), "\n")
 	if strings.Join(lines[:4], "\n")+"\n" != "#separator:tab\n#html:true\n#columns:Front\tBack\tTags\n#tags column:3\n" {
@@ -265,7 +265,7 @@ func TestAnki(t *testing.T) {
 }
 
 func TestMoodle(t *testing.T) {
-	g := Build(append(courseEntries(), swedishEntry()), Options{})
+	g := FromEntries(append(courseEntries(), swedishEntry()), Options{})
 	data, warns := write(t, g, Moodle)
 	var doc struct {
 		XMLName xml.Name `xml:"GLOSSARY"`
@@ -331,7 +331,7 @@ func BenchmarkCourse40(b *testing.B) {
 	entries = append(entries, seedEntry(b))
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
-		g := Build(entries, Options{})
+		g := FromEntries(entries, Options{})
 		if _, err := g.Write(&bytes.Buffer{}, WriteOptions{Format: XLSX, Time: fixedTime}); err != nil {
 			b.Fatal(err)
 		}
@@ -358,7 +358,7 @@ func synthCourse(b *testing.B, n int) []*topic.Entry {
 // (internal/synth): about a third of its definitions carry bold or
 // italic runs, so it shows what the rich-text cells cost at scale.
 func BenchmarkCourse1000(b *testing.B) {
-	g := Build(synthCourse(b, 1000), Options{})
+	g := FromEntries(synthCourse(b, 1000), Options{})
 	for b.Loop() {
 		if _, err := g.Write(io.Discard, WriteOptions{Format: XLSX, Time: fixedTime}); err != nil {
 			b.Fatal(err)
@@ -374,19 +374,19 @@ func BenchmarkBuild1000(b *testing.B) {
 	entries := synthCourse(b, 1000)
 	terms := 0
 	for b.Loop() {
-		terms = len(Build(entries, Options{}).Terms)
+		terms = len(FromEntries(entries, Options{}).Terms)
 	}
 	b.ReportMetric(float64(terms), "terms")
 }
 
 // BenchmarkCourse1000Total is the whole course glossary of the same
-// course, Build and the workbook together: the work the target of 5 s
+// course, FromEntries and the workbook together: the work the target of 5 s
 // for 1,000 entries on two cores covers.
 func BenchmarkCourse1000Total(b *testing.B) {
 	entries := synthCourse(b, 1000)
 	terms := 0
 	for b.Loop() {
-		g := Build(entries, Options{})
+		g := FromEntries(entries, Options{})
 		if _, err := g.Write(io.Discard, WriteOptions{Format: XLSX, Time: fixedTime}); err != nil {
 			b.Fatal(err)
 		}

@@ -10,6 +10,7 @@ package sentence
 
 import (
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 )
@@ -17,10 +18,10 @@ import (
 // abbreviations end with a period without ending a sentence. Keys are lower
 // case, without the final period. "etc." is left out on purpose: it ends
 // sentences more often than not, and a lower-case follower keeps it inside
-// one anyway.
-var abbreviations = map[string]bool{}
-
-func init() {
+// one anyway. The set is made on first use, not in an init that every
+// command of the binary would pay.
+var abbreviations = sync.OnceValue(func() map[string]bool {
+	m := map[string]bool{}
 	for _, a := range strings.Fields(`
 		e.g i.e cf vs viz al approx ca dr mr mrs ms prof st jr sr mt
 		fig figs no nos vol vols pp p ch chap sec eq eqs ed eds resp
@@ -29,9 +30,10 @@ func init() {
 		t.ex bl.a m.m m.fl o.s.v osv d.v.s dvs s.k f.d t.o.m fr.o.m
 		jfr kap nr s f ff fil doc tel obs enl p.g.a pga mfl e.kr f.kr
 		sk ev inkl exkl bl.a dyl`) {
-		abbreviations[a] = true
+		m[a] = true
 	}
-}
+	return m
+})
 
 // Spans returns the byte ranges [start, end) of the sentences of s, in
 // order, each without surrounding white space. Text between the ranges is
@@ -119,7 +121,7 @@ func boundary(s string, i int, r rune, j int) bool {
 			return false // an initial: "G. F. Koob"
 		}
 	}
-	if abbreviations[strings.ToLower(word)] {
+	if abbreviations()[strings.ToLower(word)] {
 		return false
 	}
 	if strings.Contains(word, ".") {

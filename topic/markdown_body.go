@@ -3,11 +3,10 @@ package topic
 import (
 	"sort"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"github.com/yuin/goldmark/ast"
-	"github.com/yuin/goldmark/extension"
-	extast "github.com/yuin/goldmark/extension/ast"
 	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/text"
 	"github.com/yuin/goldmark/util"
@@ -37,13 +36,14 @@ func blockOptions() []parser.Option {
 		parser.WithInlineParsers(inlineParsers()...),
 		parser.WithParagraphTransformers(
 			util.Prioritized(parser.LinkReferenceParagraphTransformer, 100),
-			util.Prioritized(extension.NewTableParagraphTransformer(), 200),
+			util.Prioritized(pipeTables{}, 200),
 		),
-		parser.WithASTTransformers(util.Prioritized(extension.NewTableASTTransformer(), 0)),
+		parser.WithASTTransformers(util.Prioritized(pipeTableCode{}, 0)),
 	}
 }
 
-var bodyParser = parser.NewParser(blockOptions()...)
+// bodyParser is made on first use: not every command reads Markdown.
+var bodyParser = sync.OnceValue(func() parser.Parser { return parser.NewParser(blockOptions()...) })
 
 // mdConv converts a goldmark tree into the model, mapping byte offsets in
 // src to file positions.
@@ -110,7 +110,7 @@ func (c *mdConv) linePos(off int) Pos {
 // to the links that use them.
 func ParseBody(src string) Body {
 	source := []byte(safeSource(src))
-	doc := bodyParser.Parse(text.NewReader(source))
+	doc := bodyParser().Parse(text.NewReader(source))
 	c := newConv(source)
 	return c.blocks(doc.FirstChild(), nil)
 }
@@ -152,11 +152,8 @@ func (c *mdConv) block(n ast.Node) Block {
 		return Block{Kind: QuoteBlock, Blocks: c.blocks(v.FirstChild(), nil), Pos: p}
 	case *ast.ThematicBreak:
 		return Block{Kind: RuleBlock, Pos: p}
-	case *extast.Table:
-		bl := Block{Kind: TableBlock, Pos: p}
-		for _, a := range v.Alignments {
-			bl.Align = append(bl.Align, alignName(a))
-		}
+	case *pipeTable:
+		bl := Block{Kind: TableBlock, Align: v.align, Pos: p}
 		for r := v.FirstChild(); r != nil; r = r.NextSibling() {
 			var row []Text
 			for cell := r.FirstChild(); cell != nil; cell = cell.NextSibling() {
@@ -172,18 +169,6 @@ func (c *mdConv) block(n ast.Node) Block {
 		// Paragraphs, and text blocks of tight list items.
 		return Block{Kind: ParagraphBlock, Text: c.inline(n), Pos: p}
 	}
-}
-
-func alignName(a extast.Alignment) string {
-	switch a {
-	case extast.AlignLeft:
-		return "left"
-	case extast.AlignCenter:
-		return "center"
-	case extast.AlignRight:
-		return "right"
-	}
-	return ""
 }
 
 // code joins a code block's lines, without the final newline. A line of
