@@ -12,10 +12,11 @@ import (
 // encoding/json; the document is then walked token by token so every key
 // and value keeps its line and column for messages.
 func ReadJSON(name string, data []byte) (*Entry, error) {
-	text, err := checkText(name, data)
-	if err != nil {
-		return nil, err
-	}
+	return readTree(name, data, FormatJSON, jsonTree)
+}
+
+// jsonTree checks that text is one JSON object and builds its node tree.
+func jsonTree(name string, text []byte) (*node, error) {
 	start := 0
 	for start < len(text) && isSpaceByte(text[start]) {
 		start++
@@ -31,14 +32,7 @@ func ReadJSON(name string, data []byte) (*Entry, error) {
 	if err != nil {
 		return nil, jsonSyntaxError(name, text, err)
 	}
-	d := &decoder{file: name}
-	e, err := d.decodeEntry(root)
-	if err != nil {
-		return nil, err
-	}
-	e.Source = name
-	e.Format = FormatJSON
-	return e, nil
+	return root, nil
 }
 
 // jsonSyntaxError places an encoding/json error at the character it
@@ -129,41 +123,37 @@ func (p *jsonParser) valueFrom(tok json.Token, pos Pos) (*node, error) {
 		switch t {
 		case '{':
 			n := &node{kind: mapNode, pos: pos}
-			for {
-				tok, kpos, err := p.next()
-				if err != nil {
-					return nil, err
-				}
-				if tok == json.Delim('}') {
-					return n, nil
-				}
+			err := p.members('}', func(tok json.Token, kpos Pos) error {
 				k, ok := tok.(string)
 				if !ok {
-					return nil, errors.New("object key is not a string")
+					return errors.New("object key is not a string")
 				}
 				v, err := p.value()
 				if err != nil {
-					return nil, err
+					return err
 				}
 				n.keys = append(n.keys, &node{kind: scalarNode, str: true, value: k, pos: kpos})
 				n.items = append(n.items, v)
+				return nil
+			})
+			if err != nil {
+				return nil, err
 			}
+			return n, nil
 		case '[':
 			n := &node{kind: listNode, pos: pos}
-			for {
-				tok, ipos, err := p.next()
-				if err != nil {
-					return nil, err
-				}
-				if tok == json.Delim(']') {
-					return n, nil
-				}
+			err := p.members(']', func(tok json.Token, ipos Pos) error {
 				v, err := p.valueFrom(tok, ipos)
 				if err != nil {
-					return nil, err
+					return err
 				}
 				n.items = append(n.items, v)
+				return nil
+			})
+			if err != nil {
+				return nil, err
 			}
+			return n, nil
 		}
 		return nil, errors.New("unexpected delimiter")
 	case string:
@@ -180,6 +170,23 @@ func (p *jsonParser) valueFrom(tok json.Token, pos Pos) (*node, error) {
 		return &node{kind: nullNode, pos: pos}, nil
 	}
 	return nil, errors.New("unexpected token")
+}
+
+// members reads an object's or array's members up to the delimiter that
+// closes it, handing add each member's first token and its position.
+func (p *jsonParser) members(end json.Delim, add func(json.Token, Pos) error) error {
+	for {
+		tok, pos, err := p.next()
+		if err != nil {
+			return err
+		}
+		if tok == end {
+			return nil
+		}
+		if err := add(tok, pos); err != nil {
+			return err
+		}
+	}
 }
 
 // WriteJSON writes an entry in the JSON form: two-space indent, fields in

@@ -16,22 +16,7 @@ import (
 // is a mapping of the entry's fields. Unquoted scalars (numbers, dates) are
 // taken as the text the author wrote.
 func ReadYAML(name string, data []byte) (*Entry, error) {
-	text, err := checkText(name, data)
-	if err != nil {
-		return nil, err
-	}
-	root, err := parseYAMLTree(name, text)
-	if err != nil {
-		return nil, err
-	}
-	d := &decoder{file: name, anyScalar: true}
-	e, err := d.decodeEntry(root)
-	if err != nil {
-		return nil, err
-	}
-	e.Source = name
-	e.Format = FormatYAML
-	return e, nil
+	return readTree(name, data, FormatYAML, parseYAMLTree)
 }
 
 // yamlError turns a yaml.v3 error into a positioned one.
