@@ -204,38 +204,38 @@ func writeJSONValue(b *bytes.Buffer, v *ovalue, indent string) {
 	case ovString:
 		writeJSONString(b, v.s)
 	case ovList:
-		if len(v.list) == 0 {
-			b.WriteString("[]")
-			return
-		}
-		b.WriteString("[\n")
-		for i, it := range v.list {
-			b.WriteString(indent + "  ")
-			writeJSONValue(b, it, indent+"  ")
-			if i < len(v.list)-1 {
-				b.WriteByte(',')
-			}
-			b.WriteByte('\n')
-		}
-		b.WriteString(indent + "]")
+		writeJSONMembers(b, '[', ']', len(v.list), indent, func(i int) {
+			writeJSONValue(b, v.list[i], indent+"  ")
+		})
 	case ovObject:
-		if len(v.keys) == 0 {
-			b.WriteString("{}")
-			return
-		}
-		b.WriteString("{\n")
-		for i, k := range v.keys {
-			b.WriteString(indent + "  ")
-			writeJSONString(b, k)
+		writeJSONMembers(b, '{', '}', len(v.keys), indent, func(i int) {
+			writeJSONString(b, v.keys[i])
 			b.WriteString(": ")
 			writeJSONValue(b, v.vals[i], indent+"  ")
-			if i < len(v.keys)-1 {
-				b.WriteByte(',')
-			}
-			b.WriteByte('\n')
-		}
-		b.WriteString(indent + "}")
+		})
 	}
+}
+
+// writeJSONMembers writes an array or object of n members between its
+// brackets, one member a line indented below them, and an empty one as
+// [] or {}.
+func writeJSONMembers(b *bytes.Buffer, opening, closing byte, n int, indent string, member func(i int)) {
+	b.WriteByte(opening)
+	if n == 0 {
+		b.WriteByte(closing)
+		return
+	}
+	b.WriteByte('\n')
+	for i := range n {
+		b.WriteString(indent + "  ")
+		member(i)
+		if i < n-1 {
+			b.WriteByte(',')
+		}
+		b.WriteByte('\n')
+	}
+	b.WriteString(indent)
+	b.WriteByte(closing)
 }
 
 // writeJSONString writes s as a JSON string without HTML escaping, which
