@@ -174,24 +174,11 @@ func splitVonLast(words []string) (particle, family string) {
 
 // isOneGroup reports whether s is a single brace group from start to end.
 func isOneGroup(s string) bool {
-	if len(s) < 2 || s[0] != '{' || s[len(s)-1] != '}' {
+	if len(s) < 2 || s[0] != '{' {
 		return false
 	}
-	depth := 0
-	for i := 0; i < len(s); i++ {
-		switch s[i] {
-		case '\\':
-			i++
-		case '{':
-			depth++
-		case '}':
-			depth--
-			if depth == 0 && i != len(s)-1 {
-				return false
-			}
-		}
-	}
-	return depth == 0
+	end, ok := groupEnd(s, 0)
+	return ok && end == len(s)
 }
 
 // isLowerWord reports whether a name word starts with a lower-case letter,
