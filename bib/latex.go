@@ -1,6 +1,7 @@
 package bib
 
 import (
+	"iter"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -372,22 +373,35 @@ func (d *latexDecoder) skipGroup() {
 }
 
 // groupEnd returns the index just after the "}" that closes the brace
-// group opening at s[start], skipping what a backslash escapes; ok is
-// false when the group is not closed.
+// group opening at s[start]; ok is false when the group is not closed.
 func groupEnd(s string, start int) (end int, ok bool) {
-	depth := 0
-	for i := start; i < len(s); i++ {
-		switch s[i] {
-		case '\\':
-			i++
-		case '{':
-			depth++
-		case '}':
-			depth--
-			if depth == 0 {
-				return i + 1, true
-			}
+	for i, depth := range braceDepths(s[start:]) {
+		if depth == 0 {
+			return start + i + 1, true
 		}
 	}
 	return len(s), false
+}
+
+// braceDepths yields the index of each byte of s that a backslash does
+// not escape, with the depth of braces after it: a "{" opens a level and
+// a "}" closes one (a stray "}" leaves the depth at 0).
+func braceDepths(s string) iter.Seq2[int, int] {
+	return func(yield func(int, int) bool) {
+		depth := 0
+		for i := 0; i < len(s); i++ {
+			switch s[i] {
+			case '\\':
+				i++
+				continue
+			case '{':
+				depth++
+			case '}':
+				depth = max(depth-1, 0)
+			}
+			if !yield(i, depth) {
+				return
+			}
+		}
+	}
 }

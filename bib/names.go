@@ -78,22 +78,11 @@ func topLevelWords(s string) []string {
 // splitTopLevelCommas splits s at commas outside braces.
 func splitTopLevelCommas(s string) []string {
 	var parts []string
-	depth, start := 0, 0
-	for i := 0; i < len(s); i++ {
-		switch s[i] {
-		case '\\':
-			i++
-		case '{':
-			depth++
-		case '}':
-			if depth > 0 {
-				depth--
-			}
-		case ',':
-			if depth == 0 {
-				parts = append(parts, strings.TrimSpace(s[start:i]))
-				start = i + 1
-			}
+	start := 0
+	for i, depth := range braceDepths(s) {
+		if s[i] == ',' && depth == 0 {
+			parts = append(parts, strings.TrimSpace(s[start:i]))
+			start = i + 1
 		}
 	}
 	return append(parts, strings.TrimSpace(s[start:]))
