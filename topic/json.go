@@ -15,8 +15,13 @@ func ReadJSON(name string, data []byte) (*Entry, error) {
 	return readTree(name, data, FormatJSON, jsonTree)
 }
 
-// jsonTree checks that text is one JSON object and builds its node tree.
-func jsonTree(name string, text []byte) (*node, error) {
+// jsonTree checks that data is text holding one JSON object and builds
+// its node tree.
+func jsonTree(name string, data []byte) (*node, error) {
+	text, err := checkText(name, data)
+	if err != nil {
+		return nil, err
+	}
 	start := 0
 	for start < len(text) && isSpaceByte(text[start]) {
 		start++

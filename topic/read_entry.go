@@ -20,13 +20,10 @@ var entryFields = func() []string {
 const defaultRelevanceHeading = "Clinical relevance"
 
 // readTree reads an entry in a form that holds an object of fields (JSON,
-// YAML): parse turns the checked text into a node tree, which is decoded.
-func readTree(name string, data []byte, f Format, parse func(name string, text []byte) (*node, error)) (*Entry, error) {
-	text, err := checkText(name, data)
-	if err != nil {
-		return nil, err
-	}
-	root, err := parse(name, text)
+// YAML): parse checks the data is text and turns it into a node tree,
+// which is decoded.
+func readTree(name string, data []byte, f Format, parse func(name string, data []byte) (*node, error)) (*Entry, error) {
+	root, err := parse(name, data)
 	if err != nil {
 		return nil, err
 	}

@@ -37,7 +37,8 @@ const (
 // maxYAMLDepth bounds nesting; an entry needs a handful of levels.
 const maxYAMLDepth = 1000
 
-// parseYAMLTree parses exactly one YAML document into a node tree.
+// parseYAMLTree checks that data is text and parses exactly one YAML
+// document of it into a node tree.
 func parseYAMLTree(name string, data []byte) (root *node, err error) {
 	defer func() {
 		// yaml.v3 has panicked on malformed input in the past; a reader
@@ -46,7 +47,11 @@ func parseYAMLTree(name string, data []byte) (root *node, err error) {
 			root, err = nil, errorf(name, Pos{}, "YAML syntax error: %v", r)
 		}
 	}()
-	dec := yaml.NewDecoder(bytes.NewReader(data))
+	text, err := checkText(name, data)
+	if err != nil {
+		return nil, err
+	}
+	dec := yaml.NewDecoder(bytes.NewReader(text))
 	var doc yaml.Node
 	if err := dec.Decode(&doc); err != nil {
 		if errors.Is(err, io.EOF) {
