@@ -157,9 +157,7 @@ func TestBibTeXPositions(t *testing.T) {
 }
 
 func TestBibTeXErrors(t *testing.T) {
-	tests := []struct {
-		name, src, want string
-	}{
+	checkParseErrors(t, "t.bib", ParseBibTeX, []parseError{
 		{"unbalanced braces", "@article{k,\n  title = {Open {brace}\n", "t.bib:2:11: error: unbalanced braces in field \"title\""},
 		{"closing brace eaten", "@article{k,\n  title = {Open {brace},\n}\n", "t.bib:1:1: error: entry \"k\" is not closed: missing '}'"},
 		{"unbalanced before next entry", "@article{a, title = {Open\n@article{b, title = {B}}\n", "t.bib:1:21: error: unbalanced braces in field \"title\": no closing \"}\" before the next entry"},
@@ -176,16 +174,25 @@ func TestBibTeXErrors(t *testing.T) {
 		{"unterminated comment", "@comment{ never closed", "t.bib:1:1: error: unterminated @comment"},
 		{"column counts runes", "@misc{k, title = {Å}, note = ,}", "t.bib:1:30: error: expected a value for field \"note\""},
 		{"binary", "@misc{k}\x00", "t.bib:1:9: error: not a text file"},
-	}
+	})
+}
+
+// parseError is a bad source and the start of the message it must give.
+type parseError struct{ name, src, want string }
+
+// checkParseErrors parses each source as file and wants one *diag.Error
+// whose message starts with the row's.
+func checkParseErrors(t *testing.T, file string, parse func(string, []byte) (*Library, error), tests []parseError) {
+	t.Helper()
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			lib, err := ParseBibTeX("t.bib", []byte(tt.src))
+			lib, err := parse(file, []byte(tt.src))
 			if err == nil {
 				t.Fatalf("no error; library has %d entries", lib.Len())
 			}
 			var te *diag.Error
 			if !errors.As(err, &te) {
-				t.Fatalf("error %T is not a *diag.Error", err)
+				t.Fatalf("error %v (%T), want a *diag.Error", err, err)
 			}
 			if !strings.HasPrefix(err.Error(), tt.want) {
 				t.Errorf("error\n got %s\nwant prefix %s", err, tt.want)

@@ -1,7 +1,6 @@
 package bib
 
 import (
-	"errors"
 	"strings"
 	"testing"
 
@@ -57,7 +56,7 @@ func TestCSLJSONItems(t *testing.T) {
 }
 
 func TestCSLJSONErrors(t *testing.T) {
-	tests := []struct{ name, src, want string }{
+	checkParseErrors(t, "r.json", ParseCSLJSON, []parseError{
 		{"object not array", `{"id": "a"}`, "r.json:1:1: error: CSL-JSON must be an array of items, found an object"},
 		{"syntax", "[\n  {\"id\": \"a\",}\n]", "r.json:2:14: error: JSON syntax: invalid character '}'"},
 		{"wrong type", "[\n  {\"id\": \"a\", \"author\": \"Koob\"}\n]", "r.json:2:25: error: field \"author\": expected an array, found string"},
@@ -68,19 +67,7 @@ func TestCSLJSONErrors(t *testing.T) {
 		{"bad volume", "[{\"id\": \"a\", \"volume\": true}]", "r.json:1:24: error: field \"volume\": expected a string, found bool"},
 		{"bad nested", "[{\"id\": \"a\",\n \"author\": [{\"family\": 3}]}]", "r.json:2:12: error: field \"author.family\": expected a string, found number"},
 		{"empty", "", "r.json:1:1: error: unexpected end of file"},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			_, err := ParseCSLJSON("r.json", []byte(tt.src))
-			var te *diag.Error
-			if !errors.As(err, &te) {
-				t.Fatalf("error %v (%T), want a *diag.Error", err, err)
-			}
-			if !strings.HasPrefix(err.Error(), tt.want) {
-				t.Errorf("\n got %s\nwant prefix %s", err, tt.want)
-			}
-		})
-	}
+	})
 }
 
 func TestCSLJSONDuplicateKey(t *testing.T) {

@@ -1,6 +1,7 @@
 package bib
 
 import (
+	"iter"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -146,21 +147,13 @@ func (d *latexDecoder) run() {
 				n++
 			}
 			d.out.WriteString([]string{"", "-", "–", "—"}[n])
-		case '`':
-			if strings.HasPrefix(d.s[d.i:], "``") {
-				d.i += 2
-				d.out.WriteString("“")
-			} else {
-				d.i++
-				d.out.WriteString("‘")
-			}
-		case '\'':
-			if strings.HasPrefix(d.s[d.i:], "''") {
-				d.i += 2
-				d.out.WriteString("”")
-			} else {
-				d.i++
-				d.out.WriteString("'")
+		case '`', '\'':
+			for _, q := range texQuotes {
+				if strings.HasPrefix(d.s[d.i:], q.tex) {
+					d.i += len(q.tex)
+					d.out.WriteString(q.text)
+					break
+				}
 			}
 		case ' ', '\t', '\n', '\r', '\f', '\v':
 			d.i++
@@ -361,28 +354,54 @@ func (d *latexDecoder) skipSpaces() {
 	}
 }
 
-// skipGroup moves past a balanced brace group starting at d.i, if any.
+// texQuotes are TeX's quotation marks and what they print, the doubled
+// ones first so that two backquotes make one double quote; a lone
+// apostrophe stays one.
+var texQuotes = []struct{ tex, text string }{{"``", "“"}, {"''", "”"}, {"`", "‘"}, {"'", "'"}}
+
+// skipGroup moves past a balanced brace group starting at d.i, if any;
+// an unclosed one runs to the end.
 func (d *latexDecoder) skipGroup() {
 	if d.i >= len(d.s) || d.s[d.i] != '{' {
 		return
 	}
-	depth := 0
-	for d.i < len(d.s) {
-		switch d.s[d.i] {
-		case '\\':
-			d.i++
-		case '{':
-			depth++
-		case '}':
-			depth--
-			if depth == 0 {
-				d.i++
+	end, ok := groupEnd(d.s, d.i)
+	if !ok {
+		end = len(d.s)
+	}
+	d.i = end
+}
+
+// groupEnd returns the index just after the "}" that closes the brace
+// group opening at s[start]; ok is false when the group is not closed.
+func groupEnd(s string, start int) (end int, ok bool) {
+	for i, depth := range braceDepths(s[start:]) {
+		if depth == 0 {
+			return start + i + 1, true
+		}
+	}
+	return len(s), false
+}
+
+// braceDepths yields the index of each byte of s that a backslash does
+// not escape, with the depth of braces after it: a "{" opens a level and
+// a "}" closes one (a stray "}" leaves the depth at 0).
+func braceDepths(s string) iter.Seq2[int, int] {
+	return func(yield func(int, int) bool) {
+		depth := 0
+		for i := 0; i < len(s); i++ {
+			switch s[i] {
+			case '\\':
+				i++
+				continue
+			case '{':
+				depth++
+			case '}':
+				depth = max(depth-1, 0)
+			}
+			if !yield(i, depth) {
 				return
 			}
 		}
-		d.i++
-	}
-	if d.i > len(d.s) {
-		d.i = len(d.s)
 	}
 }

@@ -228,23 +228,14 @@ func startsLikeJSON(data []byte) bool {
 // checkText rejects binary files and invalid UTF-8 with the position of the
 // first bad byte, since decoding them would print mojibake in references.
 func checkText(file string, data []byte) *diag.Error {
-	line, col := 1, 1
-	for i := 0; i < len(data); {
-		r, n := utf8.DecodeRune(data[i:])
-		if r == utf8.RuneError && n <= 1 {
-			return newError(file, diag.Pos{Line: line, Col: col}, "invalid UTF-8; save the bibliography as UTF-8")
-		}
-		if r == 0 {
-			return newError(file, diag.Pos{Line: line, Col: col}, "not a text file (NUL byte)")
-		}
-		if r == '\n' {
-			line, col = line+1, 1
-		} else {
-			col++
-		}
-		i += n
+	pos, what, found := diag.NotText(data)
+	switch {
+	case !found:
+		return nil
+	case what == "NUL byte":
+		return newError(file, pos, "not a text file (NUL byte)")
 	}
-	return nil
+	return newError(file, pos, "invalid UTF-8; save the bibliography as UTF-8")
 }
 
 // decodeText returns a bibliography's text as UTF-8. Many older .bib files

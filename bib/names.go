@@ -78,22 +78,11 @@ func topLevelWords(s string) []string {
 // splitTopLevelCommas splits s at commas outside braces.
 func splitTopLevelCommas(s string) []string {
 	var parts []string
-	depth, start := 0, 0
-	for i := 0; i < len(s); i++ {
-		switch s[i] {
-		case '\\':
-			i++
-		case '{':
-			depth++
-		case '}':
-			if depth > 0 {
-				depth--
-			}
-		case ',':
-			if depth == 0 {
-				parts = append(parts, strings.TrimSpace(s[start:i]))
-				start = i + 1
-			}
+	start := 0
+	for i, depth := range braceDepths(s) {
+		if s[i] == ',' && depth == 0 {
+			parts = append(parts, strings.TrimSpace(s[start:i]))
+			start = i + 1
 		}
 	}
 	return append(parts, strings.TrimSpace(s[start:]))
@@ -174,24 +163,11 @@ func splitVonLast(words []string) (particle, family string) {
 
 // isOneGroup reports whether s is a single brace group from start to end.
 func isOneGroup(s string) bool {
-	if len(s) < 2 || s[0] != '{' || s[len(s)-1] != '}' {
+	if len(s) < 2 || s[0] != '{' {
 		return false
 	}
-	depth := 0
-	for i := 0; i < len(s); i++ {
-		switch s[i] {
-		case '\\':
-			i++
-		case '{':
-			depth++
-		case '}':
-			depth--
-			if depth == 0 && i != len(s)-1 {
-				return false
-			}
-		}
-	}
-	return depth == 0
+	end, ok := groupEnd(s, 0)
+	return ok && end == len(s)
 }
 
 // isLowerWord reports whether a name word starts with a lower-case letter,

@@ -71,7 +71,7 @@ func TestParseNames(t *testing.T) {
 }
 
 func TestInitials(t *testing.T) {
-	tests := map[string]string{
+	checkEach(t, "initials", initials, map[string]string{
 		"George F.":    "G. F.",
 		"George Frank": "G. F.",
 		"G.F.":         "G. F.",
@@ -80,10 +80,15 @@ func TestInitials(t *testing.T) {
 		"Åsa":          "Å.",
 		"":             "",
 		"nora":         "N.",
-	}
+	})
+}
+
+// checkEach wants f(in) to be the row's value for every row of tests.
+func checkEach[V comparable](t *testing.T, name string, f func(string) V, tests map[string]V) {
+	t.Helper()
 	for in, want := range tests {
-		if got := initials(in); got != want {
-			t.Errorf("initials(%q) = %q, want %q", in, got, want)
+		if got := f(in); got != want {
+			t.Errorf("%s(%q) = %#v, want %#v", name, in, got, want)
 		}
 	}
 }

@@ -72,7 +72,7 @@ func TestResolveSwedishWithoutLibrary(t *testing.T) {
 }
 
 func TestFallbackText(t *testing.T) {
-	tests := map[string]string{
+	checkEach(t, "FallbackText", func(key string) string { return FallbackText(key, "en") }, map[string]string{
 		"koob-2009-neurocircuitry":    "Koob (2009) — neurocircuitry [unresolved reference]",
 		"hyman-2006":                  "Hyman (2006) [unresolved reference]",
 		"hyman2006":                   "Hyman (2006) [unresolved reference]",
@@ -80,16 +80,11 @@ func TestFallbackText(t *testing.T) {
 		"doi:10.1038/npp":             "doi:10.1038/npp [unresolved reference]",
 		"2009-koob":                   "2009-koob [unresolved reference]",
 		"ref_12":                      "ref_12 [unresolved reference]",
-	}
-	for key, want := range tests {
-		if got := FallbackText(key, "en"); got != want {
-			t.Errorf("FallbackText(%q) = %q, want %q", key, got, want)
-		}
-	}
+	})
 }
 
 func TestLooksLikeKey(t *testing.T) {
-	tests := map[string]bool{
+	checkEach(t, "LooksLikeKey", LooksLikeKey, map[string]bool{
 		"koob-2009-neurocircuitry": true,
 		"hyman2006":                true,
 		"Koob:2010":                true,
@@ -100,12 +95,7 @@ func TestLooksLikeKey(t *testing.T) {
 		"":                         false,
 		"-2009":                    false,
 		"müller-2009":              false,
-	}
-	for s, want := range tests {
-		if got := LooksLikeKey(s); got != want {
-			t.Errorf("LooksLikeKey(%q) = %v, want %v", s, got, want)
-		}
-	}
+	})
 }
 
 func TestMerge(t *testing.T) {

@@ -107,3 +107,24 @@ func TestClosest(t *testing.T) {
 		t.Errorf("DidYouMean with nothing close: %q", got)
 	}
 }
+
+func TestNotText(t *testing.T) {
+	tests := []struct {
+		data  string
+		pos   Pos
+		what  string
+		found bool
+	}{
+		{"plain\ntext\n", Pos{}, "", false},
+		{"", Pos{}, "", false},
+		{"ab\x00", Pos{Line: 1, Col: 3}, "NUL byte", true},
+		{"å\nxé\xff", Pos{Line: 2, Col: 3}, "invalid UTF-8", true},
+		{"\xff\x00", Pos{Line: 1, Col: 1}, "invalid UTF-8", true},
+	}
+	for _, tt := range tests {
+		pos, what, found := NotText([]byte(tt.data))
+		if pos != tt.pos || what != tt.what || found != tt.found {
+			t.Errorf("NotText(%q) = %v, %q, %v; want %v, %q, %v", tt.data, pos, what, found, tt.pos, tt.what, tt.found)
+		}
+	}
+}

@@ -7,7 +7,8 @@ package locale
 
 import (
 	"fmt"
-	"sort"
+	"maps"
+	"slices"
 	"strings"
 )
 
@@ -282,23 +283,13 @@ func (l Labels) Format(k Key, args ...any) string {
 
 // Languages returns the languages that have a table, sorted.
 func Languages() []string {
-	var out []string
-	for k := range tables {
-		out = append(out, k)
-	}
-	sort.Strings(out)
-	return out
+	return slices.Sorted(maps.Keys(tables))
 }
 
 // Keys returns every key of the English table, sorted; tests use it to
 // check that each language covers them all.
 func Keys() []Key {
-	var out []Key
-	for k := range tables["en"] {
-		out = append(out, k)
-	}
-	sort.Slice(out, func(i, j int) bool { return out[i] < out[j] })
-	return out
+	return slices.Sorted(maps.Keys(tables["en"]))
 }
 
 // Has reports whether lang has its own translation of k.

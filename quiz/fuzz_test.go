@@ -28,16 +28,7 @@ func FuzzWriters(f *testing.F) {
 		wantQs := want(b)
 		for _, format := range Formats() {
 			data := write(t, b, format)
-			var got []decoded
-			var err error
-			switch format {
-			case Moodle:
-				got, err = readMoodle(data)
-			case GIFT:
-				got, err = readGIFT(string(data))
-			case QTI:
-				got, _, err = readQTI(data)
-			}
+			got, err := readFormat(format, data)
 			if err != nil {
 				t.Fatalf("%s: %v", format, err)
 			}

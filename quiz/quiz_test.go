@@ -80,16 +80,7 @@ func TestFormatsRoundTrip(t *testing.T) {
 			wantQs := want(b)
 			for _, f := range Formats() {
 				data := write(t, b, f)
-				var got []decoded
-				var err error
-				switch f {
-				case Moodle:
-					got, err = readMoodle(data)
-				case GIFT:
-					got, err = readGIFT(string(data))
-				case QTI:
-					got, _, err = readQTI(data)
-				}
+				got, err := readFormat(f, data)
 				if err != nil {
 					t.Fatalf("%s %s (extracted %v): %v", c.name, f, extracted, err)
 				}

@@ -84,31 +84,16 @@ func (b *Bank) Write(w io.Writer, opt WriteOptions) error {
 // drops what XML 1.0 cannot hold at all (control characters, lone
 // surrogates), so any text gives a well-formed file.
 func escapeXML(s string) string {
-	var b strings.Builder
-	for _, r := range s {
-		switch {
-		case r == '&':
-			b.WriteString("&amp;")
-		case r == '<':
-			b.WriteString("&lt;")
-		case r == '>':
-			b.WriteString("&gt;")
-		case r == '"':
-			b.WriteString("&quot;")
-		case r == '\'':
-			b.WriteString("&apos;")
-		case r == '\t' || r == '\n':
-			b.WriteRune(r)
-		case r == '\r':
-			b.WriteString("&#13;")
-		case r < 0x20, r >= 0xFFFE && r <= 0xFFFF, r >= 0xD800 && r <= 0xDFFF:
-			// not a character XML can carry
-		default:
-			b.WriteRune(r)
+	return xmlEscaper.Replace(strings.Map(func(r rune) rune {
+		if r < 0x20 && r != '\t' && r != '\n' && r != '\r' || r >= 0xFFFE && r <= 0xFFFF || r >= 0xD800 && r <= 0xDFFF {
+			return -1 // not a character XML can carry
 		}
-	}
-	return b.String()
+		return r
+	}, s))
 }
+
+// xmlEscaper is made once, as htmlEscaper is.
+var xmlEscaper = strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;", `"`, "&quot;", "'", "&apos;", "\r", "&#13;")
 
 // escapeHTML escapes s as HTML text; only & < > need it outside
 // attributes, and leaving quotes alone keeps "#" out of the result, which

@@ -88,10 +88,7 @@ func figurePlain(bl Block) string {
 // reader says nothing of such a picture, and the PDF/UA and PowerPoint
 // accessibility checks fail it.
 func FigureProblems(e *Entry) []diag.Problem {
-	file := e.Source
-	if file == "" {
-		file = "<input>"
-	}
+	file := e.problemFile()
 	var out []diag.Problem
 	EachFigure(e, func(bl *Block) {
 		if strings.TrimSpace(bl.Alt) == "" {

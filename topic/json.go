@@ -12,6 +12,12 @@ import (
 // encoding/json; the document is then walked token by token so every key
 // and value keeps its line and column for messages.
 func ReadJSON(name string, data []byte) (*Entry, error) {
+	return readTree(name, data, FormatJSON, jsonTree)
+}
+
+// jsonTree checks that data is text holding one JSON object and builds
+// its node tree.
+func jsonTree(name string, data []byte) (*node, error) {
 	text, err := checkText(name, data)
 	if err != nil {
 		return nil, err
@@ -31,14 +37,7 @@ func ReadJSON(name string, data []byte) (*Entry, error) {
 	if err != nil {
 		return nil, jsonSyntaxError(name, text, err)
 	}
-	d := &decoder{file: name}
-	e, err := d.decodeEntry(root)
-	if err != nil {
-		return nil, err
-	}
-	e.Source = name
-	e.Format = FormatJSON
-	return e, nil
+	return root, nil
 }
 
 // jsonSyntaxError places an encoding/json error at the character it
@@ -129,41 +128,37 @@ func (p *jsonParser) valueFrom(tok json.Token, pos Pos) (*node, error) {
 		switch t {
 		case '{':
 			n := &node{kind: mapNode, pos: pos}
-			for {
-				tok, kpos, err := p.next()
-				if err != nil {
-					return nil, err
-				}
-				if tok == json.Delim('}') {
-					return n, nil
-				}
+			err := p.members('}', func(tok json.Token, kpos Pos) error {
 				k, ok := tok.(string)
 				if !ok {
-					return nil, errors.New("object key is not a string")
+					return errors.New("object key is not a string")
 				}
 				v, err := p.value()
 				if err != nil {
-					return nil, err
+					return err
 				}
 				n.keys = append(n.keys, &node{kind: scalarNode, str: true, value: k, pos: kpos})
 				n.items = append(n.items, v)
+				return nil
+			})
+			if err != nil {
+				return nil, err
 			}
+			return n, nil
 		case '[':
 			n := &node{kind: listNode, pos: pos}
-			for {
-				tok, ipos, err := p.next()
-				if err != nil {
-					return nil, err
-				}
-				if tok == json.Delim(']') {
-					return n, nil
-				}
+			err := p.members(']', func(tok json.Token, ipos Pos) error {
 				v, err := p.valueFrom(tok, ipos)
 				if err != nil {
-					return nil, err
+					return err
 				}
 				n.items = append(n.items, v)
+				return nil
+			})
+			if err != nil {
+				return nil, err
 			}
+			return n, nil
 		}
 		return nil, errors.New("unexpected delimiter")
 	case string:
@@ -182,6 +177,23 @@ func (p *jsonParser) valueFrom(tok json.Token, pos Pos) (*node, error) {
 	return nil, errors.New("unexpected token")
 }
 
+// members reads an object's or array's members up to the delimiter that
+// closes it, handing add each member's first token and its position.
+func (p *jsonParser) members(end json.Delim, add func(json.Token, Pos) error) error {
+	for {
+		tok, pos, err := p.next()
+		if err != nil {
+			return err
+		}
+		if tok == end {
+			return nil
+		}
+		if err := add(tok, pos); err != nil {
+			return err
+		}
+	}
+}
+
 // WriteJSON writes an entry in the JSON form: two-space indent, fields in
 // canonical order, prose and inline text as Markdown strings.
 func WriteJSON(w io.Writer, e *Entry) error {
@@ -197,38 +209,38 @@ func writeJSONValue(b *bytes.Buffer, v *ovalue, indent string) {
 	case ovString:
 		writeJSONString(b, v.s)
 	case ovList:
-		if len(v.list) == 0 {
-			b.WriteString("[]")
-			return
-		}
-		b.WriteString("[\n")
-		for i, it := range v.list {
-			b.WriteString(indent + "  ")
-			writeJSONValue(b, it, indent+"  ")
-			if i < len(v.list)-1 {
-				b.WriteByte(',')
-			}
-			b.WriteByte('\n')
-		}
-		b.WriteString(indent + "]")
+		writeJSONMembers(b, '[', ']', len(v.list), indent, func(i int) {
+			writeJSONValue(b, v.list[i], indent+"  ")
+		})
 	case ovObject:
-		if len(v.keys) == 0 {
-			b.WriteString("{}")
-			return
-		}
-		b.WriteString("{\n")
-		for i, k := range v.keys {
-			b.WriteString(indent + "  ")
-			writeJSONString(b, k)
+		writeJSONMembers(b, '{', '}', len(v.keys), indent, func(i int) {
+			writeJSONString(b, v.keys[i])
 			b.WriteString(": ")
 			writeJSONValue(b, v.vals[i], indent+"  ")
-			if i < len(v.keys)-1 {
-				b.WriteByte(',')
-			}
-			b.WriteByte('\n')
-		}
-		b.WriteString(indent + "}")
+		})
 	}
+}
+
+// writeJSONMembers writes an array or object of n members between its
+// brackets, one member a line indented below them, and an empty one as
+// [] or {}.
+func writeJSONMembers(b *bytes.Buffer, opening, closing byte, n int, indent string, member func(i int)) {
+	b.WriteByte(opening)
+	if n == 0 {
+		b.WriteByte(closing)
+		return
+	}
+	b.WriteByte('\n')
+	for i := range n {
+		b.WriteString(indent + "  ")
+		member(i)
+		if i < n-1 {
+			b.WriteByte(',')
+		}
+		b.WriteByte('\n')
+	}
+	b.WriteString(indent)
+	b.WriteByte(closing)
 }
 
 // writeJSONString writes s as a JSON string without HTML escaping, which

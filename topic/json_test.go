@@ -2,23 +2,40 @@ package topic
 
 import (
 	"bytes"
-	"errors"
+	"io"
 	"os"
 	"path/filepath"
 	"reflect"
 	"strings"
 	"testing"
-
-	"github.com/scholargate/topicdeck/diag"
 )
 
 // TestJSONGolden reads each testdata/json/*.json, writes it back and
 // compares with the .golden file; the golden output must read back into
 // the same model and write back byte for byte.
 func TestJSONGolden(t *testing.T) {
-	files, _ := filepath.Glob("testdata/json/*.json")
+	formGolden(t, jsonForm)
+}
+
+// objectForm is an entry form that holds the model as an object of fields
+// (JSON, YAML): the same golden and fuzz checks run on each.
+type objectForm struct {
+	name  string // as in messages: "JSON"
+	ext   string // the test files' extension, also the folder under testdata
+	read  func(name string, data []byte) (*Entry, error)
+	write func(io.Writer, *Entry) error
+}
+
+var (
+	jsonForm = objectForm{"JSON", "json", ReadJSON, WriteJSON}
+	yamlForm = objectForm{"YAML", "yaml", ReadYAML, WriteYAML}
+)
+
+// formGolden runs TestJSONGolden's checks on every test file of form.
+func formGolden(t *testing.T, form objectForm) {
+	files, _ := filepath.Glob("testdata/" + form.ext + "/*." + form.ext)
 	if len(files) == 0 {
-		t.Fatal("no JSON test files")
+		t.Fatalf("no %s test files", form.name)
 	}
 	for _, file := range files {
 		t.Run(filepath.Base(file), func(t *testing.T) {
@@ -27,24 +44,44 @@ func TestJSONGolden(t *testing.T) {
 				t.Fatal(err)
 			}
 			var out bytes.Buffer
-			if err := WriteJSON(&out, e); err != nil {
+			if err := form.write(&out, e); err != nil {
 				t.Fatal(err)
 			}
-			checkGolden(t, strings.TrimSuffix(file, ".json")+".golden", out.Bytes())
+			checkGolden(t, strings.TrimSuffix(file, "."+form.ext)+".golden", out.Bytes())
 
-			again, err := ReadJSON("golden.json", out.Bytes())
+			again, err := form.read("golden."+form.ext, out.Bytes())
 			if err != nil {
-				t.Fatalf("written JSON does not read back: %v\n%s", err, out.Bytes())
+				t.Fatalf("written %s does not read back: %v\n%s", form.name, err, out.Bytes())
 			}
-			sameEntry(t, "json → model → json → model", again, inCanonicalOrder(e))
+			sameEntry(t, form.ext+" → model → "+form.ext+" → model", again, inCanonicalOrder(e))
 			var out2 bytes.Buffer
-			if err := WriteJSON(&out2, again); err != nil {
+			if err := form.write(&out2, again); err != nil {
 				t.Fatal(err)
 			}
 			if !bytes.Equal(out.Bytes(), out2.Bytes()) {
-				t.Errorf("second round trip changed the JSON:\n%s\n---\n%s", out.Bytes(), out2.Bytes())
+				t.Errorf("second round trip changed the %s:\n%s\n---\n%s", form.name, out.Bytes(), out2.Bytes())
 			}
 		})
+	}
+}
+
+// fuzzForm reads fuzz input in form; whatever it reads must write and
+// read back with its title and sections.
+func fuzzForm(t *testing.T, form objectForm, data []byte) {
+	e := readFuzzed(t, form.read, "f."+form.ext, data)
+	if e == nil {
+		return
+	}
+	var out bytes.Buffer
+	if err := form.write(&out, e); err != nil {
+		t.Fatal(err)
+	}
+	again, err := form.read("out."+form.ext, out.Bytes())
+	if err != nil {
+		t.Fatalf("written %s does not read back: %v\n%s", form.name, err, out.Bytes())
+	}
+	if again.Title != e.Title || len(again.Order) != len(e.Order) {
+		t.Fatalf("round trip changed title or sections:\n%s", out.Bytes())
 	}
 }
 
@@ -152,29 +189,11 @@ func FuzzReadJSON(f *testing.F) {
 		if strings.HasSuffix(name, ".json") {
 			f.Add(data)
 		}
-	})
+	}, entrySeeds...)
 	f.Fuzz(func(t *testing.T, data []byte) {
 		if s := string(data); isPlainInline(s) && !reflect.DeepEqual(Plain(s), ParseInline(s)) {
 			t.Fatalf("inline fast path differs from ParseInline for %q", s)
 		}
-		e, err := ReadJSON("f.json", data)
-		if err != nil {
-			var te *diag.Error
-			if !errors.As(err, &te) || te.Message == "" {
-				t.Fatalf("error is not a diag.Error: %#v", err)
-			}
-			return
-		}
-		var out bytes.Buffer
-		if err := WriteJSON(&out, e); err != nil {
-			t.Fatal(err)
-		}
-		again, err := ReadJSON("out.json", out.Bytes())
-		if err != nil {
-			t.Fatalf("written JSON does not read back: %v\n%s", err, out.Bytes())
-		}
-		if again.Title != e.Title || len(again.Order) != len(e.Order) {
-			t.Fatalf("round trip changed title or sections:\n%s", out.Bytes())
-		}
+		fuzzForm(t, jsonForm, data)
 	})
 }

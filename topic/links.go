@@ -12,10 +12,7 @@ import (
 // XLSX writers drop such links and keep their text, and these warnings
 // say so, at the position of the paragraph, item or concept holding them.
 func UnsafeLinks(e *Entry) []diag.Problem {
-	w := &linkWalker{file: e.Source}
-	if w.file == "" {
-		w.file = "<input>"
-	}
+	w := &linkWalker{file: e.problemFile()}
 	w.body(e.Summary, Pos{})
 	for _, s := range KindsShaped(ShapeProse) {
 		w.body(*s.Prose(e), Pos{})

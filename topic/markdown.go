@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"strings"
 	"time"
-	"unicode/utf8"
 
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/parser"
@@ -83,21 +82,8 @@ func ReadMarkdown(name string, data []byte) (*Entry, error) {
 // validText rejects data that is not UTF-8 text, naming where it stops
 // being text.
 func validText(name string, data []byte) error {
-	line, col := 1, 1
-	for i := 0; i < len(data); {
-		r, size := utf8.DecodeRune(data[i:])
-		if r == 0 {
-			return errorf(name, Pos{Line: line, Col: col}, "not a text file: NUL byte; save it as UTF-8 text")
-		}
-		if r == utf8.RuneError && size <= 1 {
-			return errorf(name, Pos{Line: line, Col: col}, "not a text file: invalid UTF-8; save it as UTF-8 text")
-		}
-		if r == '\n' {
-			line, col = line+1, 1
-		} else {
-			col++
-		}
-		i += size
+	if pos, what, found := diag.NotText(data); found {
+		return errorf(name, pos, "not a text file: %s; save it as UTF-8 text", what)
 	}
 	return nil
 }

@@ -28,14 +28,7 @@ func BenchmarkReadPageText(b *testing.B) {
 }
 
 func BenchmarkWriteMarkdown(b *testing.B) {
-	data, err := os.ReadFile("../samples/ekologisk-succession.md")
-	if err != nil {
-		b.Fatal(err)
-	}
-	e, err := ReadMarkdown("sample.md", data)
-	if err != nil {
-		b.Fatal(err)
-	}
+	e, _ := readTestFile(b, "../samples/ekologisk-succession.md", ReadMarkdown)
 	for b.Loop() {
 		if err := WriteMarkdown(io.Discard, e); err != nil {
 			b.Fatal(err)

@@ -3,38 +3,9 @@ package topic
 import (
 	"bytes"
 	"encoding/json"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
-
-	"github.com/scholargate/topicdeck/diag"
 )
-
-// mdSameEntry compares two entries ignoring positions, source and format:
-// the JSON form holds every field but those, and Order is compared apart.
-func mdSameEntry(t *testing.T, a, b *Entry) bool {
-	t.Helper()
-	ja, _ := json.Marshal(a)
-	jb, _ := json.Marshal(b)
-	if !bytes.Equal(ja, jb) {
-		t.Errorf("entries differ:\n%s\n%s", ja, jb)
-		return false
-	}
-	if len(a.Order) != len(b.Order) {
-		t.Errorf("order differs: %v vs %v", a.Order, b.Order)
-		return false
-	}
-	for i := range a.Order {
-		ra, rb := a.Order[i], b.Order[i]
-		ra.Pos, rb.Pos = Pos{}, Pos{}
-		if ra != rb {
-			t.Errorf("order[%d] differs: %+v vs %+v", i, ra, rb)
-			return false
-		}
-	}
-	return true
-}
 
 // mdRoundTrip checks that writing an entry and reading it back gives
 // the same entry, and that writing again gives the same bytes.
@@ -48,7 +19,7 @@ func mdRoundTrip(t *testing.T, e *Entry) {
 	if err != nil {
 		t.Fatalf("reading the written Markdown: %v\n%s", err, w1.String())
 	}
-	if !mdSameEntry(t, e, e2) {
+	if !sameMarkdownEntry(t, "Markdown → model → Markdown → model", e2, e) {
 		t.Fatalf("written Markdown:\n%s", w1.String())
 	}
 	var w2 bytes.Buffer
@@ -60,42 +31,20 @@ func mdRoundTrip(t *testing.T, e *Entry) {
 	}
 }
 
-// mdFuzzSeeds adds every file in the given testdata directories as a seed.
-func mdFuzzSeeds(f *testing.F, globs ...string) {
-	for _, g := range globs {
-		files, _ := filepath.Glob(g)
-		for _, file := range files {
-			data, err := os.ReadFile(file)
-			if err != nil {
-				f.Fatal(err)
-			}
-			f.Add(data)
-		}
-	}
-}
-
 func FuzzReadMarkdown(f *testing.F) {
-	mdFuzzSeeds(f, "testdata/md/*/input.md", "../samples/*.md")
+	addSeeds(f, "testdata/md/*/input.md", "../samples/*.md")
 	f.Fuzz(func(t *testing.T, data []byte) {
-		e, err := ReadMarkdown("fuzz.md", data)
-		if err != nil {
-			if _, ok := err.(*diag.Error); !ok {
-				t.Fatalf("error is not a *diag.Error: %v", err)
-			}
-			return
+		if e := readFuzzed(t, ReadMarkdown, "fuzz.md", data); e != nil {
+			mdRoundTrip(t, e)
 		}
-		mdRoundTrip(t, e)
 	})
 }
 
 func FuzzReadPageText(f *testing.F) {
-	mdFuzzSeeds(f, "testdata/seed-page.txt", "testdata/page/*/input.txt")
+	addSeeds(f, "testdata/seed-page.txt", "testdata/page/*/input.txt")
 	f.Fuzz(func(t *testing.T, data []byte) {
-		e, err := ReadPageText("fuzz.txt", data)
-		if err != nil {
-			if _, ok := err.(*diag.Error); !ok {
-				t.Fatalf("error is not a *diag.Error: %v", err)
-			}
+		e := readFuzzed(t, ReadPageText, "fuzz.txt", data)
+		if e == nil {
 			return
 		}
 		// Every word on a line that is not navigation is in the entry.
@@ -118,17 +67,9 @@ func FuzzReadPageText(f *testing.F) {
 }
 
 func FuzzParseBody(f *testing.F) {
-	mdFuzzSeeds(f, "testdata/md/*/input.md")
+	addSeeds(f, "testdata/md/*/input.md")
 	f.Fuzz(func(t *testing.T, data []byte) {
-		src := string(data)
-		b := ParseBody(src)
-		out := FormatBody(b)
-		b2 := ParseBody(out)
-		j1, _ := json.Marshal(b)
-		j2, _ := json.Marshal(b2)
-		if !bytes.Equal(j1, j2) {
-			t.Fatalf("round trip changed the body\nsource: %q\nwritten: %q\n%s\n%s", src, out, j1, j2)
-		}
+		_, b2, out := reparsed(t, string(data), ParseBody, FormatBody)
 		if again := FormatBody(b2); again != out {
 			t.Fatalf("second format differs:\n%q\n%q", out, again)
 		}
@@ -140,16 +81,25 @@ func FuzzParseInline(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, src string) {
-		tx := ParseInline(src)
-		out := FormatInline(tx)
-		back := ParseInline(out)
-		j1, _ := json.Marshal(tx)
-		j2, _ := json.Marshal(back)
-		if !bytes.Equal(j1, j2) {
-			t.Fatalf("source %q\nwritten %q\n%s\n%s", src, out, j1, j2)
-		}
+		tx, _, out := reparsed(t, src, ParseInline, FormatInline)
 		if strings.Contains(out, "\n") && !strings.Contains(tx.Plain(), "\n") {
 			t.Fatalf("a single line became several: %q", out)
 		}
 	})
+}
+
+// reparsed parses src, formats it and parses the result, and fails the
+// test unless both parses give the same model (compared as JSON); it
+// gives both models and the formatted text.
+func reparsed[T any](t *testing.T, src string, parse func(string) T, format func(T) string) (first, second T, out string) {
+	t.Helper()
+	first = parse(src)
+	out = format(first)
+	second = parse(out)
+	j1, _ := json.Marshal(first)
+	j2, _ := json.Marshal(second)
+	if !bytes.Equal(j1, j2) {
+		t.Fatalf("round trip changed the model\nsource: %q\nwritten: %q\n%s\n%s", src, out, j1, j2)
+	}
+	return first, second, out
 }

@@ -2,7 +2,6 @@ package topic
 
 import (
 	"bytes"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -142,48 +141,20 @@ func TestMarkdownSamples(t *testing.T) {
 		t.Fatalf("Markdown samples: %v", files)
 	}
 	for _, file := range files {
-		data, err := os.ReadFile(file)
-		if err != nil {
-			t.Fatal(err)
-		}
-		e, err := ReadMarkdown(file, data)
-		if err != nil {
-			t.Fatal(err)
-		}
+		e, data := readTestFile(t, file, ReadMarkdown)
 		mdRoundTrip(t, e)
 		mdNoWordLost(t, string(data), e)
 	}
 
-	seedData, err := os.ReadFile("testdata/seed-page.txt")
-	if err != nil {
-		t.Fatal(err)
-	}
-	seed, err := ReadPageText("seed-page.txt", seedData)
-	if err != nil {
-		t.Fatal(err)
-	}
-	data, err := os.ReadFile("../samples/neuroadaptation-and-tolerance.md")
-	if err != nil {
-		t.Fatal(err)
-	}
-	sample, err := ReadMarkdown("neuroadaptation-and-tolerance.md", data)
-	if err != nil {
-		t.Fatal(err)
-	}
+	seed, _ := readTestFile(t, "testdata/seed-page.txt", ReadPageText)
+	sample, _ := readTestFile(t, "../samples/neuroadaptation-and-tolerance.md", ReadMarkdown)
 	if sample.Subject != "Neuroscience of addiction" || sample.Lang != "en" || sample.Bibliography != "neuroadaptation.bib" {
 		t.Errorf("front matter: %q %q %q", sample.Subject, sample.Lang, sample.Bibliography)
 	}
 	sample.Slug, sample.Subject, sample.Lang, sample.Bibliography = "", "", "", ""
-	mdSameEntry(t, sample, seed)
+	sameMarkdownEntry(t, "Markdown sample vs the page text", sample, seed)
 
-	data, err = os.ReadFile("../samples/ekologisk-succession.md")
-	if err != nil {
-		t.Fatal(err)
-	}
-	sv, err := ReadMarkdown("ekologisk-succession.md", data)
-	if err != nil {
-		t.Fatal(err)
-	}
+	sv, _ := readTestFile(t, "../samples/ekologisk-succession.md", ReadMarkdown)
 	if sv.Lang != "sv" {
 		t.Errorf("lang = %q", sv.Lang)
 	}

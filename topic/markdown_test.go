@@ -74,23 +74,6 @@ func mdPositions(v reflect.Value, path string, out *[]string) {
 	}
 }
 
-func mdCheckGolden(t *testing.T, file string, got []byte) {
-	t.Helper()
-	if *update {
-		if err := os.WriteFile(file, got, 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(file)
-	if err != nil {
-		t.Fatalf("%v (run with -update to create it)", err)
-	}
-	if !bytes.Equal(got, want) {
-		t.Errorf("%s differs from the golden file (run with -update after checking):\n--- got\n%s", file, got)
-	}
-}
-
 // TestMarkdownGolden reads each testdata/md/*/input.md and compares the
 // model with want.json and the rewritten Markdown with want.md; the
 // rewrite must read back to the same model and be byte-stable.
@@ -119,12 +102,12 @@ func readGolden(t *testing.T, dir, input string, read func(string, []byte) (*Ent
 			if err != nil {
 				t.Fatal(err)
 			}
-			mdCheckGolden(t, filepath.Join(dir, "want.json"), mdDump(e))
+			checkGolden(t, filepath.Join(dir, "want.json"), mdDump(e))
 			var out bytes.Buffer
 			if err := WriteMarkdown(&out, e); err != nil {
 				t.Fatal(err)
 			}
-			mdCheckGolden(t, filepath.Join(dir, "want.md"), out.Bytes())
+			checkGolden(t, filepath.Join(dir, "want.md"), out.Bytes())
 			mdRoundTrip(t, e)
 			if more != nil {
 				more(t, in, e)

@@ -1,7 +1,6 @@
 package topic
 
 import (
-	"os"
 	"reflect"
 	"strings"
 	"testing"
@@ -15,16 +14,18 @@ func itemTexts(items []Item) []string {
 	return out
 }
 
+// qaTexts gives each question and its answer as plain text, in turn.
+func qaTexts(qs []QA) []string {
+	var out []string
+	for _, q := range qs {
+		out = append(out, q.Question.Plain(), q.Answer.Plain())
+	}
+	return out
+}
+
 // TestReadPageTextSeed checks every section of the real seed page.
 func TestReadPageTextSeed(t *testing.T) {
-	data, err := os.ReadFile("testdata/seed-page.txt")
-	if err != nil {
-		t.Fatal(err)
-	}
-	e, err := ReadPageText("seed-page.txt", data)
-	if err != nil {
-		t.Fatal(err)
-	}
+	e, data := readTestFile(t, "testdata/seed-page.txt", ReadPageText)
 	if e.Title != "Neuroadaptation and Tolerance" {
 		t.Errorf("title = %q", e.Title)
 	}
@@ -61,13 +62,16 @@ func TestReadPageTextSeed(t *testing.T) {
 		"Synaptic plasticity in reward circuits", "Receptor downregulation and signalling adaptation",
 		"Allostatic reward set-point", "Reward-related learning and memory",
 	})
-	if len(e.KeyTheories) != 2 {
-		t.Fatalf("key theories = %d, want 2", len(e.KeyTheories))
+	var theories []string
+	for _, th := range e.KeyTheories {
+		theories = append(theories, th.Name.Plain(), th.Description.Plain())
 	}
-	check("theory 1", e.KeyTheories[0].Name.Plain(), "Allostasis and reward set-point shift")
-	check("theory 1 text", e.KeyTheories[0].Description.Plain(), "Koob and Volkow propose that chronic drug use drives the brain to a new allostatic state in which reward function is downregulated and antireward systems are upregulated, so that more drug is needed to feel normal and tolerance and negative affect emerge.")
-	check("theory 2", e.KeyTheories[1].Name.Plain(), "Staged neuroplasticity of addiction")
-	check("theory 2 text", e.KeyTheories[1].Description.Plain(), "Kalivas and O'Brien frame addiction as progressing through stages of plasticity—from acute drug-induced changes to relatively stable reorganization of glutamatergic signalling in cortico-striatal circuits—that entrench compulsive drug seeking.")
+	checkList("key theories (name, description)", theories, []string{
+		"Allostasis and reward set-point shift",
+		"Koob and Volkow propose that chronic drug use drives the brain to a new allostatic state in which reward function is downregulated and antireward systems are upregulated, so that more drug is needed to feel normal and tolerance and negative affect emerge.",
+		"Staged neuroplasticity of addiction",
+		"Kalivas and O'Brien frame addiction as progressing through stages of plasticity—from acute drug-induced changes to relatively stable reorganization of glutamatergic signalling in cortico-striatal circuits—that entrench compulsive drug seeking.",
+	})
 	check("mechanisms", e.Mechanisms.Plain(), "Repeated drug exposure triggers compensatory changes at multiple levels: alterations in receptor number and sensitivity, changes in intracellular signalling and gene expression, and remodelling of synapses in reward-related circuits such as the nucleus accumbens and prefrontal cortex. Hyman and colleagues emphasize that drugs engage the same reward-related learning and memory mechanisms used for natural rewards, producing durable associations. These adaptations can express as tolerance (diminished response to a given dose), dependence (a state in which removal of the drug produces disturbance), or sensitization (an enhanced response to some drug effects). Koob and Volkow describe an allostatic shift in which the reward system is downregulated while stress and antireward systems are recruited, and Kalivas and O'Brien highlight glutamatergic plasticity in cortico-striatal pathways. The specific adaptations differ across drug classes—opiates and psychostimulants, for example, engage partly distinct mechanisms.")
 	if e.Relevance == nil {
 		t.Fatal("no relevance")
@@ -75,21 +79,19 @@ func TestReadPageTextSeed(t *testing.T) {
 	check("relevance heading", e.Relevance.Heading, "Clinical relevance")
 	check("relevance", e.Relevance.Body.Plain(), "Neuroadaptation explains why drug effects change over time and why dependence develops, concepts central to understanding tolerance and withdrawal in the health sciences. This entry describes mechanisms for education and is not a basis for dosing or for managing any individual's drug use.")
 	check("history", e.History.Plain(), "Tolerance and dependence were recognized clinically long before their neural basis was understood. Through the late twentieth century, molecular neuroscience revealed drug-induced changes in receptors, signalling cascades, and gene expression, and by the 2000s synaptic plasticity in reward circuits—and its overlap with learning and memory—became a central theme. Integrative models such as allostasis and staged neuroplasticity then situated these adaptations within the broader cycle of addiction.")
-	if len(e.Debates) != 1 {
-		t.Fatalf("debates = %d, want 1", len(e.Debates))
-	}
-	check("debate", e.Debates[0].Question.Plain(), "Are addiction-related adaptations shared across all drug classes?")
-	check("debate answer", e.Debates[0].Answer.Plain(), "While dopaminergic reward signalling is a common theme, the specific neuroadaptations and even behavioral profiles differ between drug classes such as opiates and psychostimulants, complicating any single unified mechanism.")
+	checkList("debates (question, answer)", qaTexts(e.Debates), []string{
+		"Are addiction-related adaptations shared across all drug classes?",
+		"While dopaminergic reward signalling is a common theme, the specific neuroadaptations and even behavioral profiles differ between drug classes such as opiates and psychostimulants, complicating any single unified mechanism.",
+	})
 	checkList("key figures", itemTexts(e.KeyFigures), []string{"George Koob", "Nora Volkow", "Eric Nestler", "Steven Hyman", "Peter Kalivas"})
 	checkList("related topics", itemTexts(e.RelatedTopics), nil)
 	checkList("seminal works", itemTexts(e.SeminalWorks), []string{"koob-2009-neurocircuitry", "hyman-2006", "kalivas-2007"})
-	if len(e.FAQ) != 2 {
-		t.Fatalf("faq = %d, want 2", len(e.FAQ))
-	}
-	check("faq 1", e.FAQ[0].Question.Plain(), "What is the difference between tolerance and dependence?")
-	check("faq 1 answer", e.FAQ[0].Answer.Plain(), "Tolerance is a reduced effect of a drug at a given dose, so more is needed to reproduce the original effect; dependence is a brain state, produced by neuroadaptation, in which stopping the drug leads to disturbance and withdrawal.")
-	check("faq 2", e.FAQ[1].Question.Plain(), "Is sensitization the opposite of tolerance?")
-	check("faq 2 answer", e.FAQ[1].Answer.Plain(), "Not exactly. Tolerance is a decreased response to some drug effects, whereas sensitization is an increased response to others; both can develop with repeated use because different effects adapt in different directions.")
+	checkList("faq (question, answer)", qaTexts(e.FAQ), []string{
+		"What is the difference between tolerance and dependence?",
+		"Tolerance is a reduced effect of a drug at a given dose, so more is needed to reproduce the original effect; dependence is a brain state, produced by neuroadaptation, in which stopping the drug leads to disturbance and withdrawal.",
+		"Is sensitization the opposite of tolerance?",
+		"Not exactly. Tolerance is a decreased response to some drug effects, whereas sensitization is an increased response to others; both can develop with repeated use because different effects adapt in different directions.",
+	})
 	checkList("methods", itemTexts(e.Methods), nil)
 	checkList("related concepts", itemTexts(e.RelatedConcepts), nil)
 	if len(e.Sections) != 0 {

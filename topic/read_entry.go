@@ -19,6 +19,24 @@ var entryFields = func() []string {
 // author gave only its text; it is the heading the site shows.
 const defaultRelevanceHeading = "Clinical relevance"
 
+// readTree reads an entry in a form that holds an object of fields (JSON,
+// YAML): parse checks the data is text and turns it into a node tree,
+// which is decoded.
+func readTree(name string, data []byte, f Format, parse func(name string, data []byte) (*node, error)) (*Entry, error) {
+	root, err := parse(name, data)
+	if err != nil {
+		return nil, err
+	}
+	// YAML's unquoted scalars (numbers, dates) are the text the author wrote.
+	d := &decoder{file: name, anyScalar: f == FormatYAML}
+	e, err := d.decodeEntry(root)
+	if err != nil {
+		return nil, err
+	}
+	e.Source, e.Format = name, f
+	return e, nil
+}
+
 // decodeEntry builds an Entry from a document's root node.
 func (d *decoder) decodeEntry(root *node) (*Entry, error) {
 	if root.kind != mapNode {
@@ -40,12 +58,7 @@ func (d *decoder) decodeEntry(root *node) (*Entry, error) {
 			e.Title, err = d.text(f.val, f.name)
 		case "slug":
 			e.SlugPos = f.key.pos
-			e.Slug, err = d.text(f.val, f.name)
-			if err == nil && e.Slug != "" {
-				if msg := slugProblem(e.Slug); msg != "" {
-					return nil, d.errorf(f.val.pos, "%s", msg)
-				}
-			}
+			e.Slug, err = d.ruledText(f, slugProblem)
 		case "subject":
 			e.Subject, err = d.text(f.val, f.name)
 		case "lang":
@@ -53,12 +66,7 @@ func (d *decoder) decodeEntry(root *node) (*Entry, error) {
 		case "authors":
 			e.Authors, err = d.texts(f.val, f.name)
 		case "updated":
-			e.Updated, err = d.text(f.val, f.name)
-			if err == nil && e.Updated != "" {
-				if msg := dateProblem(e.Updated); msg != "" {
-					return nil, d.errorf(f.val.pos, "%s", msg)
-				}
-			}
+			e.Updated, err = d.ruledText(f, dateProblem)
 		case "bibliography":
 			e.Bibliography, err = d.text(f.val, f.name)
 		case "summary":
@@ -109,6 +117,18 @@ func (d *decoder) decodeEntry(root *node) (*Entry, error) {
 		return nil, d.errorf(root.pos, "missing title: add a \"title\" field")
 	}
 	return e, nil
+}
+
+// ruledText reads a text field whose value follows a rule (a slug's
+// form, a date's), reporting a breach at the value.
+func (d *decoder) ruledText(f field, problem func(string) string) (string, error) {
+	s, err := d.text(f.val, f.name)
+	if err == nil && s != "" {
+		if msg := problem(s); msg != "" {
+			return "", d.errorf(f.val.pos, "%s", msg)
+		}
+	}
+	return s, err
 }
 
 func isSectionField(f Field) bool {

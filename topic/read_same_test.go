@@ -2,100 +2,10 @@ package topic
 
 import (
 	"encoding/json"
-	"reflect"
 	"sort"
 	"strings"
 	"testing"
 )
-
-// normalized returns a copy of e without what legitimately differs between
-// forms of the same entry: positions, the source name and form, and the
-// headings of known sections in Order (a Markdown heading is written, a
-// JSON key is not). The heading of a generic section is content and stays.
-func normalized(e *Entry) *Entry {
-	c := *e
-	c.Source, c.Format = "", ""
-	c.TitlePos, c.SlugPos = Pos{}, Pos{}
-	c.Summary = zeroBody(c.Summary)
-	c.Definition = zeroBody(c.Definition)
-	c.Scope = zeroBody(c.Scope)
-	c.Mechanisms = zeroBody(c.Mechanisms)
-	c.History = zeroBody(c.History)
-	c.CoreQuestions = zeroItems(c.CoreQuestions)
-	c.KeyFigures = zeroItems(c.KeyFigures)
-	c.RelatedTopics = zeroItems(c.RelatedTopics)
-	c.SeminalWorks = zeroItems(c.SeminalWorks)
-	c.Methods = zeroItems(c.Methods)
-	c.RelatedConcepts = zeroItems(c.RelatedConcepts)
-	if c.Relevance != nil {
-		r := *c.Relevance
-		r.Body = zeroBody(r.Body)
-		c.Relevance = &r
-	}
-	c.KeyConcepts = nil
-	for _, k := range e.KeyConcepts {
-		k.Pos = Pos{}
-		c.KeyConcepts = append(c.KeyConcepts, k)
-	}
-	c.KeyTheories = nil
-	for _, th := range e.KeyTheories {
-		th.Pos, th.Description = Pos{}, zeroBody(th.Description)
-		c.KeyTheories = append(c.KeyTheories, th)
-	}
-	c.Debates = zeroQAs(e.Debates)
-	c.FAQ = zeroQAs(e.FAQ)
-	c.Sections = nil
-	for _, s := range e.Sections {
-		s.Body = zeroBody(s.Body)
-		c.Sections = append(c.Sections, s)
-	}
-	c.Order = nil
-	for _, r := range e.Order {
-		r.Pos = Pos{}
-		if r.Field != FieldSection && r.Field != FieldRelevance {
-			r.Heading = ""
-		}
-		c.Order = append(c.Order, r)
-	}
-	return &c
-}
-
-func zeroBody(b Body) Body {
-	if len(b) == 0 {
-		return nil
-	}
-	out := make(Body, len(b))
-	for i, bl := range b {
-		bl.Pos = Pos{}
-		bl.Items = zeroItems(bl.Items)
-		bl.Blocks = zeroBody(bl.Blocks)
-		out[i] = bl
-	}
-	return out
-}
-
-func zeroItems(its []Item) []Item {
-	if len(its) == 0 {
-		return nil
-	}
-	out := make([]Item, len(its))
-	for i, it := range its {
-		it.Pos = Pos{}
-		it.Children = zeroItems(it.Children)
-		it.Blocks = zeroBody(it.Blocks)
-		out[i] = it
-	}
-	return out
-}
-
-func zeroQAs(qs []QA) []QA {
-	var out []QA
-	for _, q := range qs {
-		q.Pos, q.Answer = Pos{}, zeroBody(q.Answer)
-		out = append(out, q)
-	}
-	return out
-}
 
 // inCanonicalOrder returns e with Order sorted the way the JSON and YAML
 // writers put fields, for comparing an entry with its written form.
@@ -114,23 +24,54 @@ func inCanonicalOrder(e *Entry) *Entry {
 	return &c
 }
 
-// sameEntry fails the test when two entries differ after normalizing,
-// showing both as JSON so the difference is easy to spot.
-func sameEntry(t *testing.T, what string, got, want *Entry) {
+// sameEntry fails the test when two forms of one entry differ in what
+// they hold: everything but positions, the source name and form, and the
+// headings Order gives known sections (a Markdown heading is written, a
+// JSON key is not; the heading of a generic section is content and stays).
+func sameEntry(t *testing.T, what string, got, want *Entry) bool {
 	t.Helper()
-	g, w := normalized(got), normalized(want)
-	if reflect.DeepEqual(g, w) {
-		return
+	return alike(t, what, got, want, false)
+}
+
+// sameMarkdownEntry is sameEntry for two entries read from Markdown or page
+// text, where the heading of every section is written and must agree.
+func sameMarkdownEntry(t *testing.T, what string, got, want *Entry) bool {
+	t.Helper()
+	return alike(t, what, got, want, true)
+}
+
+// alike compares the JSON form of two entries, which holds every field but
+// positions, source and form, together with Order without positions; on a
+// difference it shows the lines around the first, where a model mismatch
+// is easiest to read.
+func alike(t *testing.T, what string, got, want *Entry, headings bool) bool {
+	t.Helper()
+	g, w := comparable(got, headings), comparable(want, headings)
+	if g == w {
+		return true
 	}
-	gj, _ := json.MarshalIndent(struct {
+	t.Errorf("%s: entries differ\n%s", what, firstDifference(g, w))
+	return false
+}
+
+// comparable is the indented JSON of an entry and its Order, with the
+// headings of known sections left out unless headings is set.
+func comparable(e *Entry, headings bool) string {
+	var order []SectionRef
+	for _, r := range e.Order {
+		if !headings && r.Field != FieldSection && r.Field != FieldRelevance {
+			r.Heading = ""
+		}
+		order = append(order, r)
+	}
+	out, err := json.MarshalIndent(struct {
 		E     *Entry
 		Order []SectionRef
-	}{g, g.Order}, "", " ")
-	wj, _ := json.MarshalIndent(struct {
-		E     *Entry
-		Order []SectionRef
-	}{w, w.Order}, "", " ")
-	t.Errorf("%s: entries differ\n%s", what, firstDifference(string(gj), string(wj)))
+	}{e, order}, "", " ")
+	if err != nil {
+		panic(err)
+	}
+	return string(out)
 }
 
 // firstDifference shows the lines around the first line where got and

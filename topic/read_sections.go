@@ -6,100 +6,75 @@ import (
 )
 
 func (d *decoder) concepts(n *node) ([]Concept, error) {
-	nodes, err := d.list(n, "key_concepts", "text or {term, definition} objects")
-	if err != nil {
-		return nil, err
-	}
-	var out []Concept
-	for _, it := range nodes {
-		c := Concept{Pos: it.pos}
-		if it.kind != mapNode {
-			if c.Term, err = d.inline(it, "key_concepts"); err != nil {
-				return nil, d.errorf(it.pos, "items of \"key_concepts\" must be text or {term, definition} objects, not %s", it.describe())
-			}
-		} else {
-			fs, err := d.fields(it, "a key concept", "term", "definition")
-			if err != nil {
-				return nil, err
-			}
-			for _, f := range fs {
-				if f.name == "term" {
-					c.Term, err = d.inline(f.val, f.name)
-				} else {
-					c.Definition, err = d.inline(f.val, f.name)
-				}
-				if err != nil {
-					return nil, err
-				}
-			}
-		}
-		out = append(out, c)
-	}
-	return out, nil
+	return readPairs(d, n, pairList{"key_concepts", "text or {term, definition} objects", "a key concept", "term", "definition"},
+		func(c *Concept, pos Pos) *Text { c.Pos = pos; return &c.Term },
+		func(c *Concept, v *node, key string) (err error) {
+			c.Definition, err = d.inline(v, key)
+			return err
+		})
 }
 
 func (d *decoder) theories(n *node) ([]Theory, error) {
-	nodes, err := d.list(n, "key_theories", "{name, description} objects")
-	if err != nil {
-		return nil, err
-	}
-	var out []Theory
-	for _, it := range nodes {
-		t := Theory{Pos: it.pos}
-		if it.kind != mapNode {
-			if t.Name, err = d.inline(it, "key_theories"); err != nil {
-				return nil, d.errorf(it.pos, "items of \"key_theories\" must be {name, description} objects, not %s", it.describe())
-			}
-		} else {
-			fs, err := d.fields(it, "a key theory", "name", "description")
-			if err != nil {
-				return nil, err
-			}
-			for _, f := range fs {
-				if f.name == "name" {
-					t.Name, err = d.inline(f.val, f.name)
-				} else {
-					t.Description, err = d.body(f.val, f.name)
-				}
-				if err != nil {
-					return nil, err
-				}
-			}
-		}
-		out = append(out, t)
-	}
-	return out, nil
+	return readPairs(d, n, pairList{"key_theories", "{name, description} objects", "a key theory", "name", "description"},
+		func(t *Theory, pos Pos) *Text { t.Pos = pos; return &t.Name },
+		func(t *Theory, v *node, key string) (err error) {
+			t.Description, err = d.body(v, key)
+			return err
+		})
 }
 
 func (d *decoder) qas(n *node, name string) ([]QA, error) {
-	nodes, err := d.list(n, name, "{question, answer} objects")
+	return readPairs(d, n, pairList{name, "{question, answer} objects", fmt.Sprintf("an item of %q", name), "question", "answer"},
+		func(q *QA, pos Pos) *Text { q.Pos = pos; return &q.Question },
+		func(q *QA, v *node, key string) (err error) {
+			q.Answer, err = d.body(v, key)
+			return err
+		})
+}
+
+// pairList describes a list whose items are objects of two fields, such
+// as a key concept's term and definition.
+type pairList struct {
+	key           string // the list's field
+	shape         string // what its items must be, for messages
+	what          string // what one item is called, for messages
+	first, second string // the two fields' keys
+}
+
+// readPairs reads a list of two-field objects; an item given as text is
+// its first field alone. at places an item and gives where its first
+// field goes; second reads its second field. Fields are read in the order
+// the source gives them, so the first mistake is the one reported.
+func readPairs[T any](d *decoder, n *node, l pairList, at func(*T, Pos) *Text, second func(*T, *node, string) error) ([]T, error) {
+	nodes, err := d.list(n, l.key, l.shape)
 	if err != nil {
 		return nil, err
 	}
-	var out []QA
+	var out []T
 	for _, it := range nodes {
-		q := QA{Pos: it.pos}
+		var item T
+		first := at(&item, it.pos)
 		if it.kind != mapNode {
-			if q.Question, err = d.inline(it, name); err != nil {
-				return nil, d.errorf(it.pos, "items of %q must be {question, answer} objects, not %s", name, it.describe())
+			if *first, err = d.inline(it, l.key); err != nil {
+				return nil, d.errorf(it.pos, "items of %q must be %s, not %s", l.key, l.shape, it.describe())
 			}
 		} else {
-			fs, err := d.fields(it, fmt.Sprintf("an item of %q", name), "question", "answer")
+			fs, err := d.fields(it, l.what, l.first, l.second)
 			if err != nil {
 				return nil, err
 			}
 			for _, f := range fs {
-				if f.name == "question" {
-					q.Question, err = d.inline(f.val, f.name)
+				if f.name == l.first {
+					*first, err = d.inline(f.val, f.name)
 				} else {
-					q.Answer, err = d.body(f.val, f.name)
+					err = second(&item, f.val, f.name)
 				}
 				if err != nil {
 					return nil, err
 				}
 			}
 		}
-		out = append(out, q)
+		out = append(out, item)
 	}
 	return out, nil
 }

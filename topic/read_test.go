@@ -169,12 +169,30 @@ func TestReadFileMissing(t *testing.T) {
 	}
 }
 
-// fuzzSeeds adds every test file as a seed, so fuzzing starts from real
-// entries in all forms and from every kind of bad input.
-func fuzzSeeds(f *testing.F, add func(name string, data []byte)) {
+// readTestFile reads file with read, failing the test or benchmark when
+// it cannot, and gives the entry and the file's bytes.
+func readTestFile(t testing.TB, file string, read func(string, []byte) (*Entry, error)) (*Entry, []byte) {
+	t.Helper()
+	data, err := os.ReadFile(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	e, err := read(file, data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return e, data
+}
+
+// entrySeeds are the test files every entry reader's fuzzing starts
+// from: real entries in all forms and every kind of bad input.
+var entrySeeds = []string{"testdata/json/*", "testdata/yaml/*", "testdata/bad/*", "testdata/same/*", "testdata/seed-page.txt"}
+
+// fuzzSeeds calls add with the name and bytes of each file the globs match.
+func fuzzSeeds(f *testing.F, add func(name string, data []byte), globs ...string) {
 	f.Helper()
-	for _, dir := range []string{"json", "yaml", "bad", "same"} {
-		files, _ := filepath.Glob(filepath.Join("testdata", dir, "*"))
+	for _, g := range globs {
+		files, _ := filepath.Glob(g)
 		for _, file := range files {
 			data, err := os.ReadFile(file)
 			if err != nil {
@@ -183,9 +201,27 @@ func fuzzSeeds(f *testing.F, add func(name string, data []byte)) {
 			add(file, data)
 		}
 	}
-	if data, err := os.ReadFile("testdata/seed-page.txt"); err == nil {
-		add("seed-page.txt", data)
+}
+
+// addSeeds adds every file the globs match as a seed.
+func addSeeds(f *testing.F, globs ...string) {
+	f.Helper()
+	fuzzSeeds(f, func(_ string, data []byte) { f.Add(data) }, globs...)
+}
+
+// readFuzzed reads fuzz input with read. A refusal must be a *diag.Error
+// with a message, never a panic or another error; it gives nil.
+func readFuzzed(t *testing.T, read func(string, []byte) (*Entry, error), name string, data []byte) *Entry {
+	t.Helper()
+	e, err := read(name, data)
+	if err != nil {
+		var de *diag.Error
+		if !errors.As(err, &de) || de.Message == "" {
+			t.Fatalf("error is not a diag.Error: %#v", err)
+		}
+		return nil
 	}
+	return e
 }
 
 // fuzzNames are the names FuzzRead reads its input under, so dispatch by
@@ -199,7 +235,7 @@ func FuzzRead(f *testing.F) {
 				f.Add(uint8(i), data)
 			}
 		}
-	})
+	}, entrySeeds...)
 	f.Fuzz(func(t *testing.T, which uint8, data []byte) {
 		name := fuzzNames[int(which)%len(fuzzNames)]
 		e, err := Read(name, data, Options{})

@@ -16,10 +16,7 @@ import (
 // (no title, a bad slug or date), so an entry built in code is checked by
 // the same rules. Problems come in source order where positions are known.
 func Validate(e *Entry) []diag.Problem {
-	v := &validator{file: e.Source}
-	if e.Source == "" {
-		v.file = "<input>"
-	}
+	v := &validator{file: e.problemFile()}
 	if strings.TrimSpace(e.Title) == "" {
 		v.add(diag.SeverityError, Pos{}, "missing title")
 	}
@@ -44,6 +41,15 @@ func Validate(e *Entry) []diag.Problem {
 	v.problems = append(v.problems, FigureProblems(e)...)
 	diag.List(v.problems).Sort() // one file: by line and column
 	return v.problems
+}
+
+// problemFile is the file an entry's problems name: its source, or
+// "<input>" for an entry built in code.
+func (e *Entry) problemFile() string {
+	if e.Source == "" {
+		return "<input>"
+	}
+	return e.Source
 }
 
 type validator struct {

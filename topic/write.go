@@ -146,12 +146,7 @@ func encodeField(e *Entry, f Field) *ovalue {
 		}
 		l := ovListOf(len(e.KeyTheories))
 		for _, t := range e.KeyTheories {
-			to := ovObj()
-			to.set("name", ovStr(FormatInline(t.Name)))
-			if len(t.Description) > 0 {
-				to.set("description", ovStr(FormatBody(t.Description)))
-			}
-			l.list = append(l.list, to)
+			l.list = append(l.list, encodePair("name", t.Name, "description", t.Description))
 		}
 		return l
 	case FieldRelevance:
@@ -180,14 +175,20 @@ func encodeQAs(qs []QA, present bool) *ovalue {
 	}
 	l := ovListOf(len(qs))
 	for _, q := range qs {
-		qo := ovObj()
-		qo.set("question", ovStr(FormatInline(q.Question)))
-		if len(q.Answer) > 0 {
-			qo.set("answer", ovStr(FormatBody(q.Answer)))
-		}
-		l.list = append(l.list, qo)
+		l.list = append(l.list, encodePair("question", q.Question, "answer", q.Answer))
 	}
 	return l
+}
+
+// encodePair writes a titled item, such as a theory's name and
+// description: the title always, the text only when there is some.
+func encodePair(titleKey string, title Text, textKey string, text Body) *ovalue {
+	o := ovObj()
+	o.set(titleKey, ovStr(FormatInline(title)))
+	if len(text) > 0 {
+		o.set(textKey, ovStr(FormatBody(text)))
+	}
+	return o
 }
 
 // encodeItems writes plain items as strings and keeps nesting and extra

@@ -16,22 +16,7 @@ import (
 // is a mapping of the entry's fields. Unquoted scalars (numbers, dates) are
 // taken as the text the author wrote.
 func ReadYAML(name string, data []byte) (*Entry, error) {
-	text, err := checkText(name, data)
-	if err != nil {
-		return nil, err
-	}
-	root, err := parseYAMLTree(name, text)
-	if err != nil {
-		return nil, err
-	}
-	d := &decoder{file: name, anyScalar: true}
-	e, err := d.decodeEntry(root)
-	if err != nil {
-		return nil, err
-	}
-	e.Source = name
-	e.Format = FormatYAML
-	return e, nil
+	return readTree(name, data, FormatYAML, parseYAMLTree)
 }
 
 // yamlError turns a yaml.v3 error into a positioned one.
@@ -52,7 +37,8 @@ const (
 // maxYAMLDepth bounds nesting; an entry needs a handful of levels.
 const maxYAMLDepth = 1000
 
-// parseYAMLTree parses exactly one YAML document into a node tree.
+// parseYAMLTree checks that data is text and parses exactly one YAML
+// document of it into a node tree.
 func parseYAMLTree(name string, data []byte) (root *node, err error) {
 	defer func() {
 		// yaml.v3 has panicked on malformed input in the past; a reader
@@ -61,7 +47,11 @@ func parseYAMLTree(name string, data []byte) (root *node, err error) {
 			root, err = nil, errorf(name, Pos{}, "YAML syntax error: %v", r)
 		}
 	}()
-	dec := yaml.NewDecoder(bytes.NewReader(data))
+	text, err := checkText(name, data)
+	if err != nil {
+		return nil, err
+	}
+	dec := yaml.NewDecoder(bytes.NewReader(text))
 	var doc yaml.Node
 	if err := dec.Decode(&doc); err != nil {
 		if errors.Is(err, io.EOF) {

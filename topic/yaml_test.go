@@ -1,47 +1,13 @@
 package topic
 
 import (
-	"bytes"
-	"errors"
-	"path/filepath"
 	"strings"
 	"testing"
-
-	"github.com/scholargate/topicdeck/diag"
 )
 
 // TestYAMLGolden is TestJSONGolden for the YAML form.
 func TestYAMLGolden(t *testing.T) {
-	files, _ := filepath.Glob("testdata/yaml/*.yaml")
-	if len(files) == 0 {
-		t.Fatal("no YAML test files")
-	}
-	for _, file := range files {
-		t.Run(filepath.Base(file), func(t *testing.T) {
-			e, err := ReadFile(file, Options{})
-			if err != nil {
-				t.Fatal(err)
-			}
-			var out bytes.Buffer
-			if err := WriteYAML(&out, e); err != nil {
-				t.Fatal(err)
-			}
-			checkGolden(t, strings.TrimSuffix(file, ".yaml")+".golden", out.Bytes())
-
-			again, err := ReadYAML("golden.yaml", out.Bytes())
-			if err != nil {
-				t.Fatalf("written YAML does not read back: %v\n%s", err, out.Bytes())
-			}
-			sameEntry(t, "yaml → model → yaml → model", again, inCanonicalOrder(e))
-			var out2 bytes.Buffer
-			if err := WriteYAML(&out2, again); err != nil {
-				t.Fatal(err)
-			}
-			if !bytes.Equal(out.Bytes(), out2.Bytes()) {
-				t.Errorf("second round trip changed the YAML:\n%s\n---\n%s", out.Bytes(), out2.Bytes())
-			}
-		})
-	}
+	formGolden(t, yamlForm)
 }
 
 // TestReadYAMLModel checks what YAML adds over JSON: unquoted scalars,
@@ -128,26 +94,8 @@ func FuzzReadYAML(f *testing.F) {
 		if strings.HasSuffix(name, ".yaml") || strings.HasSuffix(name, ".json") {
 			f.Add(data)
 		}
-	})
+	}, entrySeeds...)
 	f.Fuzz(func(t *testing.T, data []byte) {
-		e, err := ReadYAML("f.yaml", data)
-		if err != nil {
-			var te *diag.Error
-			if !errors.As(err, &te) || te.Message == "" {
-				t.Fatalf("error is not a diag.Error: %#v", err)
-			}
-			return
-		}
-		var out bytes.Buffer
-		if err := WriteYAML(&out, e); err != nil {
-			t.Fatal(err)
-		}
-		again, err := ReadYAML("out.yaml", out.Bytes())
-		if err != nil {
-			t.Fatalf("written YAML does not read back: %v\n%s", err, out.Bytes())
-		}
-		if again.Title != e.Title || len(again.Order) != len(e.Order) {
-			t.Fatalf("round trip changed title or sections:\n%s", out.Bytes())
-		}
+		fuzzForm(t, yamlForm, data)
 	})
 }

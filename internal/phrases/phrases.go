@@ -32,7 +32,8 @@ func Groups(e *topic.Entry) [][]string {
 }
 
 // entry collects every phrase of e in entry order, starting a new group
-// at each part.
+// at each part. Known sections come in the order and by the shape the
+// section table gives, so a new section is collected too.
 func (c *collector) entry(e *topic.Entry) {
 	c.add(e.Title)
 	c.next()
@@ -40,45 +41,36 @@ func (c *collector) entry(e *topic.Entry) {
 	c.next()
 	c.body(e.Summary)
 	c.next()
-	c.body(e.Definition)
-	c.next()
-	c.body(e.Scope)
-	c.next()
-	c.items(e.CoreQuestions)
-	c.next()
-	for _, k := range e.KeyConcepts {
-		c.text(k.Term)
-		c.text(k.Definition)
-	}
-	c.next()
-	for _, t := range e.KeyTheories {
-		c.text(t.Name)
-		c.body(t.Description)
-		c.next()
-	}
-	c.body(e.Mechanisms)
-	c.next()
-	if e.Relevance != nil {
-		c.add(e.Relevance.Heading)
-		c.body(e.Relevance.Body)
-		c.next()
-	}
-	c.body(e.History)
-	c.next()
-	for _, k := range topic.KindsShaped(topic.ShapeQuestions) {
-		for _, q := range *k.Questions(e) {
-			c.text(q.Question)
-			c.body(q.Answer)
-			c.next()
-		}
-	}
-	// Every list but the core questions (read above, after the scope), in
-	// the site's order, so a new list section is collected too.
 	for _, k := range topic.SectionKinds() {
-		if l := k.List(e); l != nil && k.Field != topic.FieldCoreQuestions {
-			c.items(*l)
-			c.next()
+		switch k.Shape {
+		case topic.ShapeProse:
+			c.body(*k.Prose(e))
+		case topic.ShapeList, topic.ShapeReferences:
+			c.items(*k.List(e))
+		case topic.ShapeConcepts:
+			for _, kc := range e.KeyConcepts {
+				c.text(kc.Term)
+				c.text(kc.Definition)
+			}
+		case topic.ShapeTheories:
+			for _, t := range e.KeyTheories {
+				c.text(t.Name)
+				c.body(t.Description)
+				c.next()
+			}
+		case topic.ShapeRelevance:
+			if e.Relevance != nil {
+				c.add(e.Relevance.Heading)
+				c.body(e.Relevance.Body)
+			}
+		case topic.ShapeQuestions:
+			for _, q := range *k.Questions(e) {
+				c.text(q.Question)
+				c.body(q.Answer)
+				c.next()
+			}
 		}
+		c.next()
 	}
 	for _, s := range e.Sections {
 		c.add(s.Heading)
