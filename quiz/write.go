@@ -6,6 +6,8 @@ import (
 	"io"
 	"strings"
 	"time"
+
+	"github.com/scholargate/topicdeck/internal/xmltext"
 )
 
 // Format is an output format of a bank.
@@ -80,35 +82,10 @@ func (b *Bank) Write(w io.Writer, opt WriteOptions) error {
 	return err
 }
 
-// escapeXML escapes s for XML character data and attribute values, and
-// drops what XML 1.0 cannot hold at all (control characters, lone
-// surrogates), so any text gives a well-formed file.
-func escapeXML(s string) string {
-	var b strings.Builder
-	for _, r := range s {
-		switch {
-		case r == '&':
-			b.WriteString("&amp;")
-		case r == '<':
-			b.WriteString("&lt;")
-		case r == '>':
-			b.WriteString("&gt;")
-		case r == '"':
-			b.WriteString("&quot;")
-		case r == '\'':
-			b.WriteString("&apos;")
-		case r == '\t' || r == '\n':
-			b.WriteRune(r)
-		case r == '\r':
-			b.WriteString("&#13;")
-		case r < 0x20, r >= 0xFFFE && r <= 0xFFFF, r >= 0xD800 && r <= 0xDFFF:
-			// not a character XML can carry
-		default:
-			b.WriteRune(r)
-		}
-	}
-	return b.String()
-}
+// escapeXML escapes s for XML character data and attribute values the
+// way every hand-written XML file of topicdeck is escaped
+// (xmltext.Escape), so any text gives a well-formed file.
+func escapeXML(s string) string { return xmltext.Escape(s) }
 
 // escapeHTML escapes s as HTML text; only & < > need it outside
 // attributes, and leaving quotes alone keeps "#" out of the result, which
