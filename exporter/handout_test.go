@@ -15,13 +15,7 @@ import (
 
 func seedEntry(t testing.TB) *topic.Entry {
 	t.Helper()
-	return readEntry(t, "../topic/testdata/seed-page.txt")
-}
-
-// readEntry reads the entry file at path, failing the test on an error.
-func readEntry(t testing.TB, path string) *topic.Entry {
-	t.Helper()
-	e, err := topic.ReadFile(path, topic.Options{})
+	e, err := topic.ReadFile("../topic/testdata/seed-page.txt", topic.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -161,7 +155,10 @@ func BenchmarkHandout(b *testing.B) {
 // as citation keys as their full references from the entry's bibliography,
 // and that a missing bibliography is a warning with the keys kept.
 func TestHandoutReferences(t *testing.T) {
-	e := readEntry(t, "../samples/neuroadaptation-and-tolerance.md")
+	e, err := topic.ReadFile("../samples/neuroadaptation-and-tolerance.md", topic.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
 	path := filepath.Join(t.TempDir(), "reader.pdf")
 	res := writeHandout(t, e, exporter.HandoutOptions{Layout: "reader"}, path)
 	checktool.PDF(t, path, []string{"Koob, G. F., & Volkow, N. D. (2010). Neurocircuitry of addiction.", "https://doi.org/10.1038/npp.2009.110"}, 9.5)
@@ -172,7 +169,7 @@ func TestHandoutReferences(t *testing.T) {
 		t.Errorf("warnings: %q", res.Warnings)
 	}
 
-	res, err := exporter.Handout(seedEntry(t), exporter.HandoutOptions{Layout: "reader"}, io.Discard)
+	res, err = exporter.Handout(seedEntry(t), exporter.HandoutOptions{Layout: "reader"}, io.Discard)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -2,6 +2,7 @@ package xmltext
 
 import (
 	"encoding/xml"
+	"fmt"
 	"strings"
 	"testing"
 )
@@ -10,18 +11,17 @@ import (
 // carry is dropped, and every result reads back through encoding/xml as
 // the text it stands for.
 func TestEscape(t *testing.T) {
-	tests := []struct {
-		name, in, want, reads string
-	}{
-		{"markup", `a<b>&"'c`, "a&lt;b&gt;&amp;&quot;&apos;c", `a<b>&"'c`},
-		{"white space kept", "a\tb\nc", "a\tb\nc", "a\tb\nc"},
-		{"carriage return as a reference", "a\r\nb", "a&#13;\nb", "a\r\nb"},
-		{"control characters dropped", "a\x01\x1fb\x00", "ab", "ab"},
-		{"non-characters dropped", "a\uFFFEb\uFFFFc", "abc", "abc"},
-		{"text beyond ASCII kept", "Ärende – 中文 😀", "Ärende – 中文 😀", "Ärende – 中文 😀"},
+	// in: the text; want: Escape(in); reads: what a reader of want gets.
+	tests := []struct{ in, want, reads string }{
+		{`a<b>&"'c`, "a&lt;b&gt;&amp;&quot;&apos;c", `a<b>&"'c`},
+		{"a\tb\nc", "a\tb\nc", "a\tb\nc"}, // white space kept
+		{"a\r\nb", "a&#13;\nb", "a\r\nb"}, // a carriage return kept, as a reference
+		{"a\x01\x1fb\x00", "ab", "ab"},    // control characters dropped
+		{"a\uFFFEb\uFFFFc", "abc", "abc"}, // non-characters dropped
+		{"Ärende – 中文 😀", "Ärende – 中文 😀", "Ärende – 中文 😀"},
 	}
 	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
+		t.Run(fmt.Sprintf("%q", tt.in), func(t *testing.T) {
 			got := Escape(tt.in)
 			if got != tt.want {
 				t.Errorf("Escape(%q) = %q, want %q", tt.in, got, tt.want)
