@@ -198,16 +198,4 @@ func TestUntagged(t *testing.T) {
 
 // BenchmarkWriteTagged draws the tagged test document: three pages, one
 // of them two embedded slides, with structure, a link and an image.
-func BenchmarkWriteTagged(b *testing.B) {
-	doc := taggedDoc(b)
-	var buf bytes.Buffer
-	cpu := cpuTime()
-	for b.Loop() {
-		buf.Reset()
-		if err := Write(&buf, doc, nil); err != nil {
-			b.Fatal(err)
-		}
-	}
-	reportCPU(b, cpu)
-	b.ReportMetric(float64(buf.Len())/1024, "KiB")
-}
+func BenchmarkWriteTagged(b *testing.B) { benchmarkWrite(b, taggedDoc(b)) }

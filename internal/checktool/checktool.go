@@ -63,18 +63,11 @@ func PDF(t testing.TB, path string, phrases []string, minPt float64) {
 	t.Helper()
 	need(t, "pdftotext")
 	need(t, "qpdf")
-	args := []string{path}
-	if len(phrases) > 0 {
-		args = append(args, "--expect", writeExpect(t, phrases))
-	}
+	var args []string
 	if minPt > 0 {
-		args = append(args, "--min-text-pt", strconv.FormatFloat(minPt, 'f', -1, 64))
+		args = []string{"--min-text-pt", strconv.FormatFloat(minPt, 'f', -1, 64)}
 	}
-	cmd := exec.Command(Tool("pdfcheck"), args...)
-	out, err := cmd.CombinedOutput()
-	if err != nil {
-		t.Fatalf("pdfcheck %s: %v\n%s", filepath.Base(path), err, tail(out, 60))
-	}
+	check(t, "pdfcheck", path, phrases, args...)
 }
 
 // PDFUA runs pdfuacheck (the machine checks of PDF/UA-1) on path, with
@@ -84,28 +77,28 @@ func PDF(t testing.TB, path string, phrases []string, minPt float64) {
 func PDFUA(t testing.TB, path string, phrases []string) string {
 	t.Helper()
 	need(t, "pdfinfo")
-	args := []string{path}
-	if len(phrases) > 0 {
-		args = append(args, "--expect", writeExpect(t, phrases))
-	}
-	out, err := exec.Command(Tool("pdfuacheck"), args...).CombinedOutput()
-	if err != nil {
-		t.Fatalf("pdfuacheck %s: %v\n%s", filepath.Base(path), err, tail(out, 60))
-	}
-	return string(out)
+	return check(t, "pdfuacheck", path, phrases)
 }
 
 // XLSX runs xlsxcheck on path with --expect phrases and fails the test
 // unless it exits 0. It returns xlsxcheck's report for further assertions.
 func XLSX(t testing.TB, path string, phrases []string) string {
 	t.Helper()
-	args := []string{path, "--dump", "0"}
+	return check(t, "xlsxcheck", path, phrases, "--dump", "0")
+}
+
+// check runs the checker tool on path with --expect phrases (when any)
+// and its own flags, fails the test with the end of its report unless it
+// exits 0, and returns the report.
+func check(t testing.TB, tool, path string, phrases []string, flags ...string) string {
+	t.Helper()
+	args := append([]string{path}, flags...)
 	if len(phrases) > 0 {
 		args = append(args, "--expect", writeExpect(t, phrases))
 	}
-	out, err := exec.Command(Tool("xlsxcheck"), args...).CombinedOutput()
+	out, err := exec.Command(Tool(tool), args...).CombinedOutput()
 	if err != nil {
-		t.Fatalf("xlsxcheck %s: %v\n%s", filepath.Base(path), err, tail(out, 60))
+		t.Fatalf("%s %s: %v\n%s", tool, filepath.Base(path), err, tail(out, 60))
 	}
 	return string(out)
 }
