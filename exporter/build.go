@@ -191,10 +191,11 @@ type source struct {
 	// origin is where a parsed entry gave its slug, for an error about it.
 	origin diag.Pos
 	deps   []string
-	// digest is what the course glossary takes from the entry, and
-	// digestWarnings what formatting its references found.
-	digest         *glossary.Digest
-	digestWarnings []string
+	// glossaryPart is what the course glossary takes from the entry (its
+	// terms and formatted works), and glossaryWarnings what formatting
+	// those works found.
+	glossaryPart     *glossary.Digest
+	glossaryWarnings []string
 	// inputs is the hash of everything the entry's artifacts depend on.
 	inputs string
 	prev   *ManifestEntry
@@ -203,7 +204,9 @@ type source struct {
 	// ignored: a file in an entry folder that is another entry's
 	// bibliography (a CSL-JSON .json), not an entry.
 	ignored bool
-	mine    bool
+	// inShard: this build's shard makes the entry's artifacts, or reports
+	// its error (see assign).
+	inShard bool
 	record  *ManifestEntry
 }
 

@@ -17,11 +17,11 @@ import (
 // and records the outcome. In a sharded build only shard 0 makes it, from
 // all entries, so it is the same as an unsharded build's.
 func (b *builder) glossary() (finish func()) {
-	// The sources let go of their digests whatever happens here: the
-	// glossary has its own list, and an unneeded digest is garbage.
+	// The sources let go of their glossary parts whatever happens here:
+	// the glossary has its own list, and an unneeded part is garbage.
 	defer func() {
 		for _, s := range b.sources {
-			s.digest, s.digestWarnings = nil, nil
+			s.glossaryPart, s.glossaryWarnings = nil, nil
 		}
 	}()
 	none := func() {}
@@ -64,27 +64,27 @@ func (b *builder) glossary() (finish func()) {
 		}
 	}
 	// Entries scan did not parse (unchanged ones) are read for their
-	// digest only.
+	// glossary part only.
 	b.parallel(len(in), func(i int) {
 		s := in[i]
-		if s.digest != nil {
+		if s.glossaryPart != nil {
 			return
 		}
 		e, err := b.load(s)
 		if err != nil {
-			s.digestWarnings = []string{err.Error() + " (left out of the course glossary)"}
+			s.glossaryWarnings = []string{err.Error() + " (left out of the course glossary)"}
 			return
 		}
-		b.digest(s, e)
+		b.keepGlossaryPart(s, e)
 	})
 	var (
-		digests  []*glossary.Digest
+		parts    []*glossary.Digest
 		warnings = slices.Clone(b.refsWarnings)
 	)
 	for _, s := range in {
-		warnings = append(warnings, s.digestWarnings...)
-		if s.digest != nil {
-			digests = append(digests, s.digest)
+		warnings = append(warnings, s.glossaryWarnings...)
+		if s.glossaryPart != nil {
+			parts = append(parts, s.glossaryPart)
 		}
 	}
 	var (
@@ -95,11 +95,11 @@ func (b *builder) glossary() (finish func()) {
 	)
 	go func() {
 		defer close(done)
-		if len(digests) == 0 {
+		if len(parts) == 0 {
 			err = errors.New("no entries to make a glossary of")
 			return
 		}
-		g := glossary.Merge(digests, glossary.Options{Lang: b.opt.Lang, Title: b.opt.Course})
+		g := glossary.Merge(parts, glossary.Options{Lang: b.opt.Lang, Title: b.opt.Course})
 		var more []string
 		more, err = encodeGlossary(g, GlossaryOptions{}, &buf)
 		warnings = append(warnings, more...)

@@ -99,6 +99,13 @@ func (b *builder) entryInputs(source string, deps []string) string {
 	return sum([]byte(s.String()))
 }
 
+// sum is the sha256 of data in hex, as the manifest records entry files,
+// inputs and artifacts.
+func sum(data []byte) string {
+	s := sha256.Sum256(data)
+	return hex.EncodeToString(s[:])
+}
+
 // fileHashes hashes each dependency file once per build, however many
 // entries share it.
 type fileHashes struct{ m sync.Map } // path → func() string

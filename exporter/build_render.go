@@ -31,7 +31,7 @@ type rendered struct {
 func (b *builder) render() {
 	var todo []*source
 	for _, s := range b.sources {
-		if s.mine && !s.ignored && s.err == nil && !s.unchanged {
+		if s.inShard && !s.ignored && s.err == nil && !s.unchanged {
 			todo = append(todo, s)
 		}
 	}
@@ -57,7 +57,7 @@ func (b *builder) render() {
 	// report does not depend on the order the workers finished in.
 	sort.Strings(b.report.Warnings)
 	for _, s := range b.sources {
-		if s.mine && !s.ignored && s.record != nil {
+		if s.inShard && !s.ignored && s.record != nil {
 			b.next.Entries[s.key] = s.record
 		}
 	}

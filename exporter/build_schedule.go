@@ -34,7 +34,7 @@ func (b *builder) parallel(n int, fn func(i int)) {
 // scan reads and hashes every entry file and decides which are unchanged;
 // only the changed ones are parsed (the slug of an unchanged one is in the
 // manifest), which is what makes a no-change build quick. A parsed entry
-// gives its glossary digest at once and is dropped.
+// gives its glossary part at once and is dropped.
 func (b *builder) scan() {
 	b.parallel(len(b.sources), func(i int) {
 		s := b.sources[i]
@@ -58,7 +58,7 @@ func (b *builder) scan() {
 }
 
 // parse reads the entry in data: its slug, dependencies and inputs, and
-// its glossary digest when the build makes a glossary.
+// its glossary part when the build makes a glossary.
 func (b *builder) parse(s *source, data []byte) {
 	e, err := topic.Read(s.path, data, b.opt.Read)
 	if err != nil {
@@ -73,9 +73,9 @@ func (b *builder) parse(s *source, data []byte) {
 	s.inputs = b.entryInputs(s.hash, s.deps)
 	s.origin = e.SlugOrigin()
 	if s.slug == "" {
-		return // an error in assign; no glossary digest
+		return // an error in assign; no glossary part
 	}
-	b.digest(s, e)
+	b.keepGlossaryPart(s, e)
 }
 
 // load reads a source's entry again. Its bytes must still be those scan
@@ -92,10 +92,10 @@ func (b *builder) load(s *source) (*topic.Entry, error) {
 	return topic.Read(s.path, data, b.opt.Read)
 }
 
-// digest keeps what the course glossary needs of e, when the build makes
-// one and has not taken it yet.
-func (b *builder) digest(s *source, e *topic.Entry) {
-	if b.refs == nil || s.digest != nil {
+// keepGlossaryPart keeps what the course glossary needs of e, when the
+// build makes one and has not taken it yet.
+func (b *builder) keepGlossaryPart(s *source, e *topic.Entry) {
+	if b.refs == nil || s.glossaryPart != nil {
 		return
 	}
 	works, warnings, err := b.refs.of(e)
@@ -105,8 +105,8 @@ func (b *builder) digest(s *source, e *topic.Entry) {
 		works = glossary.AsWritten(e)
 		warnings = []string{fmt.Sprintf("%s: glossary references shown as written: %v", s.path, err)}
 	}
-	s.digest = glossary.DigestOf(e, glossary.Options{References: func(*topic.Entry) []glossary.Reference { return works }})
-	s.digestWarnings = warnings
+	s.glossaryPart = glossary.DigestOf(e, glossary.Options{References: func(*topic.Entry) []glossary.Reference { return works }})
+	s.glossaryWarnings = warnings
 }
 
 // assign settles which entries this build makes, by the entry loader's
@@ -132,24 +132,24 @@ func (b *builder) assign() {
 			// An entry that cannot be read has no slug: the shard that built
 			// it before reports it, else the one its path hashes to.
 			s.err = m.Err
-			s.mine = s.prev != nil || b.opt.Shard.Has(s.key)
+			s.inShard = s.prev != nil || b.opt.Shard.Has(s.key)
 			continue
 		case m.Err != nil:
 			s.err = m.Err
 			// Its artifacts' paths are now the first entry's.
 			s.unchanged, s.prev = false, nil
 		}
-		s.mine = b.opt.Shard.Has(s.slug)
+		s.inShard = b.opt.Shard.Has(s.slug)
 	}
 	for _, s := range b.sources {
-		if s.mine && !s.ignored {
+		if s.inShard && !s.ignored {
 			b.total++
 		}
 	}
 	b.report.Entries = b.total
 	for _, s := range b.sources {
 		switch {
-		case !s.mine || s.ignored:
+		case !s.inShard || s.ignored:
 		case s.err != nil:
 			b.fail(s, s.err)
 		case s.unchanged:

@@ -7,7 +7,6 @@ import (
 	"testing"
 
 	"github.com/scholargate/topicdeck/layouts"
-	"github.com/scholargate/topicdeck/topic"
 )
 
 // TestExportStopsWithContext plans and draws the seed entry with every
@@ -15,10 +14,7 @@ import (
 // export ends with the context's error, without a panic, although the
 // text engine then breaks no text into lines at all.
 func TestExportStopsWithContext(t *testing.T) {
-	e, err := topic.ReadFile("../samples/neuroadaptation-and-tolerance.md", topic.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
+	e := readEntry(t, "../samples/neuroadaptation-and-tolerance.md")
 	ctx, cancel := context.WithCancel(context.Background())
 	cancel()
 	for _, in := range layouts.List() {
@@ -27,6 +23,7 @@ func TestExportStopsWithContext(t *testing.T) {
 		}
 		t.Run(string(in.Kind)+"/"+in.Name, func(t *testing.T) {
 			var buf bytes.Buffer
+			var err error
 			switch in.Kind {
 			case layouts.KindSlides:
 				_, err = SlidesContext(ctx, e, SlideOptions{Layout: in.Name}, &buf)
@@ -43,12 +40,9 @@ func TestExportStopsWithContext(t *testing.T) {
 // TestPageLimit checks MaxPages: a deck over it is refused before it is
 // drawn, one within it is drawn.
 func TestPageLimit(t *testing.T) {
-	e, err := topic.ReadFile("../samples/neuroadaptation-and-tolerance.md", topic.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
+	e := readEntry(t, "../samples/neuroadaptation-and-tolerance.md")
 	var buf bytes.Buffer
-	_, err = Slides(e, SlideOptions{MaxPages: 3}, &buf)
+	_, err := Slides(e, SlideOptions{MaxPages: 3}, &buf)
 	var pe *PageLimitError
 	if !errors.As(err, &pe) || pe.Max != 3 || pe.Pages <= 3 || buf.Len() != 0 {
 		t.Errorf("MaxPages 3: %v, %d bytes written", err, buf.Len())

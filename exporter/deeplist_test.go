@@ -8,7 +8,6 @@ import (
 	"testing"
 
 	"github.com/scholargate/topicdeck/internal/checktool"
-	"github.com/scholargate/topicdeck/topic"
 )
 
 // TestDeepListKeepsEveryWord renders a list nested 45 levels deep, more
@@ -16,10 +15,7 @@ import (
 // section text: the levels past the deepest indent are set at it, and
 // pdftotext finds every item, its words whole.
 func TestDeepListKeepsEveryWord(t *testing.T) {
-	e, err := topic.ReadFile("testdata/deep-list.md", topic.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
+	e := readEntry(t, "testdata/deep-list.md")
 	tests := []struct {
 		kind, layout string
 	}{
@@ -29,18 +25,12 @@ func TestDeepListKeepsEveryWord(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.layout, func(t *testing.T) {
 			path := filepath.Join(t.TempDir(), tt.layout+".pdf")
-			err := WriteFile(path, nil, func(w io.Writer) error {
-				var err error
+			writePDF(t, path, func(w io.Writer) (Result, error) {
 				if tt.kind == "slides" {
-					_, err = Slides(e, SlideOptions{Layout: tt.layout}, w)
-				} else {
-					_, err = Handout(e, HandoutOptions{Layout: tt.layout}, w)
+					return Slides(e, SlideOptions{Layout: tt.layout}, w)
 				}
-				return err
+				return Handout(e, HandoutOptions{Layout: tt.layout}, w)
 			})
-			if err != nil {
-				t.Fatal(err)
-			}
 			text := strings.Join(strings.Fields(checktool.Text(t, path)), " ")
 			for i := range 45 {
 				if item := fmt.Sprintf("level%d word%d", i, i); !strings.Contains(text, item) {

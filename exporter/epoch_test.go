@@ -2,7 +2,6 @@ package exporter
 
 import (
 	"io"
-	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -17,10 +16,7 @@ import (
 // one message naming it, and that the extremes of the valid range give
 // valid PDFs with that date.
 func TestSourceDateEpoch(t *testing.T) {
-	e, err := topic.ReadFile(seedPage, topic.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
+	e := readEntry(t, seedPage)
 	exports := map[string]func() error{
 		"slides": func() error { _, err := Slides(e, SlideOptions{}, io.Discard); return err },
 		"handout": func() error {
@@ -55,9 +51,8 @@ func TestSourceDateEpoch(t *testing.T) {
 			t.Setenv("SOURCE_DATE_EPOCH", good.epoch)
 			path, _ := renderSlides(t, e, SlideOptions{})
 			checktool.PDF(t, path, nil, 0)
-			out, err := exec.Command("pdfinfo", "-isodates", path).CombinedOutput()
-			if err != nil || !strings.Contains(string(out), "CreationDate:    "+good.date) {
-				t.Errorf("pdfinfo %s: %v\n%s", filepath.Base(path), err, out)
+			if info := checktool.Info(t, path, "-isodates"); !strings.Contains(info, "CreationDate:    "+good.date) {
+				t.Errorf("pdfinfo %s:\n%s", filepath.Base(path), info)
 			}
 		})
 	}

@@ -9,7 +9,6 @@ import (
 	"image/png"
 	"io"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"regexp"
 	"strings"
@@ -18,7 +17,6 @@ import (
 	"github.com/scholargate/topicdeck/internal/checktool"
 	"github.com/scholargate/topicdeck/plan"
 	"github.com/scholargate/topicdeck/svgdraw"
-	"github.com/scholargate/topicdeck/topic"
 )
 
 // figureEntry is an entry with a PNG with alpha, a JPEG, a picture
@@ -97,10 +95,7 @@ func writeFigureEntry(t *testing.T) string {
 // pass pdfcheck and pdfuacheck.
 func TestFiguresEverywhere(t *testing.T) {
 	path := writeFigureEntry(t)
-	e, err := topic.ReadFile(path, topic.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
+	e := readEntry(t, path)
 	phrases := []string{"Cells are the units of life.", "A cell divides in two.", "Figure 1. A dividing cell",
 		"The last sentence comes after the pictures.", "A picture nobody drew", "The password file", "A picture on the web"}
 	wantWarnings := []string{
@@ -195,19 +190,6 @@ func TestFiguresEverywhere(t *testing.T) {
 	})
 }
 
-func writePDF(t *testing.T, out string, f func(io.Writer) (Result, error)) Result {
-	t.Helper()
-	var b bytes.Buffer
-	res, err := f(&b)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(out, b.Bytes(), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	return res
-}
-
 func checkWarnings(t *testing.T, got, want []string) {
 	t.Helper()
 	for _, w := range want {
@@ -235,11 +217,7 @@ func checkFigurePDF(t *testing.T, path string, phrases []string) {
 	if !strings.Contains(report, "Figure 2") || !strings.Contains(report, "Caption 1") {
 		t.Errorf("pdfuacheck's structure should hold two figures and a caption:\n%s", report)
 	}
-	out, err := exec.Command("pdfimages", "-list", path).CombinedOutput()
-	if err != nil {
-		t.Fatalf("pdfimages: %v\n%s", err, out)
-	}
-	list := string(out)
+	list := checktool.Output(t, "pdfimages", "-list", path)
 	if n := strings.Count(list, " smask "); n != 1 {
 		t.Errorf("%d soft masks, want 1 (the PNG's alpha):\n%s", n, list)
 	}

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"io"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -21,6 +20,22 @@ func seedEntry(t testing.TB) *topic.Entry {
 		t.Fatal(err)
 	}
 	return e
+}
+
+// writeHandout writes e's handout to path, as the commands do
+// (exporter.WriteFile).
+func writeHandout(t *testing.T, e *topic.Entry, opt exporter.HandoutOptions, path string) exporter.Result {
+	t.Helper()
+	var res exporter.Result
+	err := exporter.WriteFile(path, nil, func(w io.Writer) error {
+		var err error
+		res, err = exporter.Handout(e, opt, w)
+		return err
+	})
+	if err != nil {
+		t.Fatalf("%+v: %v", opt, err)
+	}
+	return res
 }
 
 func TestHandoutFileName(t *testing.T) {
@@ -51,25 +66,14 @@ func TestHandout(t *testing.T) {
 		{exporter.HandoutOptions{Layout: "slides-9", SlidesLayout: "contrast", ArtifactOptions: exporter.ArtifactOptions{Aspect: "4:3"}}, "595.28 x 841.89", 0},
 	} {
 		path := filepath.Join(dir, exporter.HandoutFileName(e, tc.opt.Layout+tc.opt.SlidesLayout))
-		var res exporter.Result
-		err := exporter.WriteFile(path, nil, func(w io.Writer) error {
-			var err error
-			res, err = exporter.Handout(e, tc.opt, w)
-			return err
-		})
-		if err != nil {
-			t.Fatalf("%+v: %v", tc.opt, err)
-		}
+		res := writeHandout(t, e, tc.opt, path)
 		checktool.PDF(t, path, []string{e.Title}, 0)
 		if n := checktool.Pages(t, path); n != res.Pages || n == 0 {
 			t.Errorf("%+v: %d pages, result says %d", tc.opt, n, res.Pages)
 		}
-		info, err := exec.Command("pdfinfo", path).Output()
-		if err != nil {
-			t.Fatal(err)
-		}
+		info := checktool.Info(t, path)
 		for _, want := range []string{"Creator:         " + exporter.Creator, "Title:           " + e.Title, tc.size} {
-			if !strings.Contains(string(info), want) {
+			if !strings.Contains(info, want) {
 				t.Errorf("%+v: pdfinfo lacks %q:\n%s", tc.opt, want, info)
 			}
 		}
@@ -156,14 +160,7 @@ func TestHandoutReferences(t *testing.T) {
 		t.Fatal(err)
 	}
 	path := filepath.Join(t.TempDir(), "reader.pdf")
-	var res exporter.Result
-	err = exporter.WriteFile(path, nil, func(w io.Writer) error {
-		res, err = exporter.Handout(e, exporter.HandoutOptions{Layout: "reader"}, w)
-		return err
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
+	res := writeHandout(t, e, exporter.HandoutOptions{Layout: "reader"}, path)
 	checktool.PDF(t, path, []string{"Koob, G. F., & Volkow, N. D. (2010). Neurocircuitry of addiction.", "https://doi.org/10.1038/npp.2009.110"}, 9.5)
 	if text := checktool.Text(t, path); strings.Contains(text, "koob-2009-neurocircuitry") {
 		t.Error("the citation key is printed instead of its reference")

@@ -1,7 +1,6 @@
 package exporter
 
 import (
-	"archive/zip"
 	"bytes"
 	"io"
 	"os"
@@ -10,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/scholargate/topicdeck/glossary"
+	"github.com/scholargate/topicdeck/internal/zipparts"
 	"github.com/scholargate/topicdeck/topic"
 )
 
@@ -23,10 +23,7 @@ var unsafeTargets = []string{"javascript:", "file:///etc/passwd", "data:text/htm
 // kept, and each dropped link is named in a warning with its position.
 func TestUnsafeLinksDropped(t *testing.T) {
 	const src = "testdata/links/unsafe-links.md"
-	e, err := topic.ReadFile(src, topic.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
+	e := readEntry(t, src)
 	exports := []struct {
 		name string
 		run  func(w io.Writer) ([]string, error)
@@ -94,19 +91,9 @@ func TestUnsafeLinksDropped(t *testing.T) {
 // xlsxParts returns the contents of every part of a workbook.
 func xlsxParts(t *testing.T, data []byte) [][]byte {
 	t.Helper()
-	z, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
-	if err != nil {
-		t.Fatal(err)
-	}
 	var out [][]byte
-	for _, f := range z.File {
-		r, err := f.Open()
-		if err != nil {
-			t.Fatal(err)
-		}
-		b, _ := io.ReadAll(r)
-		r.Close()
-		out = append(out, b)
+	for _, f := range zipparts.All(t, data) {
+		out = append(out, f.Data)
 	}
 	return out
 }

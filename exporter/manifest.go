@@ -2,8 +2,6 @@ package exporter
 
 import (
 	"bytes"
-	"crypto/sha256"
-	"encoding/hex"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -117,9 +115,4 @@ func artifactsPresent(out string, arts []Artifact) bool {
 		}
 	}
 	return true
-}
-
-func sum(data []byte) string {
-	s := sha256.Sum256(data)
-	return hex.EncodeToString(s[:])
 }

@@ -1,7 +1,6 @@
 package exporter
 
 import (
-	"archive/zip"
 	"bytes"
 	"context"
 	"fmt"
@@ -16,6 +15,7 @@ import (
 	"github.com/scholargate/topicdeck/internal/checktool"
 	"github.com/scholargate/topicdeck/internal/phrases"
 	"github.com/scholargate/topicdeck/internal/pptxread"
+	"github.com/scholargate/topicdeck/internal/zipparts"
 	"github.com/scholargate/topicdeck/plan"
 	"github.com/scholargate/topicdeck/pptxdraw"
 	"github.com/scholargate/topicdeck/topic"
@@ -67,7 +67,7 @@ func (c pptxCase) String() string {
 // and the entry as printed (references resolved).
 func pptxOf(t testing.TB, c pptxCase) (*topic.Entry, *plan.Document, []byte) {
 	t.Helper()
-	e := slidesEntry(t, c.path)
+	e := readEntry(t, c.path)
 	doc, _, err := PlanSlides(e, c.opt)
 	if err != nil {
 		t.Fatal(err)
@@ -91,14 +91,7 @@ func headingOf(pg *plan.Page) string {
 	if pg.Tag == nil {
 		return pg.Label
 	}
-	var h *plan.Node
-	pg.Tag.Walk(func(n *plan.Node) bool {
-		if n.Role == plan.RoleHeading {
-			h = n
-			return false
-		}
-		return true
-	})
+	h := pg.Tag.First(plan.RoleHeading)
 	var parts []string
 	for _, it := range pg.Items {
 		if v, ok := it.(*plan.Text); ok && h != nil && v.Tag != nil && v.Tag.Within(h) {
@@ -291,19 +284,11 @@ func TestSlidesPPTXDeterministic(t *testing.T) {
 	}
 	t.Setenv("SOURCE_DATE_EPOCH", "1700000000")
 	_, _, x := pptxOf(t, c)
-	zr, err := zip.NewReader(bytes.NewReader(x), int64(len(x)))
-	if err != nil {
-		t.Fatal(err)
-	}
-	rc, err := zr.Open("docProps/core.xml")
-	if err != nil {
-		t.Fatal(err)
-	}
-	core, _ := io.ReadAll(rc)
+	core := zipparts.Member(t, x, "docProps/core.xml")
 	if !bytes.Contains(core, []byte(`<dcterms:created xsi:type="dcterms:W3CDTF">2023-11-14T22:13:20Z</dcterms:created>`)) {
 		t.Errorf("SOURCE_DATE_EPOCH does not date the deck: %s", core)
 	}
-	for _, f := range zr.File {
+	for _, f := range zipparts.All(t, x) {
 		if f.Modified.Unix() != 1700000000 {
 			t.Errorf("%s dated %v", f.Name, f.Modified)
 		}
@@ -314,7 +299,7 @@ func TestSlidesPPTXDeterministic(t *testing.T) {
 // warns about (characters no face has, unresolved references).
 func TestSlidesPPTXWarnings(t *testing.T) {
 	for _, f := range []string{filepath.Join(stressDir, "cjk.md"), "../topic/testdata/seed-page.txt"} {
-		e := slidesEntry(t, f)
+		e := readEntry(t, f)
 		pdf, err := Slides(e, SlideOptions{}, io.Discard)
 		if err != nil {
 			t.Fatal(err)
@@ -351,7 +336,7 @@ func TestDeckFormat(t *testing.T) {
 // BenchmarkSeedDeckPPTX plans the seed page's deck and writes it as
 // PowerPoint in-process (notes included).
 func BenchmarkSeedDeckPPTX(b *testing.B) {
-	e := slidesEntry(b, "../topic/testdata/seed-page.txt")
+	e := readEntry(b, "../topic/testdata/seed-page.txt")
 	if _, err := SlidesPPTX(e, SlideOptions{}, io.Discard); err != nil {
 		b.Fatal(err)
 	}
@@ -365,7 +350,7 @@ func BenchmarkSeedDeckPPTX(b *testing.B) {
 
 // BenchmarkDrawPPTX is the writing alone, the plan made once.
 func BenchmarkDrawPPTX(b *testing.B) {
-	e := slidesEntry(b, "../topic/testdata/seed-page.txt")
+	e := readEntry(b, "../topic/testdata/seed-page.txt")
 	doc, _, err := PlanSlides(e, SlideOptions{})
 	if err != nil {
 		b.Fatal(err)

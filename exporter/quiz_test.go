@@ -1,7 +1,6 @@
 package exporter
 
 import (
-	"archive/zip"
 	"bytes"
 	"flag"
 	"io"
@@ -10,6 +9,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/scholargate/topicdeck/internal/zipparts"
 	"github.com/scholargate/topicdeck/quiz"
 	"github.com/scholargate/topicdeck/topic"
 )
@@ -80,26 +80,13 @@ func TestQuizGolden(t *testing.T) {
 // checks that each is stamped with the document time, not the clock.
 func zipText(t *testing.T, data []byte) []byte {
 	t.Helper()
-	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
-	if err != nil {
-		t.Fatal(err)
-	}
 	var b strings.Builder
-	for _, f := range zr.File {
-		rc, err := f.Open()
-		if err != nil {
-			t.Fatal(err)
-		}
-		body, err := io.ReadAll(rc)
-		rc.Close()
-		if err != nil {
-			t.Fatal(err)
-		}
+	for _, f := range zipparts.All(t, data) {
 		if !f.Modified.Equal(DocumentTime()) {
 			t.Errorf("%s stamped %v, want the document time %v", f.Name, f.Modified, DocumentTime())
 		}
 		b.WriteString("== " + f.Name + " ==\n")
-		b.Write(body)
+		b.Write(f.Data)
 	}
 	return []byte(b.String())
 }

@@ -5,7 +5,6 @@ import (
 	"errors"
 	"io"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -23,7 +22,8 @@ const droidDir = "/usr/share/fonts/truetype/droid"
 // stressDir holds the planner's stress entries.
 const stressDir = "../layouts/deck/testdata"
 
-func slidesEntry(t testing.TB, path string) *topic.Entry {
+// readEntry reads the entry file at path, failing the test on an error.
+func readEntry(t testing.TB, path string) *topic.Entry {
 	t.Helper()
 	e, err := topic.ReadFile(path, topic.Options{})
 	if err != nil {
@@ -36,16 +36,23 @@ func slidesEntry(t testing.TB, path string) *topic.Entry {
 func renderSlides(t testing.TB, e *topic.Entry, opt SlideOptions) (string, Result) {
 	t.Helper()
 	path := filepath.Join(t.TempDir(), e.SlugOrDefault()+"-slides.pdf")
+	return path, writePDF(t, path, func(w io.Writer) (Result, error) { return Slides(e, opt, w) })
+}
+
+// writePDF writes what draw makes to path, as the commands do (WriteFile),
+// and returns draw's result.
+func writePDF(t testing.TB, path string, draw func(io.Writer) (Result, error)) Result {
+	t.Helper()
 	var res Result
 	err := WriteFile(path, nil, func(w io.Writer) error {
 		var err error
-		res, err = Slides(e, opt, w)
+		res, err = draw(w)
 		return err
 	})
 	if err != nil {
 		t.Fatal(err)
 	}
-	return path, res
+	return res
 }
 
 // slideLayouts is every registered slide layout.
@@ -78,7 +85,7 @@ func TestSlidesSamples(t *testing.T) {
 	}
 	files = append(files, "../topic/testdata/seed-page.txt")
 	for _, f := range files {
-		e := slidesEntry(t, f)
+		e := readEntry(t, f)
 		if e.Format == topic.FormatPageText {
 			// A copied page cannot name its bibliography; the seed's is
 			// the sample one, as `--bib` would give it.
@@ -117,7 +124,7 @@ func TestSlidesStress(t *testing.T) {
 		if strings.HasPrefix(filepath.Base(f), "cjk") {
 			continue // TestSlidesCJK
 		}
-		e := slidesEntry(t, f)
+		e := readEntry(t, f)
 		want := phrases.Printed(e)
 		// The planner's tests run every stress entry in every layout and
 		// aspect; here each goes through pdfcheck in one of them, in turn.
@@ -138,7 +145,7 @@ func TestSlidesStress(t *testing.T) {
 // TestSlidesCJK: without a font for Chinese the deck still renders and
 // warns once per character; with --font-dir the characters are drawn.
 func TestSlidesCJK(t *testing.T) {
-	e := slidesEntry(t, filepath.Join(stressDir, "cjk.md"))
+	e := readEntry(t, filepath.Join(stressDir, "cjk.md"))
 	t.Run("without font", func(t *testing.T) {
 		t.Parallel()
 		path, res := renderSlides(t, e, SlideOptions{})
@@ -165,7 +172,7 @@ func TestSlidesCJK(t *testing.T) {
 }
 
 func TestSlidesDeterministic(t *testing.T) {
-	e := slidesEntry(t, "../samples/plate-tectonics.json")
+	e := readEntry(t, "../samples/plate-tectonics.json")
 	var a, b bytes.Buffer
 	if _, err := Slides(e, SlideOptions{ArtifactOptions: ArtifactOptions{Course: "GEO1"}}, &a); err != nil {
 		t.Fatal(err)
@@ -183,13 +190,9 @@ func TestSlidesDeterministic(t *testing.T) {
 
 func TestSlidesMetadata(t *testing.T) {
 	t.Setenv("SOURCE_DATE_EPOCH", "1767225600") // 2026-01-01
-	e := slidesEntry(t, "../topic/testdata/seed-page.txt")
+	e := readEntry(t, "../topic/testdata/seed-page.txt")
 	path, res := renderSlides(t, e, SlideOptions{ArtifactOptions: ArtifactOptions{Author: "A. Lecturer", Lang: "sv"}})
-	out, err := exec.Command("pdfinfo", path).Output()
-	if err != nil {
-		t.Fatalf("pdfinfo: %v", err)
-	}
-	info := string(out)
+	info := checktool.Info(t, path)
 	for _, want := range []string{
 		"Title:           Neuroadaptation and Tolerance",
 		"Author:          A. Lecturer",
@@ -208,9 +211,9 @@ func TestSlidesMetadata(t *testing.T) {
 			t.Errorf("Swedish labels: text lacks %q", want)
 		}
 	}
-	raw := expanded(t, path)
+	qdf := checktool.Expanded(t, path)
 	for _, want := range []string{"/Outlines", "/Lang"} {
-		if !bytes.Contains(raw, []byte(want)) {
+		if !strings.Contains(qdf, want) {
 			t.Errorf("PDF lacks %s", want)
 		}
 	}
@@ -219,46 +222,32 @@ func TestSlidesMetadata(t *testing.T) {
 	}
 }
 
-// expanded returns the PDF at path with its object streams and streams
-// expanded (qpdf --qdf), where dictionaries can be searched as text.
+// expanded is the PDF at path as checktool.Expanded gives it, as bytes.
 func expanded(t *testing.T, path string) []byte {
 	t.Helper()
-	out := filepath.Join(t.TempDir(), "qdf.pdf")
-	if b, err := exec.Command("qpdf", "--qdf", "--object-streams=disable", path, out).CombinedOutput(); err != nil {
-		t.Fatalf("qpdf: %v\n%s", err, b)
-	}
-	raw, err := os.ReadFile(out)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return raw
+	return []byte(checktool.Expanded(t, path))
 }
 
 func TestSlidesLinks(t *testing.T) {
-	e := slidesEntry(t, filepath.Join(stressDir, "long-url.md"))
+	e := readEntry(t, filepath.Join(stressDir, "long-url.md"))
 	path, _ := renderSlides(t, e, SlideOptions{})
-	raw := expanded(t, path)
-	if !bytes.Contains(raw, []byte("/URI (https://example.org/segment00")) {
+	if !strings.Contains(checktool.Expanded(t, path), "/URI (https://example.org/segment00") {
 		t.Error("no clickable link to the entry's URL in the PDF")
 	}
 }
 
 func TestSlidesPageSize(t *testing.T) {
-	e := slidesEntry(t, filepath.Join(stressDir, "greek.md"))
+	e := readEntry(t, filepath.Join(stressDir, "greek.md"))
 	for aspect, want := range map[string]string{"16:9": "960 x 540 pts", "4:3": "720 x 540 pts"} {
 		path, _ := renderSlides(t, e, SlideOptions{ArtifactOptions: ArtifactOptions{Aspect: aspect}})
-		out, err := exec.Command("pdfinfo", path).Output()
-		if err != nil {
-			t.Fatal(err)
-		}
-		if !strings.Contains(string(out), want) {
-			t.Errorf("%s: pdfinfo:\n%s", aspect, out)
+		if info := checktool.Info(t, path); !strings.Contains(info, want) {
+			t.Errorf("%s: pdfinfo:\n%s", aspect, info)
 		}
 	}
 }
 
 func TestSlidesErrors(t *testing.T) {
-	e := slidesEntry(t, filepath.Join(stressDir, "greek.md"))
+	e := readEntry(t, filepath.Join(stressDir, "greek.md"))
 	for _, tt := range []struct {
 		opt  SlideOptions
 		want string
@@ -294,7 +283,7 @@ func (failWriter) Write([]byte) (int, error) { return 0, errors.New("disk full")
 
 // BenchmarkSeedDeck plans and draws the seed page's deck in-process.
 func BenchmarkSeedDeck(b *testing.B) {
-	e := slidesEntry(b, "../topic/testdata/seed-page.txt")
+	e := readEntry(b, "../topic/testdata/seed-page.txt")
 	if _, err := Slides(e, SlideOptions{}, io.Discard); err != nil {
 		b.Fatal(err)
 	}

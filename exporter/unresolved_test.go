@@ -17,10 +17,7 @@ func TestUnresolvedKeysEachNamed(t *testing.T) {
 		seedPage + `:76:3: seminal work "hyman-2006" looks like a citation key, but no bibliography was given (set bibliography: or use --bib)`,
 		seedPage + `:77:3: seminal work "kalivas-2007" looks like a citation key, but no bibliography was given (set bibliography: or use --bib)`,
 	}
-	e, err := topic.ReadFile(seedPage, topic.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
+	e := readEntry(t, seedPage)
 	exports := map[string]func() ([]string, error){
 		"slides": func() ([]string, error) {
 			res, err := Slides(e, SlideOptions{}, io.Discard)

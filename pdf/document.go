@@ -4,6 +4,8 @@ import (
 	"io"
 	"strings"
 	"time"
+
+	"github.com/scholargate/topicdeck/internal/xmltext"
 )
 
 // Document writes a whole file: pages, outline, metadata (Info and XMP)
@@ -219,26 +221,7 @@ func (d *Document) writeOutline() Ref {
 // xmp is the metadata stream: Dublin Core, XMP dates, the producer and the
 // PDF/UA identification.
 func (d *Document) xmp() []byte {
-	esc := func(s string) string {
-		var b strings.Builder
-		for _, r := range s {
-			switch {
-			case r == '&':
-				b.WriteString("&amp;")
-			case r == '<':
-				b.WriteString("&lt;")
-			case r == '>':
-				b.WriteString("&gt;")
-			case r == '"':
-				b.WriteString("&quot;")
-			case r < 0x20 && r != '\t' && r != '\n' && r != '\r', r == 0xFFFE, r == 0xFFFF:
-				// not allowed in XML 1.0
-			default:
-				b.WriteRune(r)
-			}
-		}
-		return b.String()
-	}
+	esc := xmltext.Escape
 	i := d.Info
 	date := i.Date.UTC().Format("2006-01-02T15:04:05Z")
 	var b strings.Builder

@@ -7,13 +7,13 @@ import (
 	"image/jpeg"
 	"image/png"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/scholargate/topicdeck/fonts"
+	"github.com/scholargate/topicdeck/internal/checktool"
 )
 
 func TestObjects(t *testing.T) {
@@ -68,16 +68,8 @@ func writeFile(t *testing.T, draw func(d *Document, c *Content, page Ref) Page) 
 	if err := os.WriteFile(path, buf.Bytes(), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	qpdfCheck(t, path)
+	checktool.QPDFCheck(t, path)
 	return path, buf.Bytes()
-}
-
-func qpdfCheck(t *testing.T, path string) {
-	t.Helper()
-	out, err := exec.Command("qpdf", "--check", path).CombinedOutput()
-	if err != nil || !strings.Contains(string(out), "No syntax or stream encoding errors") || strings.Contains(string(out), "WARNING") {
-		t.Fatalf("qpdf --check: %v\n%s", err, out)
-	}
 }
 
 // TestFonts draws text through a CID font, with a character beyond the
@@ -110,20 +102,12 @@ func TestFonts(t *testing.T) {
 		}
 		return Page{Resources: Dict{{"Font", Dict{{"F1", f.Ref()}}}}}
 	})
-	out, err := exec.Command("pdftotext", path, "-").Output()
-	if err != nil {
-		t.Fatal(err)
-	}
-	if got := strings.TrimSpace(string(out)); got != text {
+	if got := checktool.Text(t, path); got != text {
 		t.Errorf("pdftotext %q, want %q", got, text)
 	}
-	info, err := exec.Command("pdffonts", path).Output()
-	if err != nil {
-		t.Fatal(err)
-	}
-	row := strings.Fields(strings.Split(string(info), "\n")[2])
-	if len(row) < 8 || !strings.HasSuffix(row[0], "+DejaVuSans") || row[len(row)-5] != "yes" || row[len(row)-4] != "yes" || row[len(row)-3] != "yes" {
-		t.Errorf("pdffonts:\n%s", info)
+	// Embedded, subset, with a ToUnicode map.
+	if fs := checktool.Fonts(t, path); len(fs) != 1 || !strings.HasSuffix(fs[0].Name, "+DejaVuSans") || !fs[0].Embedded || !fs[0].Subset || !fs[0].Unicode {
+		t.Errorf("pdffonts: %+v", fs)
 	}
 }
 
@@ -158,12 +142,10 @@ func TestImages(t *testing.T) {
 	if p.Width != 4 || p.Height != 3 || j.Width != 5 {
 		t.Errorf("sizes %+v %+v", p, j)
 	}
-	out, err := exec.Command("qpdf", "--show-object="+itoa(int(p.Ref)), path).Output()
-	if err != nil || !strings.Contains(string(out), "/SMask") {
-		t.Errorf("PNG with alpha has no soft mask: %v %s", err, out)
+	if out := checktool.Output(t, "qpdf", "--show-object="+itoa(int(p.Ref)), path); !strings.Contains(out, "/SMask") {
+		t.Errorf("PNG with alpha has no soft mask: %s", out)
 	}
-	out, err = exec.Command("qpdf", "--show-object="+itoa(int(j.Ref)), "--raw-stream-data", path).Output()
-	if err != nil || !bytes.Equal(out, jpegData.Bytes()) {
+	if out := checktool.Output(t, "qpdf", "--show-object="+itoa(int(j.Ref)), "--raw-stream-data", path); out != jpegData.String() {
 		t.Errorf("the JPEG is not passed through unchanged")
 	}
 }
@@ -199,28 +181,18 @@ func TestStructure(t *testing.T) {
 		inner := d.W.Add(LinkPage([4]float64{40, 10, 60, 30}, page, 100, "Back to the top", -1))
 		return Page{Resources: Dict{}, Annots: []Ref{annot, inner}}
 	})
-	info, err := exec.Command("pdfinfo", path).Output()
-	if err != nil {
-		t.Fatal(err)
-	}
+	info := checktool.Info(t, path)
 	for _, want := range []string{"Tagged:          yes", "Title:           Test (with) \\ escapes", "Author:          Åsa", "Metadata Stream: yes"} {
-		if !strings.Contains(string(info), want) {
+		if !strings.Contains(info, want) {
 			t.Errorf("pdfinfo lacks %q:\n%s", want, info)
 		}
 	}
-	st, err := exec.Command("pdfinfo", "-struct", path).Output()
-	if err != nil {
-		t.Fatal(err)
-	}
-	if s := string(st); !strings.Contains(s, "P") || !strings.Contains(s, "Link") || strings.Contains(s, "Div") || !strings.Contains(s, "Figure") {
+	if s := checktool.Info(t, path, "-struct"); !strings.Contains(s, "P") || !strings.Contains(s, "Link") || strings.Contains(s, "Div") || !strings.Contains(s, "Figure") {
 		t.Errorf("structure:\n%s", s)
 	}
-	out, err := exec.Command("qpdf", "--qdf", "--object-streams=disable", path, "-").Output()
-	if err != nil {
-		t.Fatal(err)
-	}
+	qdf := checktool.Expanded(t, path)
 	for _, want := range []string{"/URI (https://example.org/a\\(b\\))", "/Dest [", "/Contents (Back to the top)", "/Count 1", "/Tabs /S"} {
-		if !bytes.Contains(out, []byte(want)) {
+		if !strings.Contains(qdf, want) {
 			t.Errorf("the file lacks %s", want)
 		}
 	}

@@ -7,7 +7,6 @@ import (
 	"image/color"
 	"image/png"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -17,29 +16,11 @@ import (
 
 	"github.com/scholargate/topicdeck/fonts"
 	"github.com/scholargate/topicdeck/internal/checktool"
+	"github.com/scholargate/topicdeck/internal/cjkfont"
 	"github.com/scholargate/topicdeck/pdf"
 	"github.com/scholargate/topicdeck/plan"
 	"github.com/scholargate/topicdeck/textlayout"
 )
-
-// cjkSet is the default set plus Debian's Droid CJK fallback (CI installs
-// fonts-droid-fallback), as --font-dir would add it.
-func cjkSet(t testing.TB) *fonts.Set {
-	t.Helper()
-	data, err := os.ReadFile("/usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf")
-	if err != nil {
-		t.Fatalf("%v (apt-get install fonts-droid-fallback)", err)
-	}
-	dir := t.TempDir()
-	if err := os.WriteFile(filepath.Join(dir, "DroidSansFallbackFull.ttf"), data, 0o644); err != nil {
-		t.Fatal(err)
-	}
-	set, err := fonts.Default().WithDir(dir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return set
-}
 
 // builder lays paragraphs out down a page the way a layout would.
 type builder struct {
@@ -135,6 +116,17 @@ func render(t testing.TB, doc *plan.Document, set *fonts.Set) []byte {
 	return buf.Bytes()
 }
 
+// renderFile draws doc into a file name in a temporary folder, for the
+// readers and checkers, and returns its path.
+func renderFile(t testing.TB, doc *plan.Document, set *fonts.Set, name string) string {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), name)
+	if err := os.WriteFile(path, render(t, doc, set), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return path
+}
+
 func lineText(l textlayout.Line) string {
 	var b strings.Builder
 	for _, s := range l.Segments {
@@ -144,27 +136,19 @@ func lineText(l textlayout.Line) string {
 }
 
 func TestWrite(t *testing.T) {
-	set := cjkSet(t)
+	set := cjkfont.Set(t)
 	doc, paras := testDoc(t, set)
 	if m := doc.Missing(); len(m) != 0 {
 		t.Fatalf("test document has missing characters %q", string(m))
 	}
-	out := render(t, doc, set)
-	path := filepath.Join(t.TempDir(), "test.pdf")
-	if err := os.WriteFile(path, out, 0o644); err != nil {
-		t.Fatal(err)
-	}
+	path := renderFile(t, doc, set, "test.pdf")
 	checktool.PDF(t, path, sentences, 0)
 	if n := checktool.Pages(t, path); n != 3 {
 		t.Errorf("%d pages", n)
 	}
 	// pdftotext -raw keeps the hyphens at line ends that its default mode
 	// takes for hyphenation, so every drawn line must appear exactly.
-	raw, err := exec.Command("pdftotext", "-raw", "-enc", "UTF-8", path, "-").Output()
-	if err != nil {
-		t.Fatal(err)
-	}
-	rawLines := strings.Split(strings.ReplaceAll(string(raw), "\f", ""), "\n")
+	rawLines := strings.Split(strings.ReplaceAll(checktool.RawText(t, path, 0), "\f", ""), "\n")
 	for _, lines := range paras {
 		for _, l := range lines {
 			if !slices.Contains(rawLines, lineText(l)) {
@@ -201,32 +185,23 @@ func TestWrite(t *testing.T) {
 		t.Errorf("outline %q, want %q", titles, want)
 	}
 
-	info, err := exec.Command("pdfinfo", path).Output()
-	if err != nil {
-		t.Fatal(err)
-	}
+	info := checktool.Info(t, path)
 	for _, want := range []string{"Motiverat resonerande – test", "Åsa Öberg", "topicdeck test", "Fri Jan  2 03:04:05 2026"} {
-		if !strings.Contains(string(info), want) {
+		if !strings.Contains(info, want) {
 			t.Errorf("pdfinfo lacks %q:\n%s", want, info)
 		}
 	}
-	if !strings.Contains(uncompressed(t, path), "/Lang (sv-SE)") {
+	if !strings.Contains(checktool.Expanded(t, path), "/Lang (sv-SE)") {
 		t.Error("no document language")
 	}
 
 	// Only the faces drawn with are embedded.
-	fontsOut, err := exec.Command("pdffonts", path).Output()
-	if err != nil {
-		t.Fatal(err)
-	}
 	var embedded []string
-	for _, row := range strings.Split(string(fontsOut), "\n")[2:] {
-		if f := strings.Fields(row); len(f) > 0 {
-			embedded = append(embedded, f[0][strings.Index(f[0], "+")+1:])
-			// Embedded, subset, with a ToUnicode map.
-			if len(f) < 8 || f[len(f)-5] != "yes" || f[len(f)-4] != "yes" || f[len(f)-3] != "yes" {
-				t.Errorf("pdffonts: %s", row)
-			}
+	for _, f := range checktool.Fonts(t, path) {
+		embedded = append(embedded, f.Name[strings.Index(f.Name, "+")+1:])
+		// Embedded, subset, with a ToUnicode map.
+		if !f.Embedded || !f.Subset || !f.Unicode {
+			t.Errorf("pdffonts: %s", f.Row)
 		}
 	}
 	slices.Sort(embedded)
@@ -235,23 +210,8 @@ func TestWrite(t *testing.T) {
 	}
 }
 
-// uncompressed returns the PDF at path with every stream and object
-// stream expanded (qpdf --qdf), for looking at its objects.
-func uncompressed(t testing.TB, path string) string {
-	t.Helper()
-	out := filepath.Join(t.TempDir(), "qdf.pdf")
-	if b, err := exec.Command("qpdf", "--qdf", "--object-streams=disable", path, out).CombinedOutput(); err != nil {
-		t.Fatalf("qpdf: %v\n%s", err, b)
-	}
-	data, err := os.ReadFile(out)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return string(data)
-}
-
 func TestDeterministic(t *testing.T) {
-	set := cjkSet(t)
+	set := cjkfont.Set(t)
 	doc, _ := testDoc(t, set)
 	a := render(t, doc, set)
 	b := render(t, doc, set)
@@ -277,10 +237,7 @@ func TestMissingGlyphs(t *testing.T) {
 	if got := string(doc.Missing()); got != "\U0001F9A0中文" {
 		t.Fatalf("Missing = %q", got)
 	}
-	path := filepath.Join(t.TempDir(), "missing.pdf")
-	if err := os.WriteFile(path, render(t, doc, nil), 0o644); err != nil {
-		t.Fatal(err)
-	}
+	path := renderFile(t, doc, nil, "missing.pdf")
 	checktool.PDF(t, path, []string{"Smile", "please,", "here."}, 0)
 }
 
@@ -293,10 +250,7 @@ func TestBookmarksWithoutText(t *testing.T) {
 		Bookmarks:  []plan.Bookmark{{Title: "Översikt", Level: 0}, {Title: "Deep", Level: 3}},
 		Items:      []plan.Item{&plan.Rect{X: 10, Y: 10, W: 50, H: 50, Fill: &fill}},
 	}}}
-	path := filepath.Join(t.TempDir(), "shapes.pdf")
-	if err := os.WriteFile(path, render(t, doc, nil), 0o644); err != nil {
-		t.Fatal(err)
-	}
+	path := renderFile(t, doc, nil, "shapes.pdf")
 	checktool.PDF(t, path, nil, 0)
 	if got := qpdfJSON(t, path).outlineTitles(); !slices.Equal(got, []string{"Översikt", "Deep"}) {
 		t.Errorf("outline %q", got)
@@ -338,12 +292,9 @@ type qpdfOutline struct {
 
 func qpdfJSON(t *testing.T, path string) *qpdfDoc {
 	t.Helper()
-	out, err := exec.Command("qpdf", "--json=2", "--json-key=outlines", "--json-key=qpdf", path).Output()
-	if err != nil {
-		t.Fatalf("qpdf --json: %v", err)
-	}
+	out := checktool.Output(t, "qpdf", "--json=2", "--json-key=outlines", "--json-key=qpdf", path)
 	var d qpdfDoc
-	if err := json.Unmarshal(out, &d); err != nil {
+	if err := json.Unmarshal([]byte(out), &d); err != nil {
 		t.Fatal(err)
 	}
 	return &d
@@ -416,8 +367,11 @@ func deck(b testing.TB) *plan.Document {
 	return doc
 }
 
-func BenchmarkWriteDeck25(b *testing.B) {
-	doc := deck(b)
+func BenchmarkWriteDeck25(b *testing.B) { benchmarkWrite(b, deck(b)) }
+
+// benchmarkWrite draws doc b.N times and reports the CPU time and the
+// size of the file beside the wall time.
+func benchmarkWrite(b *testing.B, doc *plan.Document) {
 	var buf bytes.Buffer
 	cpu := cpuTime()
 	for b.Loop() {

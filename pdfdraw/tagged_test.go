@@ -5,9 +5,6 @@ import (
 	"image"
 	"image/color"
 	"image/png"
-	"os"
-	"os/exec"
-	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
@@ -143,10 +140,7 @@ func taggedDoc(t testing.TB) *plan.Document {
 
 func TestTagged(t *testing.T) {
 	doc := taggedDoc(t)
-	path := filepath.Join(t.TempDir(), "tagged.pdf")
-	if err := os.WriteFile(path, render(t, doc, nil), 0o644); err != nil {
-		t.Fatal(err)
-	}
+	path := renderFile(t, doc, nil, "tagged.pdf")
 	phrases := []string{
 		"Motivated reasoning", longPara, "• Confirmation bias", "Read more at example.org/bias",
 		"Terms and scripts", "Term Meaning Dissonance Discomfort of holding conflicting beliefs",
@@ -170,21 +164,14 @@ func TestTagged(t *testing.T) {
 		t.Errorf("pdfuacheck warns:\n%s", report)
 	}
 
-	info, err := exec.Command("pdfinfo", path).Output()
-	if err != nil {
-		t.Fatal(err)
-	}
-	if !strings.Contains(string(info), "Tagged:          yes") {
+	if info := checktool.Info(t, path); !strings.Contains(info, "Tagged:          yes") {
 		t.Errorf("pdfinfo does not say tagged:\n%s", info)
 	}
-	check, err := exec.Command("qpdf", "--check", path).CombinedOutput()
-	if err != nil || !strings.Contains(string(check), "No syntax or stream encoding errors") {
-		t.Errorf("qpdf --check: %v\n%s", err, check)
-	}
+	checktool.QPDFCheck(t, path)
 
 	// The right-to-left line reads in logical order (checked above) and
 	// carries the characters as typed, not the drawn shapes.
-	qdf := uncompressed(t, path)
+	qdf := checktool.Expanded(t, path)
 	for _, want := range []string{
 		"/ActualText <feff00480065006c006c006f0020002806450631062d06280627002900200077006f0072006c0064>",
 		"/Lang (ar)", "/Lang (el)", "/Alt (A blue square, half transparent)", "/Scope /Column",
@@ -202,28 +189,13 @@ func TestTagged(t *testing.T) {
 func TestUntagged(t *testing.T) {
 	doc := taggedDoc(t)
 	doc.Root = nil
-	path := filepath.Join(t.TempDir(), "untagged.pdf")
-	if err := os.WriteFile(path, render(t, doc, nil), 0o644); err != nil {
-		t.Fatal(err)
-	}
+	path := renderFile(t, doc, nil, "untagged.pdf")
 	checktool.PDF(t, path, []string{"Motivated reasoning", longPara, "Read more at example.org/bias"}, 0)
-	if qdf := uncompressed(t, path); strings.Contains(qdf, "/StructTreeRoot") || strings.Contains(qdf, "/MCID") {
+	if qdf := checktool.Expanded(t, path); strings.Contains(qdf, "/StructTreeRoot") || strings.Contains(qdf, "/MCID") {
 		t.Error("an untagged plan has structure")
 	}
 }
 
 // BenchmarkWriteTagged draws the tagged test document: three pages, one
 // of them two embedded slides, with structure, a link and an image.
-func BenchmarkWriteTagged(b *testing.B) {
-	doc := taggedDoc(b)
-	var buf bytes.Buffer
-	cpu := cpuTime()
-	for b.Loop() {
-		buf.Reset()
-		if err := Write(&buf, doc, nil); err != nil {
-			b.Fatal(err)
-		}
-	}
-	reportCPU(b, cpu)
-	b.ReportMetric(float64(buf.Len())/1024, "KiB")
-}
+func BenchmarkWriteTagged(b *testing.B) { benchmarkWrite(b, taggedDoc(b)) }

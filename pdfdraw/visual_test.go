@@ -1,8 +1,6 @@
 package pdfdraw
 
 import (
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 
@@ -69,10 +67,7 @@ func TestRightToLeftExtracts(t *testing.T) {
 		}
 	}
 	doc.Pages = []*plan.Page{p}
-	path := filepath.Join(t.TempDir(), "rtl.pdf")
-	if err := os.WriteFile(path, render(t, doc, nil), 0o644); err != nil {
-		t.Fatal(err)
-	}
+	path := renderFile(t, doc, nil, "rtl.pdf")
 	// pdfcheck folds the drawn Arabic presentation forms back (NFKC).
 	checktool.PDF(t, path, []string{"שָׁלוֹם עולם ומלואו", "السلام عليكم ورحمة الله"}, 0)
 }

@@ -86,6 +86,20 @@ func (n *Node) Walk(fn func(*Node) bool) bool {
 	return true
 }
 
+// First returns the first node of the role at or below n, in reading
+// order, or nil: a page's first heading is its title.
+func (n *Node) First(role Role) *Node {
+	var found *Node
+	n.Walk(func(k *Node) bool {
+		if k.Role == role {
+			found = k
+			return false
+		}
+		return true
+	})
+	return found
+}
+
 // Within reports whether n is anc or lies below it.
 func (n *Node) Within(anc *Node) bool {
 	for p := n; p != nil; p = p.Parent {

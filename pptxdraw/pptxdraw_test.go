@@ -1,7 +1,6 @@
 package pptxdraw_test
 
 import (
-	"archive/zip"
 	"bytes"
 	"context"
 	"encoding/base64"
@@ -10,6 +9,7 @@ import (
 	"time"
 
 	"github.com/scholargate/topicdeck/internal/pptxread"
+	"github.com/scholargate/topicdeck/internal/zipparts"
 	"github.com/scholargate/topicdeck/plan"
 	"github.com/scholargate/topicdeck/pptxdraw"
 	"github.com/scholargate/topicdeck/textlayout"
@@ -211,14 +211,11 @@ func TestDeterministic(t *testing.T) {
 	if !bytes.Equal(a, b) {
 		t.Fatal("two writes of one plan differ")
 	}
-	zr, err := zip.NewReader(bytes.NewReader(a), int64(len(a)))
-	if err != nil {
-		t.Fatal(err)
+	parts := zipparts.All(t, a)
+	if parts[0].Name != "[Content_Types].xml" {
+		t.Errorf("first member %s, want [Content_Types].xml", parts[0].Name)
 	}
-	if zr.File[0].Name != "[Content_Types].xml" {
-		t.Errorf("first member %s, want [Content_Types].xml", zr.File[0].Name)
-	}
-	for _, f := range zr.File {
+	for _, f := range parts {
 		if !f.Modified.Equal(time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)) {
 			t.Errorf("%s dated %v", f.Name, f.Modified)
 		}
@@ -349,25 +346,9 @@ func TestTable(t *testing.T) {
 	if got := strings.Join(cells, "|"); got != "Measure|Span|Digit span|7 items|Complex span|4 chunks" {
 		t.Errorf("cells %s", got)
 	}
-	if !bytes.Contains(unzipped(t, data, "ppt/slides/slide1.xml"), []byte(`<a:tblPr firstRow="1"/>`)) {
+	if !bytes.Contains(zipparts.Member(t, data, "ppt/slides/slide1.xml"), []byte(`<a:tblPr firstRow="1"/>`)) {
 		t.Error("header row not marked")
 	}
-}
-
-func unzipped(t *testing.T, data []byte, name string) []byte {
-	t.Helper()
-	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
-	if err != nil {
-		t.Fatal(err)
-	}
-	rc, err := zr.Open(name)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer rc.Close()
-	var b bytes.Buffer
-	b.ReadFrom(rc)
-	return b.Bytes()
 }
 
 // TestLinkTargets: only web and mail addresses become hyperlinks, written

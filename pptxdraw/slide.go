@@ -53,15 +53,7 @@ func (p *pkg) analyse(idx int, pg *plan.Page) (*slide, error) {
 	var title *box
 	var titleLines []*plan.Text
 	if tagged {
-		var h *plan.Node
-		pg.Tag.Walk(func(n *plan.Node) bool {
-			if n.Role == plan.RoleHeading {
-				h = n
-				return false
-			}
-			return true
-		})
-		if h != nil {
+		if h := pg.Tag.First(plan.RoleHeading); h != nil {
 			for k, t := range texts {
 				if t.Tag != nil && t.Tag.Within(h) {
 					titleLines = append(titleLines, t)

@@ -165,15 +165,7 @@ func (w *shapeWriter) tableCell(c *cell, tagged bool) {
 		bx.bounds()
 		bx.alignment()
 		bx.left, bx.right = bx.x0, bx.x1
-		var prev float64
-		for i, q := range bx.paras {
-			before := 0.0
-			if i > 0 {
-				before = max(q.top()-prev, 0)
-			}
-			prev = q.bottom()
-			w.paragraph(bx, q, before)
-		}
+		w.paragraphs(bx)
 	} else {
 		b.WriteString(`<a:p><a:endParaRPr lang="` + w.langOr() + `" dirty="0"/></a:p>`)
 	}

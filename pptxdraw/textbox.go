@@ -72,6 +72,13 @@ func (w *shapeWriter) textBox(bx *box, in *plan.Rect) {
 		b.WriteString(`<a:normAutofit/>`)
 	}
 	b.WriteString(`</a:bodyPr><a:lstStyle/>`)
+	w.paragraphs(bx)
+	b.WriteString(`</p:txBody></p:sp>`)
+}
+
+// paragraphs writes the box's paragraphs, each with the space the plan
+// left above it as space before, so PowerPoint spaces them as planned.
+func (w *shapeWriter) paragraphs(bx *box) {
 	var prevBottom float64
 	for i, q := range bx.paras {
 		before := 0.0
@@ -81,7 +88,6 @@ func (w *shapeWriter) textBox(bx *box, in *plan.Rect) {
 		prevBottom = q.bottom()
 		w.paragraph(bx, q, before)
 	}
-	b.WriteString(`</p:txBody></p:sp>`)
 }
 
 // slideNumber returns the byte offset of the slide number in a footer

@@ -6,6 +6,8 @@ import (
 	"io"
 	"strings"
 	"time"
+
+	"github.com/scholargate/topicdeck/internal/xmltext"
 )
 
 // Format is an output format of a bank.
@@ -80,20 +82,10 @@ func (b *Bank) Write(w io.Writer, opt WriteOptions) error {
 	return err
 }
 
-// escapeXML escapes s for XML character data and attribute values, and
-// drops what XML 1.0 cannot hold at all (control characters, lone
-// surrogates), so any text gives a well-formed file.
-func escapeXML(s string) string {
-	return xmlEscaper.Replace(strings.Map(func(r rune) rune {
-		if r < 0x20 && r != '\t' && r != '\n' && r != '\r' || r >= 0xFFFE && r <= 0xFFFF || r >= 0xD800 && r <= 0xDFFF {
-			return -1 // not a character XML can carry
-		}
-		return r
-	}, s))
-}
-
-// xmlEscaper is made once, as htmlEscaper is.
-var xmlEscaper = strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;", `"`, "&quot;", "'", "&apos;", "\r", "&#13;")
+// escapeXML escapes s for XML character data and attribute values the
+// way every hand-written XML file of topicdeck is escaped
+// (xmltext.Escape), so any text gives a well-formed file.
+func escapeXML(s string) string { return xmltext.Escape(s) }
 
 // escapeHTML escapes s as HTML text; only & < > need it outside
 // attributes, and leaving quotes alone keeps "#" out of the result, which

@@ -3,10 +3,8 @@ package svgdraw_test
 import (
 	"bytes"
 	"encoding/xml"
-	"fmt"
 	"io"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -14,6 +12,7 @@ import (
 
 	"github.com/scholargate/topicdeck/exporter"
 	"github.com/scholargate/topicdeck/fonts"
+	"github.com/scholargate/topicdeck/internal/checktool"
 	"github.com/scholargate/topicdeck/layouts"
 	"github.com/scholargate/topicdeck/pdfdraw"
 	"github.com/scholargate/topicdeck/plan"
@@ -79,12 +78,7 @@ func pdfPages(t *testing.T, doc *plan.Document, set *fonts.Set) []string {
 	}
 	out := make([]string, len(doc.Pages))
 	for i := range doc.Pages {
-		n := fmt.Sprint(i + 1)
-		b, err := exec.Command("pdftotext", "-raw", "-enc", "UTF-8", "-f", n, "-l", n, path, "-").Output()
-		if err != nil {
-			t.Fatalf("pdftotext (apt-get install poppler-utils): %v", err)
-		}
-		out[i] = string(b)
+		out[i] = checktool.RawText(t, path, i+1)
 	}
 	return out
 }
@@ -138,9 +132,10 @@ func TestSameTextAsPDF(t *testing.T) {
 	}
 }
 
-// TestWriteDeterministic: the same page gives the same bytes.
-func TestWriteDeterministic(t *testing.T) {
-	e, err := topic.ReadFile("../samples/ekologisk-succession.md", topic.Options{})
+// sampleDeck plans the deck of a sample entry in the default slide layout.
+func sampleDeck(t *testing.T, name string) (*plan.Document, *fonts.Set) {
+	t.Helper()
+	e, err := topic.ReadFile(filepath.Join("../samples", name), topic.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -148,6 +143,12 @@ func TestWriteDeterministic(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	return doc, set
+}
+
+// TestWriteDeterministic: the same page gives the same bytes.
+func TestWriteDeterministic(t *testing.T) {
+	doc, set := sampleDeck(t, "ekologisk-succession.md")
 	var a, b bytes.Buffer
 	if err := svgdraw.Write(&a, doc, 0, set); err != nil {
 		t.Fatal(err)
@@ -179,14 +180,7 @@ func TestWriteBadPage(t *testing.T) {
 // TestStructure: an untagged item is hidden from assistive technology, a
 // tagged one is not, and a tagged figure keeps its alternative text.
 func TestStructure(t *testing.T) {
-	e, err := topic.ReadFile("../samples/neuroadaptation-and-tolerance.md", topic.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	doc, set, err := exporter.PlanSlides(e, exporter.SlideOptions{})
-	if err != nil {
-		t.Fatal(err)
-	}
+	doc, set := sampleDeck(t, "neuroadaptation-and-tolerance.md")
 	page := doc.Pages[2]
 	root := plan.NewRoot()
 	fig := root.Add(plan.RoleFigure)

@@ -2,8 +2,6 @@ package textlayout
 
 import (
 	"math"
-	"os"
-	"path/filepath"
 	"slices"
 	"strings"
 	"sync"
@@ -11,26 +9,8 @@ import (
 	"unicode/utf8"
 
 	"github.com/scholargate/topicdeck/fonts"
+	"github.com/scholargate/topicdeck/internal/cjkfont"
 )
-
-// cjkSet is the default set plus Debian's Droid CJK fallback (CI installs
-// fonts-droid-fallback), as --font-dir would add it.
-func cjkSet(t testing.TB) *fonts.Set {
-	t.Helper()
-	data, err := os.ReadFile("/usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf")
-	if err != nil {
-		t.Fatalf("%v (apt-get install fonts-droid-fallback)", err)
-	}
-	dir := t.TempDir()
-	if err := os.WriteFile(filepath.Join(dir, "DroidSansFallbackFull.ttf"), data, 0o644); err != nil {
-		t.Fatal(err)
-	}
-	set, err := fonts.Default().WithDir(dir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return set
-}
 
 func lineText(l Line) string {
 	var b strings.Builder
@@ -221,7 +201,7 @@ func TestLines(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			set := fonts.Default()
 			if tc.cjk {
-				set = cjkSet(t)
+				set = cjkfont.Set(t)
 			}
 			e := New(set)
 			p := Paragraph{Spans: tc.spans}
@@ -269,7 +249,7 @@ func TestLines(t *testing.T) {
 }
 
 func TestCJKLinesAreFull(t *testing.T) {
-	e := New(cjkSet(t))
+	e := New(cjkfont.Set(t))
 	text := "日本語のテキストは、スペースなしで改行されます。"
 	lines := e.Lines(Paragraph{Spans: []Span{sans(10, text)}}, 45)
 	if len(lines) < 4 {
@@ -319,7 +299,7 @@ func TestLongURL(t *testing.T) {
 // the PDF draws (Arabic shaped), which are the font's /W widths: measuring
 // and drawing must agree.
 func TestWidthsMatchDrawn(t *testing.T) {
-	set := cjkSet(t)
+	set := cjkfont.Set(t)
 	e := New(set)
 	p := Paragraph{Spans: []Span{
 		sans(11, "Räksmörgås, Ελληνικά, Русский, שלום, مرحبا, سلام, 日本語, ☃ ∑ ≠ ‰ "),

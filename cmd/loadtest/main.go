@@ -17,11 +17,9 @@ package main
 
 import (
 	"bytes"
-	"context"
 	"flag"
 	"fmt"
 	"io"
-	"log/slog"
 	"math/rand/v2"
 	"net/http"
 	"os"
@@ -30,12 +28,10 @@ import (
 	"slices"
 	"strings"
 	"sync"
-	"sync/atomic"
 	"time"
 
 	"github.com/scholargate/topicdeck/exporter"
 	"github.com/scholargate/topicdeck/internal/peakrss"
-	"github.com/scholargate/topicdeck/server"
 	"github.com/scholargate/topicdeck/topic"
 )
 
@@ -87,6 +83,8 @@ func run() int {
 type request struct {
 	method, path, ctype string
 	body                []byte
+	// class is the row of the report it counts in: cached or uncached.
+	class string
 }
 
 // stats gathers one class of requests.
@@ -120,29 +118,11 @@ func percentile(sorted []time.Duration, p float64) time.Duration {
 }
 
 func loadtest(c config, out io.Writer) error {
-	dir, err := os.MkdirTemp("", "topicdeck-loadtest-")
+	srv, err := startLoopback(c, false)
 	if err != nil {
 		return err
 	}
-	defer os.RemoveAll(dir)
-	entries, err := copyEntries(c.samplesDir, dir)
-	if err != nil {
-		return err
-	}
-	srv, err := server.New(server.Config{
-		Dir:         dir,
-		CacheBytes:  int64(c.cacheMB) << 20,
-		MaxInflight: c.inflight,
-		Logger:      slog.New(slog.DiscardHandler),
-	})
-	if err != nil {
-		return err
-	}
-	base, shutdown, err := serveLoopback(srv)
-	if err != nil {
-		return err
-	}
-
+	entries := srv.entries
 	client := &http.Client{
 		Timeout:   30 * time.Second,
 		Transport: &http.Transport{MaxIdleConnsPerHost: c.clients, MaxConnsPerHost: c.clients},
@@ -150,64 +130,29 @@ func loadtest(c config, out io.Writer) error {
 	cached, uncached := requests(entries)
 	// Warm the cache: every cached request answered once before timing.
 	for _, r := range cached {
-		if status, err := send(client, base, r); err != nil || status != http.StatusOK {
+		if status, err := send(client, srv.base, r); err != nil || status != http.StatusOK {
+			srv.close()
 			return fmt.Errorf("warm-up %s %s: status %d, %v", r.method, r.path, status, err)
 		}
 	}
 
-	var peakHeap, peakSys atomic.Uint64
-	sampled := make(chan struct{})
-	samplerCtx, stopSampler := context.WithCancel(context.Background())
-	go func() {
-		defer close(sampled)
-		tick := time.NewTicker(100 * time.Millisecond)
-		defer tick.Stop()
-		var ms runtime.MemStats
-		for {
-			runtime.ReadMemStats(&ms)
-			if ms.HeapInuse > peakHeap.Load() {
-				peakHeap.Store(ms.HeapInuse)
-			}
-			if ms.Sys > peakSys.Load() {
-				peakSys.Store(ms.Sys)
-			}
-			select {
-			case <-samplerCtx.Done():
-				return
-			case <-tick.C:
-			}
-		}
-	}()
-
+	stopSampler := sampleMemory()
 	classes := map[string]*stats{"cached": {statuses: map[int]int{}}, "uncached": {statuses: map[int]int{}}}
-	deadline := time.Now().Add(c.duration)
-	start := time.Now()
-	var wg sync.WaitGroup
-	for i := range c.clients {
-		wg.Go(func() {
-			rng := rand.New(rand.NewPCG(uint64(i), 1))
-			for time.Now().Before(deadline) {
-				class, pool := "cached", cached
-				if rng.Float64() < c.uncached {
-					class, pool = "uncached", uncached
-				}
-				r := pool[rng.IntN(len(pool))]
-				t0 := time.Now()
-				status, err := send(client, base, r)
-				classes[class].add(status, time.Since(t0), err)
-				if status == http.StatusServiceUnavailable {
-					// A client told to retry waits a little, as
-					// Retry-After asks, instead of spinning.
-					time.Sleep(100 * time.Millisecond)
-				}
-			}
-		})
+	rngs := make([]*rand.Rand, c.clients)
+	for i := range rngs {
+		rngs[i] = rand.New(rand.NewPCG(uint64(i), 1))
 	}
-	wg.Wait()
-	elapsed := time.Since(start)
-	stopSampler()
-	<-sampled
-	if err := shutdown(); err != nil {
+	elapsed := drive(client, srv.base, c.clients, c.duration, func(i, _ int) request {
+		pool := cached
+		if rngs[i].Float64() < c.uncached {
+			pool = uncached
+		}
+		return pool[rngs[i].IntN(len(pool))]
+	}, func(r request, status int, took time.Duration, err error) {
+		classes[r.class].add(status, took, err)
+	})
+	peakHeap, peakSys := stopSampler()
+	if err := srv.close(); err != nil {
 		return err
 	}
 
@@ -247,9 +192,9 @@ func loadtest(c config, out io.Writer) error {
 		rss = fmt.Sprintf("%.1f MiB", mib(uint64(n)))
 	}
 	fmt.Fprintf(out, "memory: peak heap in use %.1f MiB, peak from the OS %.1f MiB, peak RSS %s (bound: cache %d MiB + margin %d MiB)\n",
-		mib(peakHeap.Load()), mib(peakSys.Load()), rss, c.cacheMB, c.marginMB)
-	if peakHeap.Load() > bound {
-		problems = append(problems, fmt.Sprintf("peak heap %.1f MiB is over the bound of %d MiB", mib(peakHeap.Load()), c.cacheMB+c.marginMB))
+		mib(peakHeap), mib(peakSys), rss, c.cacheMB, c.marginMB)
+	if peakHeap > bound {
+		problems = append(problems, fmt.Sprintf("peak heap %.1f MiB is over the bound of %d MiB", mib(peakHeap), c.cacheMB+c.marginMB))
 	}
 	if len(problems) > 0 {
 		return fmt.Errorf("failed:\n  %s", strings.Join(problems, "\n  "))
@@ -332,17 +277,17 @@ func copyEntries(src, dst string) ([]sample, error) {
 // page and the all-topics glossary) and the uncached one (uploads, which
 // are rendered on every request).
 func requests(entries []sample) (cached, uncached []request) {
-	cached = []request{{method: "GET", path: "/"}, {method: "GET", path: "/glossary.xlsx"}}
+	cached = []request{{method: "GET", path: "/", class: "cached"}, {method: "GET", path: "/glossary.xlsx", class: "cached"}}
 	for _, e := range entries {
 		for _, p := range []string{"slides.pdf", "slides.pdf?layout=contrast&aspect=4:3", "handout.pdf", "handout.pdf?layout=reader", "glossary.xlsx", "entry.json"} {
-			cached = append(cached, request{method: "GET", path: "/topics/" + e.slug + "/" + p})
+			cached = append(cached, request{method: "GET", path: "/topics/" + e.slug + "/" + p, class: "cached"})
 		}
 		for _, art := range []string{"slides.pdf", "handout.pdf?layout=slides-6", "glossary.xlsx", "entry.json"} {
 			sep := "?"
 			if strings.Contains(art, "?") {
 				sep = "&"
 			}
-			uncached = append(uncached, request{method: "POST", path: "/render/" + art + sep + "name=" + e.name, body: e.data, ctype: "application/octet-stream"})
+			uncached = append(uncached, request{method: "POST", path: "/render/" + art + sep + "name=" + e.name, body: e.data, ctype: "application/octet-stream", class: "uncached"})
 		}
 	}
 	return cached, uncached

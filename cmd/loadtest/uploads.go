@@ -1,18 +1,13 @@
 package main
 
 import (
-	"context"
 	"fmt"
 	"io"
-	"log/slog"
 	"net/http"
-	"os"
 	"runtime"
-	"runtime/debug"
 	"slices"
 	"strings"
 	"sync"
-	"sync/atomic"
 	"time"
 
 	"github.com/scholargate/topicdeck/internal/peakrss"
@@ -73,27 +68,7 @@ func maximalUploads() []request {
 // checks what the README promises: every answer is 200, 413, 422 or 503,
 // and the process stays under c.maxRSSMB of resident memory.
 func uploadsTest(c config, out io.Writer) error {
-	dir, err := os.MkdirTemp("", "topicdeck-loadtest-")
-	if err != nil {
-		return err
-	}
-	defer os.RemoveAll(dir)
-	if _, err := copyEntries(c.samplesDir, dir); err != nil {
-		return err
-	}
-	cfg := server.Config{
-		Dir:         dir,
-		CacheBytes:  int64(c.cacheMB) << 20,
-		MaxInflight: c.inflight,
-		Logger:      slog.New(slog.DiscardHandler),
-	}
-	// As `topicdeck serve` does.
-	debug.SetMemoryLimit(cfg.MemoryLimit())
-	srv, err := server.New(cfg)
-	if err != nil {
-		return err
-	}
-	base, shutdown, err := serveLoopback(srv)
+	srv, err := startLoopback(c, true)
 	if err != nil {
 		return err
 	}
@@ -103,64 +78,29 @@ func uploadsTest(c config, out io.Writer) error {
 	}
 	uploads := maximalUploads()
 
-	var peakHeap atomic.Uint64
-	sampled := make(chan struct{})
-	samplerCtx, stopSampler := context.WithCancel(context.Background())
-	go func() {
-		defer close(sampled)
-		tick := time.NewTicker(100 * time.Millisecond)
-		defer tick.Stop()
-		var ms runtime.MemStats
-		for {
-			runtime.ReadMemStats(&ms)
-			if ms.HeapInuse > peakHeap.Load() {
-				peakHeap.Store(ms.HeapInuse)
-			}
-			select {
-			case <-samplerCtx.Done():
-				return
-			case <-tick.C:
-			}
-		}
-	}()
-
+	stopSampler := sampleMemory()
 	var mu sync.Mutex
 	statuses := map[string]map[int]int{}
 	var latencies []time.Duration
 	errs := 0
-	deadline := time.Now().Add(c.duration)
-	start := time.Now()
-	var wg sync.WaitGroup
-	for i := range c.clients {
-		wg.Go(func() {
-			for k := i; time.Now().Before(deadline); k += c.clients {
-				r := uploads[k%len(uploads)]
-				t0 := time.Now()
-				status, err := send(client, base, r)
-				d := time.Since(t0)
-				mu.Lock()
-				if err != nil {
-					errs++
-				} else {
-					name := strings.TrimPrefix(r.path, "/render/")
-					if statuses[name] == nil {
-						statuses[name] = map[int]int{}
-					}
-					statuses[name][status]++
-					latencies = append(latencies, d)
-				}
-				mu.Unlock()
-				if status == http.StatusServiceUnavailable {
-					time.Sleep(100 * time.Millisecond)
-				}
-			}
-		})
-	}
-	wg.Wait()
-	elapsed := time.Since(start)
-	stopSampler()
-	<-sampled
-	if err := shutdown(); err != nil {
+	elapsed := drive(client, srv.base, c.clients, c.duration, func(i, n int) request {
+		return uploads[(i+n*c.clients)%len(uploads)]
+	}, func(r request, status int, took time.Duration, err error) {
+		mu.Lock()
+		defer mu.Unlock()
+		if err != nil {
+			errs++
+			return
+		}
+		name := strings.TrimPrefix(r.path, "/render/")
+		if statuses[name] == nil {
+			statuses[name] = map[int]int{}
+		}
+		statuses[name][status]++
+		latencies = append(latencies, took)
+	})
+	peakHeap, _ := stopSampler()
+	if err := srv.close(); err != nil {
 		return err
 	}
 
@@ -199,7 +139,7 @@ func uploadsTest(c config, out io.Writer) error {
 	slices.Sort(latencies)
 	fmt.Fprintf(out, "\ntotal: %d answers in %s, p50 %s, p99 %s, max %s\n", total, elapsed.Round(time.Second),
 		round(percentile(latencies, 0.5)), round(percentile(latencies, 0.99)), round(percentile(latencies, 1)))
-	fmt.Fprintf(out, "memory: peak heap in use %.1f MiB", mib(peakHeap.Load()))
+	fmt.Fprintf(out, "memory: peak heap in use %.1f MiB", mib(peakHeap))
 	if rssKnown {
 		fmt.Fprintf(out, ", peak RSS %.1f MiB (bound %d MiB)\n", mib(uint64(rss)), c.maxRSSMB)
 		if rss > int64(c.maxRSSMB)<<20 {

@@ -5,13 +5,14 @@
 package pptxread
 
 import (
-	"archive/zip"
 	"bytes"
 	"encoding/xml"
 	"fmt"
 	"io"
 	"path"
 	"strings"
+
+	"github.com/scholargate/topicdeck/internal/zipparts"
 )
 
 // Deck is a read deck.
@@ -127,24 +128,15 @@ func (n *node) all(name string, out []*node) []*node {
 
 // Read reads a .pptx.
 func Read(data []byte) (*Deck, error) {
-	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	members, err := zipparts.Read(data)
 	if err != nil {
 		return nil, err
 	}
 	parts := map[string][]byte{}
 	d := &Deck{}
-	for _, f := range zr.File {
-		rc, err := f.Open()
-		if err != nil {
-			return nil, err
-		}
-		b, err := io.ReadAll(rc)
-		rc.Close()
-		if err != nil {
-			return nil, fmt.Errorf("%s: %w", f.Name, err)
-		}
-		parts[f.Name] = b
-		d.Members = append(d.Members, f.Name)
+	for _, m := range members {
+		parts[m.Name] = m.Data
+		d.Members = append(d.Members, m.Name)
 	}
 	trees := map[string]*node{}
 	for name, b := range parts {

@@ -184,6 +184,32 @@ func (g *gen) heading(key string) {
 	g.line("")
 }
 
+// proseSection writes the section key with lo to hi paragraphs.
+func (g *gen) proseSection(key string, lo, hi int) {
+	g.heading(key)
+	g.prose(lo, hi)
+}
+
+// listSection writes the section key as a list of lo to hi items.
+func (g *gen) listSection(key string, lo, hi int, item func() string) {
+	g.heading(key)
+	for range g.between(lo, hi) {
+		g.line("- %s", item())
+	}
+	g.line("")
+}
+
+// titledSection writes the section key as lo to hi titled items, each
+// with 1 to maxParas paragraphs.
+func (g *gen) titledSection(key string, lo, hi int, title func() string, maxParas int) {
+	g.heading(key)
+	for range g.between(lo, hi) {
+		g.line("### %s", title())
+		g.line("")
+		g.prose(1, maxParas)
+	}
+}
+
 func (g *gen) entry(title, slug string, i int) {
 	g.line("---")
 	g.line("title: %s", title)
@@ -205,16 +231,10 @@ func (g *gen) entry(title, slug string, i int) {
 	g.line("")
 	g.prose(1, 2)
 
-	g.heading("definition")
-	g.prose(1, 2)
-	g.heading("scope")
-	g.prose(1, 1)
-
-	g.heading("core_questions")
-	for range g.between(3, 12) {
-		g.line("- %s", g.sentence("?"))
-	}
-	g.line("")
+	question := func() string { return g.sentence("?") }
+	g.proseSection("definition", 1, 2)
+	g.proseSection("scope", 1, 1)
+	g.listSection("core_questions", 3, 12, question)
 
 	g.heading("key_concepts")
 	n := g.between(5, 30)
@@ -236,49 +256,21 @@ func (g *gen) entry(title, slug string, i int) {
 	}
 	g.line("")
 
-	g.heading("key_theories")
-	for range g.between(1, 4) {
-		g.line("### %s", g.title())
-		g.line("")
-		g.prose(1, 2)
-	}
+	g.titledSection("key_theories", 1, 4, g.title, 2)
+	g.proseSection("mechanisms", 2, 5)
+	g.proseSection("relevance", 1, 2)
+	g.proseSection("history", 1, 3)
+	g.titledSection("debates", 1, 3, question, 1)
+	g.listSection("key_figures", 2, 6, func() string { return g.pick(given) + " " + g.pick(family) })
 
-	g.heading("mechanisms")
-	g.prose(2, 5)
-	g.heading("relevance")
-	g.prose(1, 2)
-	g.heading("history")
-	g.prose(1, 3)
-
-	g.heading("debates")
-	for range g.between(1, 3) {
-		g.line("### %s", g.sentence("?"))
-		g.line("")
-		g.prose(1, 1)
-	}
-
-	g.heading("key_figures")
-	for range g.between(2, 6) {
-		g.line("- %s %s", g.pick(given), g.pick(family))
-	}
-	g.line("")
-
-	g.heading("seminal_works")
-	for range g.between(1, 4) {
+	g.listSection("seminal_works", 1, 4, func() string {
 		if cites {
-			g.line("- %s", bibKey(g.r.IntN(bibSize), g.seed))
-		} else {
-			g.line("- %s %s (%d). %s.", g.pick(family), string(g.pick(given)[0])+".", g.between(1950, 2024), capitalize(g.pick(g.words)+" "+g.pick(g.words)))
+			return bibKey(g.r.IntN(bibSize), g.seed)
 		}
-	}
-	g.line("")
+		return fmt.Sprintf("%s %s (%d). %s.", g.pick(family), string(g.pick(given)[0])+".", g.between(1950, 2024), capitalize(g.pick(g.words)+" "+g.pick(g.words)))
+	})
 
-	g.heading("faq")
-	for range g.between(1, 4) {
-		g.line("### %s", g.sentence("?"))
-		g.line("")
-		g.prose(1, 1)
-	}
+	g.titledSection("faq", 1, 4, question, 1)
 }
 
 // bibSize is the number of works in the shared bibliography.
