@@ -104,7 +104,7 @@ Without -o (or with -o -) the result goes to standard output.`,
 			maxSizeFlag(),
 		},
 		OnUsageError: commandUsageError,
-		Action:       importAction,
+		Action:       runImport,
 	}, layoutsCommand(), {
 		Name:      "quiz",
 		Usage:     "export a question bank of one topic or a whole course (Moodle XML, GIFT, QTI for Canvas)",
@@ -179,6 +179,6 @@ with --strict), 2 usage error.`,
 			maxSizeFlag(),
 		},
 		OnUsageError: commandUsageError,
-		Action:       validateAction,
+		Action:       runValidate,
 	}}
 }

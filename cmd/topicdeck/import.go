@@ -13,7 +13,7 @@ import (
 	"github.com/scholargate/topicdeck/topic"
 )
 
-func importAction(ctx context.Context, cmd *cli.Command) error {
+func runImport(ctx context.Context, cmd *cli.Command) error {
 	args := cmd.Args().Slice()
 	if len(args) != 1 {
 		return usagef("import: give exactly one entry file (or - for standard input)")

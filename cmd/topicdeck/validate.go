@@ -13,7 +13,7 @@ import (
 	"github.com/scholargate/topicdeck/topic"
 )
 
-func validateAction(ctx context.Context, cmd *cli.Command) error {
+func runValidate(ctx context.Context, cmd *cli.Command) error {
 	files := cmd.Args().Slice()
 	if len(files) == 0 {
 		return usagef("validate: give at least one entry file (or - for standard input)")
