@@ -18,6 +18,7 @@ import (
 	"github.com/scholargate/topicdeck/internal/memlimit"
 )
 
+// runBuild is the build command (its flags are in commands.go).
 func runBuild(ctx context.Context, cmd *cli.Command) error {
 	if cmd.Args().Len() == 0 {
 		return usagef("build: want at least one ENTRY file or DIR")
@@ -46,8 +47,7 @@ func runBuild(ctx context.Context, cmd *cli.Command) error {
 // buildOptions merges the course file with the flags; a flag given on the
 // command line wins over the file. The flags have no default values of
 // their own (the defaults are the exporter's), so an empty flag is one not
-// given: cli's IsSet would also do, but it stays set when a test runs the
-// same command twice in one process.
+// given.
 func buildOptions(cmd *cli.Command, args []string) (exporter.BuildOptions, error) {
 	ropt, err := readOptions(cmd)
 	if err != nil {

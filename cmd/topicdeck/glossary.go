@@ -11,6 +11,7 @@ import (
 	"github.com/scholargate/topicdeck/topic"
 )
 
+// runGlossary is the glossary command (its flags are in commands.go).
 func runGlossary(ctx context.Context, cmd *cli.Command) error {
 	return exportEntries(cmd, glossary.ParseFormat, func(entries []*topic.Entry, format glossary.Format, w io.Writer) ([]string, error) {
 		opt := exporter.GlossaryOptions{

@@ -12,6 +12,7 @@ import (
 	"github.com/scholargate/topicdeck/layouts"
 )
 
+// runHandout is the handout command (its flags are in commands.go).
 func runHandout(ctx context.Context, cmd *cli.Command) error {
 	paper := strings.ToLower(cmd.String("paper"))
 	if paper != "a4" && paper != "letter" {

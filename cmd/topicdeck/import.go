@@ -13,6 +13,7 @@ import (
 	"github.com/scholargate/topicdeck/topic"
 )
 
+// runImport is the import command (its flags are in commands.go).
 func runImport(ctx context.Context, cmd *cli.Command) error {
 	args := cmd.Args().Slice()
 	if len(args) != 1 {

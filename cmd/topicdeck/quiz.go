@@ -11,6 +11,7 @@ import (
 	"github.com/scholargate/topicdeck/topic"
 )
 
+// runQuiz is the quiz command (its flags are in commands.go).
 func runQuiz(ctx context.Context, cmd *cli.Command) error {
 	return exportEntries(cmd, quiz.ParseFormat, func(entries []*topic.Entry, format quiz.Format, w io.Writer) ([]string, error) {
 		opt := exporter.QuizOptions{

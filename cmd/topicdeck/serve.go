@@ -16,6 +16,7 @@ import (
 	"github.com/scholargate/topicdeck/server"
 )
 
+// runServe is the serve command (its flags are in commands.go).
 func runServe(ctx context.Context, cmd *cli.Command) error {
 	if cmd.Args().Len() != 1 {
 		return usagef("serve: want one DIR, got %d arguments", cmd.Args().Len())

@@ -9,6 +9,7 @@ import (
 	"github.com/scholargate/topicdeck/exporter"
 )
 
+// runSlides is the slides command (its flags are in commands.go).
 func runSlides(ctx context.Context, cmd *cli.Command) error {
 	e, ao, err := readEntryArg(cmd)
 	if err != nil {

@@ -13,6 +13,7 @@ import (
 	"github.com/scholargate/topicdeck/topic"
 )
 
+// runValidate is the validate command (its flags are in commands.go).
 func runValidate(ctx context.Context, cmd *cli.Command) error {
 	files := cmd.Args().Slice()
 	if len(files) == 0 {
