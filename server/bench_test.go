@@ -11,8 +11,13 @@ import (
 // BenchmarkCachedSlides measures a download served from the cache: the
 // cost of every click after the first.
 func BenchmarkCachedSlides(b *testing.B) {
+	benchCached(b, "/topics/"+seedSlug+"/slides.pdf")
+}
+
+// benchCached measures answering target once it has been rendered and
+// cached.
+func benchCached(b *testing.B, target string) {
 	s := newTestServer(b, Config{})
-	target := "/topics/" + seedSlug + "/slides.pdf"
 	if w := do(s, "GET", target, nil); w.Code != http.StatusOK {
 		b.Fatal(w.Code)
 	}

@@ -30,15 +30,9 @@ const (
 )
 
 func (l *Limits) fill() {
-	if l.Items <= 0 {
-		l.Items = DefaultMaxItems
-	}
-	if l.Cells <= 0 {
-		l.Cells = DefaultMaxCells
-	}
-	if l.Pages <= 0 {
-		l.Pages = DefaultMaxPages
-	}
+	orDefault(&l.Items, DefaultMaxItems)
+	orDefault(&l.Cells, DefaultMaxCells)
+	orDefault(&l.Pages, DefaultMaxPages)
 }
 
 // limitError is a render over one of the Limits: a 422.

@@ -150,29 +150,33 @@ func (s *Server) topicArtifact(art string) http.HandlerFunc {
 	}
 }
 
-// allGlossary serves the glossary of every topic in the folder.
-func (s *Server) allGlossary(w http.ResponseWriter, r *http.Request) {
-	snap := s.catalog.current()
-	if len(snap.topics) == 0 {
-		writeError(w, http.StatusNotFound, errorBody{Error: "no topics to make a glossary of"})
-		return
+// courseArtifact serves an artifact made of every topic in the folder,
+// the glossary or a question bank, as the file named file; what names it
+// in the answer to a folder without topics.
+func (s *Server) courseArtifact(art, file, what string) http.HandlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) {
+		snap := s.catalog.current()
+		if len(snap.topics) == 0 {
+			writeError(w, http.StatusNotFound, errorBody{Error: "no topics to make " + what + " of"})
+			return
+		}
+		entries := snap.entries()
+		var opt options
+		cost, err := s.admit(art, entries, &opt)
+		if err != nil {
+			s.fail(w, r, err)
+			return
+		}
+		key := art + "\x00*\x00\x00" + snap.hash
+		a, err := s.produce(r.Context(), key, true, cost, func(ctx context.Context, w io.Writer) ([]string, error) {
+			return render(ctx, art, entries, opt, w)
+		})
+		if err != nil {
+			s.fail(w, r, err)
+			return
+		}
+		serveArtifact(w, r, a, art, file, cacheRevalidate)
 	}
-	entries := snap.entries()
-	var opt options
-	cost, err := s.admit(glossaryXLSX, entries, &opt)
-	if err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	key := glossaryXLSX + "\x00*\x00\x00" + snap.hash
-	a, err := s.produce(r.Context(), key, true, cost, func(ctx context.Context, w io.Writer) ([]string, error) {
-		return render(ctx, glossaryXLSX, entries, opt, w)
-	})
-	if err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	serveArtifact(w, r, a, glossaryXLSX, fileName(glossaryXLSX, "", options{}), cacheRevalidate)
 }
 
 // health is the JSON of /healthz.

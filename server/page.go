@@ -53,6 +53,14 @@ type pageCommon struct {
 	HL, Switch string
 }
 
+// bankButtons are the download buttons of a glossary and of the question
+// banks in each format: of every topic on the index, of one topic on its
+// page.
+type bankButtons struct {
+	Base                        string // the path the files are under: "" or /topics/{slug}
+	Glossary, Moodle, GIFT, QTI string // the buttons' labels
+}
+
 // topicGroup is the topics of one subject.
 type topicGroup struct {
 	Subject string
@@ -68,6 +76,7 @@ type pageData struct {
 	Query          string
 	Shown, Total   int
 	Problems       []string
+	Banks          bankButtons
 	Aspects        []pageChoice
 	Papers         []pageChoice
 	HandoutLayouts []pageChoice
@@ -174,6 +183,7 @@ func (s *Server) writeIndex(w http.ResponseWriter, r *http.Request, status int, 
 		Query:          query,
 		Total:          len(snap.topics),
 		Problems:       snap.problems,
+		Banks:          bankButtons{"", c.T["courseGlossary"], c.T["courseMoodle"], c.T["courseGIFT"], c.T["courseQTI"]},
 		Aspects:        aspectChoices(c.T, ""),
 		Papers:         paperChoices(""),
 		HandoutLayouts: layoutChoices(c.Lang, layouts.KindHandout, exporter.DefaultHandoutLayout),

@@ -30,17 +30,7 @@ func BenchmarkIndex300(b *testing.B) {
 // BenchmarkTopicPageCached measures the seed's topic page once its
 // previews and files are rendered: every view after the first.
 func BenchmarkTopicPageCached(b *testing.B) {
-	s := newTestServer(b, Config{})
-	target := "/topics/" + seedSlug + "/"
-	if w := do(s, "GET", target, nil); w.Code != http.StatusOK {
-		b.Fatal(w.Code)
-	}
-	b.ReportAllocs()
-	for b.Loop() {
-		if w := do(s, "GET", target, nil); w.Code != http.StatusOK {
-			b.Fatal(w.Code)
-		}
-	}
+	benchCached(b, "/topics/"+seedSlug+"/")
 }
 
 // BenchmarkSlidePreviews measures drawing every slide of the seed deck

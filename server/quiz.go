@@ -1,7 +1,6 @@
 package server
 
 import (
-	"context"
 	"errors"
 	"io"
 	"net/http"
@@ -42,37 +41,10 @@ func renderQuiz(art string, entries []*topic.Entry, w io.Writer) (warnings []str
 	return warnings, true, err
 }
 
-// allQuiz serves the question bank of every topic in the folder.
-func (s *Server) allQuiz(art string) http.HandlerFunc {
-	return func(w http.ResponseWriter, r *http.Request) {
-		snap := s.catalog.current()
-		if len(snap.topics) == 0 {
-			writeError(w, http.StatusNotFound, errorBody{Error: "no topics to make a quiz of"})
-			return
-		}
-		entries := snap.entries()
-		var opt options
-		cost, err := s.admit(art, entries, &opt)
-		if err != nil {
-			s.fail(w, r, err)
-			return
-		}
-		key := art + "\x00*\x00\x00" + snap.hash
-		a, err := s.produce(r.Context(), key, true, cost, func(ctx context.Context, w io.Writer) ([]string, error) {
-			return render(ctx, art, entries, opt, w)
-		})
-		if err != nil {
-			s.fail(w, r, err)
-			return
-		}
-		serveArtifact(w, r, a, art, art, cacheRevalidate)
-	}
-}
-
 // quizRoutes adds the course-wide quiz downloads to mux.
 func (s *Server) quizRoutes(mux *http.ServeMux) {
 	for name := range quizArtifacts {
-		mux.HandleFunc("GET /"+name, s.allQuiz(name))
+		mux.HandleFunc("GET /"+name, s.courseArtifact(name, name, "a quiz"))
 	}
 }
 

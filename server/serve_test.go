@@ -14,27 +14,43 @@ import (
 	"github.com/scholargate/topicdeck/internal/checktool"
 )
 
-// TestShutdownFinishesDownload starts a download, shuts the server down
-// while the artifact is still being rendered, and checks that the
-// download completes, that Serve returns cleanly, and that no new
-// connection is accepted.
-func TestShutdownFinishesDownload(t *testing.T) {
-	s := newTestServer(t, Config{ShutdownTimeout: 20 * time.Second})
-	started, release := make(chan struct{}), make(chan struct{})
+// heldServer is a Server on a loopback listener whose renders wait until
+// release is closed, so that a test can stop it with a download in
+// flight.
+type heldServer struct {
+	addr    string
+	started chan struct{}      // closed when the first render waits
+	release chan struct{}      // closing it lets the renders go on
+	stop    context.CancelFunc // shuts the server down, as SIGINT does in the serve command
+	served  chan error         // what Serve returned
+}
+
+func serveHeld(t *testing.T, cfg Config) *heldServer {
+	t.Helper()
+	s := newTestServer(t, cfg)
+	h := &heldServer{started: make(chan struct{}), release: make(chan struct{}), served: make(chan error, 1)}
 	s.beforeRender = func() {
-		close(started)
-		<-release
+		close(h.started)
+		<-h.release
 	}
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
 		t.Fatal(err)
 	}
+	h.addr = ln.Addr().String()
 	ctx, cancel := context.WithCancel(context.Background())
-	defer cancel()
-	served := make(chan error, 1)
-	go func() { served <- s.Serve(ctx, ln) }()
+	t.Cleanup(cancel)
+	h.stop = cancel
+	go func() { h.served <- s.Serve(ctx, ln) }()
+	return h
+}
 
-	base := "http://" + ln.Addr().String()
+// TestShutdownFinishesDownload starts a download, shuts the server down
+// while the artifact is still being rendered, and checks that the
+// download completes, that Serve returns cleanly, and that no new
+// connection is accepted.
+func TestShutdownFinishesDownload(t *testing.T) {
+	h := serveHeld(t, Config{ShutdownTimeout: 20 * time.Second})
 	type result struct {
 		resp *http.Response
 		body []byte
@@ -42,7 +58,7 @@ func TestShutdownFinishesDownload(t *testing.T) {
 	}
 	got := make(chan result, 1)
 	go func() {
-		resp, err := http.Get(base + "/topics/" + seedSlug + "/slides.pdf")
+		resp, err := http.Get("http://" + h.addr + "/topics/" + seedSlug + "/slides.pdf")
 		if err != nil {
 			got <- result{err: err}
 			return
@@ -51,20 +67,20 @@ func TestShutdownFinishesDownload(t *testing.T) {
 		body, err := io.ReadAll(resp.Body)
 		got <- result{resp, body, err}
 	}()
-	<-started
-	cancel() // as SIGINT does in the serve command
+	<-h.started
+	h.stop()
 	// Serve must wait for the download: it may not return yet.
 	select {
-	case err := <-served:
+	case err := <-h.served:
 		t.Fatalf("Serve returned with a download in flight: %v", err)
 	case <-time.After(200 * time.Millisecond):
 	}
 	// The listener is closed: a new client is refused.
-	if c, err := net.DialTimeout("tcp", ln.Addr().String(), time.Second); err == nil {
+	if c, err := net.DialTimeout("tcp", h.addr, time.Second); err == nil {
 		c.Close()
 		t.Error("a new connection was accepted during shutdown")
 	}
-	close(release)
+	close(h.release)
 	r := <-got
 	if r.err != nil {
 		t.Fatalf("download: %v", r.err)
@@ -75,7 +91,7 @@ func TestShutdownFinishesDownload(t *testing.T) {
 	p := filepath.Join(t.TempDir(), "deck.pdf")
 	os.WriteFile(p, r.body, 0o644)
 	checktool.PDF(t, p, nil, 0)
-	if err := <-served; err != nil {
+	if err := <-h.served; err != nil {
 		t.Errorf("Serve: %v", err)
 	}
 }
@@ -83,28 +99,16 @@ func TestShutdownFinishesDownload(t *testing.T) {
 // TestShutdownDeadline checks that a request still running at the end of
 // the grace period is cut off and Serve says so.
 func TestShutdownDeadline(t *testing.T) {
-	s := newTestServer(t, Config{ShutdownTimeout: 50 * time.Millisecond})
-	started, release := make(chan struct{}), make(chan struct{})
-	defer close(release)
-	s.beforeRender = func() {
-		close(started)
-		<-release
-	}
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	ctx, cancel := context.WithCancel(context.Background())
-	served := make(chan error, 1)
-	go func() { served <- s.Serve(ctx, ln) }()
+	h := serveHeld(t, Config{ShutdownTimeout: 50 * time.Millisecond})
+	defer close(h.release)
 	go func() {
-		if resp, err := http.Get("http://" + ln.Addr().String() + "/topics/" + seedSlug + "/slides.pdf"); err == nil {
+		if resp, err := http.Get("http://" + h.addr + "/topics/" + seedSlug + "/slides.pdf"); err == nil {
 			resp.Body.Close()
 		}
 	}()
-	<-started
-	cancel()
-	if err := <-served; !errors.Is(err, context.DeadlineExceeded) {
+	<-h.started
+	h.stop()
+	if err := <-h.served; !errors.Is(err, context.DeadlineExceeded) {
 		t.Errorf("Serve: %v, want the deadline", err)
 	}
 }

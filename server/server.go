@@ -73,36 +73,26 @@ func (c Config) MemoryLimit() int64 {
 }
 
 func (c *Config) fill() {
-	if c.CacheBytes <= 0 {
-		c.CacheBytes = DefaultCacheBytes
-	}
-	if c.MaxInflight <= 0 {
-		c.MaxInflight = runtime.NumCPU() * 2
-	}
-	if c.MaxUpload <= 0 {
-		c.MaxUpload = DefaultMaxUpload
-	}
-	if c.MaxRenderBytes <= 0 {
-		c.MaxRenderBytes = DefaultMaxRenderBytes
-	}
+	orDefault(&c.CacheBytes, DefaultCacheBytes)
+	orDefault(&c.MaxInflight, runtime.NumCPU()*2)
+	orDefault(&c.MaxUpload, DefaultMaxUpload)
+	orDefault(&c.MaxRenderBytes, DefaultMaxRenderBytes)
 	c.Limits.fill()
-	if c.Rescan <= 0 {
-		c.Rescan = DefaultRescan
-	}
-	if c.ReadTimeout <= 0 {
-		c.ReadTimeout = DefaultReadTimeout
-	}
-	if c.WriteTimeout <= 0 {
-		c.WriteTimeout = DefaultWriteTimeout
-	}
-	if c.IdleTimeout <= 0 {
-		c.IdleTimeout = DefaultIdleTimeout
-	}
-	if c.ShutdownTimeout <= 0 {
-		c.ShutdownTimeout = DefaultShutdownTimeout
-	}
+	orDefault(&c.Rescan, DefaultRescan)
+	orDefault(&c.ReadTimeout, DefaultReadTimeout)
+	orDefault(&c.WriteTimeout, DefaultWriteTimeout)
+	orDefault(&c.IdleTimeout, DefaultIdleTimeout)
+	orDefault(&c.ShutdownTimeout, DefaultShutdownTimeout)
 	if c.Logger == nil {
 		c.Logger = slog.New(slog.DiscardHandler)
+	}
+}
+
+// orDefault gives a field of Config or Limits its default when it is zero
+// (or negative, which no bound means).
+func orDefault[T ~int | ~int64](field *T, def T) {
+	if *field <= 0 {
+		*field = def
 	}
 }
 
@@ -163,7 +153,7 @@ func New(cfg Config) (*Server, error) {
 	mux := http.NewServeMux()
 	mux.HandleFunc("GET /{$}", s.index)
 	mux.HandleFunc("GET /healthz", s.healthz)
-	mux.HandleFunc("GET /glossary.xlsx", s.allGlossary)
+	mux.HandleFunc("GET /glossary.xlsx", s.courseArtifact(glossaryXLSX, fileName(glossaryXLSX, "", options{}), "a glossary"))
 	s.pageRoutes(mux)
 	s.quizRoutes(mux)
 	for art := range contentTypes {

@@ -132,23 +132,32 @@ func TestArtifacts(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.target, func(t *testing.T) {
-			w := do(s, "GET", tt.target, nil)
-			if w.Code != http.StatusOK {
-				t.Fatalf("status %d: %s", w.Code, w.Body)
-			}
-			h := w.Header()
-			if got := h.Get("Content-Type"); got != tt.ctype {
-				t.Errorf("Content-Type %q, want %q", got, tt.ctype)
-			}
-			if got, want := h.Get("Content-Disposition"), `attachment; filename="`+tt.file+`"`; got != want {
-				t.Errorf("Content-Disposition %q, want %q", got, want)
-			}
-			if h.Get("ETag") == "" || h.Get("Cache-Control") != "no-cache" {
-				t.Errorf("ETag %q, Cache-Control %q", h.Get("ETag"), h.Get("Cache-Control"))
-			}
+			w := download(t, s, tt.target, tt.ctype, tt.file)
 			tt.check(t, saveBody(t, w, tt.file))
 		})
 	}
+}
+
+// download fetches target and checks that it is a download: status 200,
+// the media type ctype (not to be sniffed), an attachment named file, and
+// an ETag to revalidate it with.
+func download(t *testing.T, s http.Handler, target, ctype, file string) *httptest.ResponseRecorder {
+	t.Helper()
+	w := do(s, "GET", target, nil)
+	if w.Code != http.StatusOK {
+		t.Fatalf("status %d: %s", w.Code, w.Body)
+	}
+	h := w.Header()
+	if got := h.Get("Content-Type"); got != ctype || h.Get("X-Content-Type-Options") != "nosniff" {
+		t.Errorf("Content-Type %q, want %q; X-Content-Type-Options %q", got, ctype, h.Get("X-Content-Type-Options"))
+	}
+	if got, want := h.Get("Content-Disposition"), `attachment; filename="`+file+`"`; got != want {
+		t.Errorf("Content-Disposition %q, want %q", got, want)
+	}
+	if h.Get("ETag") == "" || h.Get("Cache-Control") != "no-cache" {
+		t.Errorf("ETag %q, Cache-Control %q", h.Get("ETag"), h.Get("Cache-Control"))
+	}
+	return w
 }
 
 // TestConditional checks that a repeated download comes from the cache

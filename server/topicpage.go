@@ -41,6 +41,7 @@ type topicData struct {
 	ThumbW, ThumbH int
 	PageW, PageH   int
 	Handouts       []handoutCard
+	Banks          bankButtons
 	Back           string
 }
 
@@ -87,7 +88,8 @@ func (s *Server) topicPage(w http.ResponseWriter, r *http.Request) {
 		Paper:        ho.handout.Paper,
 		ThumbW:       320, ThumbH: 180,
 		PageW: 210, PageH: 297,
-		Back: "/?" + withHL(url.Values{}, c.HL),
+		Banks: bankButtons{"/topics/" + slug, c.T["glossary"], c.T["moodle"], c.T["gift"], c.T["qti"]},
+		Back:  "/?" + withHL(url.Values{}, c.HL),
 	}
 	if d.Aspect == aspects[1] {
 		d.ThumbH = 240

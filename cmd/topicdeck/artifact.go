@@ -62,20 +62,23 @@ func readEntryArg(cmd *cli.Command) (*topic.Entry, exporter.ArtifactOptions, err
 	if err != nil {
 		return nil, ao, err
 	}
-	var e *topic.Entry
-	if path := cmd.Args().First(); path != "-" {
-		e, err = topic.ReadFile(path, opt)
-	} else {
-		e, err = topic.ReadFrom("<stdin>", ios(cmd).in, opt)
-	}
+	e, err := readEntry(cmd.Args().First(), stdio(cmd).in, opt)
 	return e, ao, err
+}
+
+// readEntry reads one entry file, or standard input for "-".
+func readEntry(path string, stdin io.Reader, opt topic.Options) (*topic.Entry, error) {
+	if path == "-" {
+		return topic.ReadFrom("<stdin>", stdin, opt)
+	}
+	return topic.ReadFile(path, opt)
 }
 
 // writeArtifact writes one artifact atomically to out ("-" for standard
 // output) and prints the export's warnings to stderr, also when it failed.
 func writeArtifact(cmd *cli.Command, out string, export func(w io.Writer) (exporter.Result, error)) error {
 	memlimit.Apply(memlimit.Default)
-	s := ios(cmd)
+	s := stdio(cmd)
 	var res exporter.Result
 	err := exporter.WriteFile(out, s.out, func(w io.Writer) error {
 		var err error

@@ -18,46 +18,7 @@ import (
 	"github.com/scholargate/topicdeck/internal/memlimit"
 )
 
-func init() { commands = append(commands, buildCommand()) }
-
-func buildCommand() *cli.Command {
-	return &cli.Command{
-		Name:      "build",
-		Usage:     "build every artifact of every entry: decks, handouts and a course glossary",
-		ArgsUsage: "ENTRY|DIR...",
-		Description: "Makes, for each entry (a DIR stands for every entry file directly in it), the\n" +
-			"slide deck and the handouts in OUT/<slug>/, and one glossary of all entries,\n" +
-			"OUT/" + exporter.CourseGlossaryFile + ", with a question bank of all entries beside it,\n" +
-			"OUT/" + exporter.CourseQuizFile + " (Moodle XML, one category per topic; see the quiz\n" +
-			"command). Entries are built in parallel (--jobs).\n\n" +
-			"A " + exporter.CourseFile + " in the input folder sets course-wide options (course,\n" +
-			"author, date, layout, aspect, handouts, paper, order, lang, bibliography,\n" +
-			"font_dir); flags override it.\n\n" +
-			"Builds are incremental: OUT/manifest.json records each entry's inputs and\n" +
-			"artifacts, unchanged entries are skipped (--force rebuilds them) and the\n" +
-			"artifacts of removed entries are deleted. A bad entry is reported with its\n" +
-			"file and line and the others are still built; the exit status is then 1.\n\n" +
-			"--shard i/n builds the share of the entries whose slug hashes to i (0 ≤ i < n),\n" +
-			"for splitting a catalogue across CI jobs; shard 0 also makes the glossary of\n" +
-			"all entries.",
-		Flags: append([]cli.Flag{
-			&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Value: "out", Usage: "output `DIR`"},
-			&cli.StringFlag{Name: "layout", Usage: "slide layout `NAME` (see topicdeck layouts; default " + exporter.DefaultSlideLayout + ")"},
-			&cli.StringFlag{Name: "formats", Usage: "deck formats, comma-separated: pdf, pptx (editable PowerPoint) or pdf,pptx (default pdf)"},
-			&cli.StringFlag{Name: "handouts", Usage: "handout layouts, comma-separated, or none (default " + strings.Join(exporter.DefaultHandouts, ",") + ")"},
-			&cli.StringFlag{Name: "paper", Usage: "handout paper: a4 (default) or letter"},
-			&cli.StringFlag{Name: "order", Usage: "how slides fill a handout page: horizontal (default) or vertical"},
-			&cli.IntFlag{Name: "jobs", Aliases: []string{"j"}, Usage: "entries built at once (default: one per CPU)"},
-			&cli.BoolFlag{Name: "force", Usage: "rebuild every entry, changed or not"},
-			&cli.BoolFlag{Name: "quiet", Aliases: []string{"q"}, Usage: "print only errors and warnings"},
-			&cli.StringFlag{Name: "shard", Usage: "build only share `i/n` of the entries (0 ≤ i < n), by slug"},
-			maxSizeFlag(),
-		}, artifactFlags()...),
-		OnUsageError: commandUsageError,
-		Action:       runBuild,
-	}
-}
-
+// runBuild is the build command (its flags are in commands.go).
 func runBuild(ctx context.Context, cmd *cli.Command) error {
 	if cmd.Args().Len() == 0 {
 		return usagef("build: want at least one ENTRY file or DIR")
@@ -67,7 +28,7 @@ func runBuild(ctx context.Context, cmd *cli.Command) error {
 	if err != nil {
 		return err
 	}
-	s := ios(cmd)
+	s := stdio(cmd)
 	view := newBuildView(s, cmd.Bool("quiet"), opt.Out)
 	opt.Progress = view.event
 	memlimit.Apply(memlimit.Default)
@@ -86,8 +47,7 @@ func runBuild(ctx context.Context, cmd *cli.Command) error {
 // buildOptions merges the course file with the flags; a flag given on the
 // command line wins over the file. The flags have no default values of
 // their own (the defaults are the exporter's), so an empty flag is one not
-// given: cli's IsSet would also do, but it stays set when a test runs the
-// same command twice in one process.
+// given.
 func buildOptions(cmd *cli.Command, args []string) (exporter.BuildOptions, error) {
 	ropt, err := readOptions(cmd)
 	if err != nil {

@@ -9,16 +9,9 @@ import (
 	"github.com/scholargate/topicdeck/internal/checktool"
 )
 
-const glossarySeed = "../../topic/testdata/seed-page.txt"
-
 func TestGlossaryCommand(t *testing.T) {
-	dir := t.TempDir()
-	seed, err := filepath.Abs(glossarySeed)
-	if err != nil {
-		t.Fatal(err)
-	}
-	samples, _ := filepath.Abs("../../samples")
-	t.Chdir(dir)
+	seed, samples := absPath(t, seedPage), absPath(t, "../../samples")
+	dir := workIn(t)
 
 	// The default output is glossary.xlsx in the working directory.
 	code, stdout, errOut := runCLI(t, "", "glossary", seed, samples)
@@ -59,27 +52,11 @@ func TestGlossaryCommand(t *testing.T) {
 func TestGlossaryCommandErrors(t *testing.T) {
 	dir := t.TempDir()
 	out := filepath.Join(dir, "g.xlsx")
-	tests := []struct {
-		args []string
-		code int
-		want string
-	}{
+	checkMistakes(t, dir, []mistake{
 		{[]string{"glossary"}, 2, "want at least one ENTRY"},
-		{[]string{"glossary", "--format", "docx", glossarySeed}, 2, `unknown glossary format "docx"`},
+		{[]string{"glossary", "--format", "docx", seedPage}, 2, `unknown glossary format "docx"`},
 		{[]string{"glossary", "-o", out, bad + "unknown.json"}, 1, bad + `unknown.json:7:3: error: unknown field "defintion"`},
-		{[]string{"glossary", "-o", out, glossarySeed, filepath.Join(dir, "missing.md")}, 1, "missing.md"},
-		{[]string{"glossary", "-o", out, "--bib", filepath.Join(dir, "none.bib"), glossarySeed}, 1, "none.bib"},
-	}
-	for _, tc := range tests {
-		code, _, errOut := runCLI(t, "", tc.args...)
-		if code != tc.code || !strings.Contains(errOut, tc.want) {
-			t.Errorf("%q: exit %d, stderr %q; want %d and %q", tc.args, code, errOut, tc.code, tc.want)
-		}
-		if _, err := os.Stat(out); !os.IsNotExist(err) {
-			t.Errorf("%q: output written despite the error", tc.args)
-		}
-	}
-	if left, _ := os.ReadDir(dir); len(left) != 0 {
-		t.Errorf("leftover files %v", left)
-	}
+		{[]string{"glossary", "-o", out, seedPage, filepath.Join(dir, "missing.md")}, 1, "missing.md"},
+		{[]string{"glossary", "-o", out, "--bib", filepath.Join(dir, "none.bib"), seedPage}, 1, "none.bib"},
+	})
 }

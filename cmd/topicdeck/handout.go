@@ -4,36 +4,15 @@ import (
 	"context"
 	"io"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/urfave/cli/v3"
 
 	"github.com/scholargate/topicdeck/exporter"
+	"github.com/scholargate/topicdeck/layouts"
 )
 
-func init() { commands = append(commands, handoutCommand()) }
-
-func handoutCommand() *cli.Command {
-	return &cli.Command{
-		Name:      "handout",
-		Usage:     "make a printable handout (PDF) from an entry",
-		ArgsUsage: "ENTRY (- for standard input)",
-		Description: "Plans the entry as a handout to print and write on and writes\n" +
-			"<slug>-handout-<layout>.pdf in the working directory (or -o FILE; -o - for stdout).\n" +
-			"Layouts: slides-1, slides-2, slides-3, slides-4, slides-6, slides-9 (the deck's\n" +
-			"slides N to a page), notes (speaker notes), reader (study guide), cornell (note\n" +
-			"sheet) and guided (guided notes with an answer key); see topicdeck layouts.",
-		Flags: append([]cli.Flag{
-			&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: "write to `FILE` (- for standard output)"},
-			&cli.StringFlag{Name: "layout", Value: exporter.DefaultHandoutLayout, Usage: "handout layout `NAME` (see topicdeck layouts)"},
-			&cli.StringFlag{Name: "paper", Value: "a4", Usage: "paper size: a4 or letter"},
-			&cli.StringFlag{Name: "order", Value: "horizontal", Usage: "how slides fill a page: horizontal or vertical"},
-			&cli.StringFlag{Name: "slides-layout", Value: exporter.DefaultSlideLayout, Usage: "slide layout `NAME` the slides are drawn from"},
-			maxSizeFlag(),
-		}, artifactFlags()...),
-		Action: runHandout,
-	}
-}
-
+// runHandout is the handout command (its flags are in commands.go).
 func runHandout(ctx context.Context, cmd *cli.Command) error {
 	paper := strings.ToLower(cmd.String("paper"))
 	if paper != "a4" && paper != "letter" {
@@ -61,4 +40,38 @@ func runHandout(ctx context.Context, cmd *cli.Command) error {
 	return writeArtifact(cmd, out, func(w io.Writer) (exporter.Result, error) {
 		return exporter.Handout(e, opt, w)
 	})
+}
+
+// handoutLayoutsHelp lists the built-in handout layouts for the handout
+// command's help, each with what it is (its description up to the
+// colon), so that a new layout is listed without a change here. Lines
+// break between layouts, near the width of the rest of the help.
+func handoutLayoutsHelp() string {
+	parts := []string{"Layouts:"}
+	for _, l := range layouts.List() {
+		if l.Kind == layouts.KindHandout {
+			what, _, _ := strings.Cut(l.Description, ":")
+			parts = append(parts, l.Name+" ("+what+"),")
+		}
+	}
+	last := len(parts) - 1
+	parts[last] = strings.TrimSuffix(parts[last], ",") + ";"
+	parts = append(parts, "see topicdeck layouts.")
+	var b strings.Builder
+	width := 0
+	for i, p := range parts {
+		n := utf8.RuneCountInString(p)
+		switch {
+		case i == 0:
+		case width+1+n > 80:
+			b.WriteByte('\n')
+			width = 0
+		default:
+			b.WriteByte(' ')
+			width++
+		}
+		b.WriteString(p)
+		width += n
+	}
+	return b.String()
 }

@@ -7,19 +7,14 @@ import (
 	"testing"
 
 	"github.com/scholargate/topicdeck/internal/checktool"
+	"github.com/scholargate/topicdeck/layouts"
 )
-
-const handoutSeed = "../../topic/testdata/seed-page.txt"
 
 // TestHandoutCommand runs `topicdeck handout` as a user would and checks
 // the file it writes: default name, chosen layout and paper, text.
 func TestHandoutCommand(t *testing.T) {
-	seed, err := filepath.Abs(handoutSeed)
-	if err != nil {
-		t.Fatal(err)
-	}
-	dir := t.TempDir()
-	t.Chdir(dir)
+	seed := absPath(t, seedPage)
+	dir := workIn(t)
 	code, _, errOut := runCLI(t, "", "handout", seed)
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, errOut)
@@ -46,37 +41,16 @@ func TestHandoutCommand(t *testing.T) {
 // TestHandoutCommandErrors checks the exit codes and messages of mistakes,
 // and that none leaves a file behind.
 func TestHandoutCommandErrors(t *testing.T) {
-	seed, err := filepath.Abs(handoutSeed)
-	if err != nil {
-		t.Fatal(err)
-	}
-	empty, err := filepath.Abs("../../topic/testdata/bad/empty.md")
-	if err != nil {
-		t.Fatal(err)
-	}
-	dir := t.TempDir()
-	t.Chdir(dir)
-	for _, tc := range []struct {
-		args []string
-		code int
-		want string
-	}{
-		{[]string{seed, "--paper", "a3"}, 2, `--paper "a3": want a4 or letter`},
-		{[]string{seed, "--order", "diagonal"}, 2, `--order "diagonal"`},
-		{[]string{}, 2, "want one ENTRY file"},
-		{[]string{seed, "--layout", "nope"}, 1, `unknown layout "nope"`},
-		{[]string{seed, "--layout", "lecture"}, 1, `layout "lecture" is a slides layout, not a handout layout`},
-		{[]string{seed, "--slides-layout", "reader"}, 1, `layout "reader" is a handout layout, not a slides layout`},
-		{[]string{empty}, 1, "error: file is empty"},
-	} {
-		code, _, errOut := runCLI(t, "", append([]string{"handout"}, tc.args...)...)
-		if code != tc.code || !strings.Contains(errOut, tc.want) {
-			t.Errorf("%v: exit %d, stderr %q; want exit %d with %q", tc.args, code, errOut, tc.code, tc.want)
-		}
-	}
-	if ents, _ := os.ReadDir(dir); len(ents) != 0 {
-		t.Errorf("left behind: %v", ents)
-	}
+	seed, empty := absPath(t, seedPage), absPath(t, bad+"empty.md")
+	checkMistakes(t, workIn(t), []mistake{
+		{[]string{"handout", seed, "--paper", "a3"}, 2, `--paper "a3": want a4 or letter`},
+		{[]string{"handout", seed, "--order", "diagonal"}, 2, `--order "diagonal"`},
+		{[]string{"handout"}, 2, "want one ENTRY file"},
+		{[]string{"handout", seed, "--layout", "nope"}, 1, `unknown layout "nope"`},
+		{[]string{"handout", seed, "--layout", "lecture"}, 1, `layout "lecture" is a slides layout, not a handout layout`},
+		{[]string{"handout", seed, "--slides-layout", "reader"}, 1, `layout "reader" is a handout layout, not a slides layout`},
+		{[]string{"handout", empty}, 1, "error: file is empty"},
+	})
 }
 
 // TestHandoutCommandWarnsMissing checks the warning per character no
@@ -93,4 +67,29 @@ func TestHandoutCommandWarnsMissing(t *testing.T) {
 		t.Errorf("exit %d, stderr %q", code, errOut)
 	}
 	checktool.PDF(t, out, []string{"Runes"}, 0)
+}
+
+// TestHandoutHelpListsLayouts: the handout command's help names every
+// built-in handout layout with what it is, from the registry, so that a
+// new layout is listed without editing the CLI.
+func TestHandoutHelpListsLayouts(t *testing.T) {
+	code, stdout, errOut := runCLI(t, "", "handout", "--help")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	help := strings.Join(strings.Fields(stdout), " ")
+	n := 0
+	for _, l := range layouts.List() {
+		if l.Kind != layouts.KindHandout {
+			continue
+		}
+		n++
+		what, _, _ := strings.Cut(l.Description, ":")
+		if !strings.Contains(help, l.Name+" ("+what+")") {
+			t.Errorf("help lacks %s (%s):\n%s", l.Name, what, stdout)
+		}
+	}
+	if n < 10 || !strings.Contains(help, "slides-9 (9 slides a page); see topicdeck layouts.") {
+		t.Errorf("%d handout layouts; help:\n%s", n, stdout)
+	}
 }

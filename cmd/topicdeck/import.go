@@ -13,25 +13,8 @@ import (
 	"github.com/scholargate/topicdeck/topic"
 )
 
-func init() {
-	commands = append(commands, &cli.Command{
-		Name:      "import",
-		Usage:     "convert a topic entry between Markdown, JSON and YAML (page text is read, not written)",
-		ArgsUsage: "FILE",
-		Description: "Reads FILE (\"-\" for standard input) in any of the four forms and writes it\n" +
-			"in the form --to names, or the one OUT's extension names, else Markdown.\n" +
-			"Without -o (or with -o -) the result goes to standard output.",
-		Flags: []cli.Flag{
-			&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: "output file (- for standard output)", Value: "-"},
-			&cli.StringFlag{Name: "to", Usage: "output form: md, json or yaml"},
-			maxSizeFlag(),
-		},
-		OnUsageError: commandUsageError,
-		Action:       importAction,
-	})
-}
-
-func importAction(ctx context.Context, cmd *cli.Command) error {
+// runImport is the import command (its flags are in commands.go).
+func runImport(ctx context.Context, cmd *cli.Command) error {
 	args := cmd.Args().Slice()
 	if len(args) != 1 {
 		return usagef("import: give exactly one entry file (or - for standard input)")
@@ -45,13 +28,8 @@ func importAction(ctx context.Context, cmd *cli.Command) error {
 	if err != nil {
 		return err
 	}
-	st := ios(cmd)
-	var e *topic.Entry
-	if args[0] == "-" {
-		e, err = topic.ReadFrom("<stdin>", st.in, opt)
-	} else {
-		e, err = topic.ReadFile(args[0], opt)
-	}
+	st := stdio(cmd)
+	e, err := readEntry(args[0], st.in, opt)
 	if err != nil {
 		var te *diag.Error
 		if errors.As(err, &te) {

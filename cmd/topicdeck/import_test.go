@@ -59,15 +59,11 @@ func TestImportErrors(t *testing.T) {
 		t.Errorf("leftover files: %v", entries)
 	}
 
-	for _, args := range [][]string{
-		{"import"},
-		{"import", "a.json", "b.json"},
-		{"import", "../../samples/plate-tectonics.json", "--to", "txt"},
-		{"import", "../../samples/plate-tectonics.json", "--to", "docx"},
-		{"import", "../../samples/plate-tectonics.json", "-o", filepath.Join(dir, "x.txt")},
-	} {
-		if code, _, errOut := runCLI(t, "", args...); code != 2 || errOut == "" {
-			t.Errorf("%q: exit %d, stderr %q; want 2 with a message", args, code, errOut)
-		}
-	}
+	checkMistakes(t, dir, []mistake{
+		{[]string{"import"}, 2, "topicdeck: import: give exactly one entry file"},
+		{[]string{"import", "a.json", "b.json"}, 2, "topicdeck: import: give exactly one entry file"},
+		{[]string{"import", "../../samples/plate-tectonics.json", "--to", "txt"}, 2, "topicdeck: --to txt: page text is an input form only"},
+		{[]string{"import", "../../samples/plate-tectonics.json", "--to", "docx"}, 2, `topicdeck: --to "docx": use md, json or yaml`},
+		{[]string{"import", "../../samples/plate-tectonics.json", "-o", filepath.Join(dir, "x.txt")}, 2, "page text is an input form only; use .md, .json or .yaml"},
+	})
 }

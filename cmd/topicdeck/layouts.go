@@ -11,8 +11,6 @@ import (
 	"github.com/scholargate/topicdeck/layouts/layoutfile"
 )
 
-func init() { commands = append(commands, layoutsCommand()) }
-
 func layoutsCommand() *cli.Command {
 	return &cli.Command{
 		Name:  "layouts",
@@ -34,7 +32,7 @@ func runLayouts(ctx context.Context, cmd *cli.Command) error {
 	if cmd.Args().Len() != 0 {
 		return usagef("layouts: takes no arguments (or: layouts show NAME)")
 	}
-	s := ios(cmd)
+	s := stdio(cmd)
 	list, warnings, errs := layouts.Catalog()
 	for _, w := range warnings {
 		fmt.Fprintln(s.err, w)
@@ -66,6 +64,6 @@ func runLayoutsShow(ctx context.Context, cmd *cli.Command) error {
 	if err != nil {
 		return err
 	}
-	_, err = ios(cmd).out.Write(out)
+	_, err = stdio(cmd).out.Write(out)
 	return err
 }

@@ -10,17 +10,12 @@ import (
 	"io"
 	"os"
 	"os/signal"
-	"sort"
 	"syscall"
 
 	"github.com/urfave/cli/v3"
 
 	"github.com/scholargate/topicdeck/exporter"
 )
-
-// commands is filled by each command's file in its init, so adding a
-// command touches only its own file.
-var commands []*cli.Command
 
 // exitError carries the process exit code with a message already printed
 // (or to print).
@@ -90,15 +85,13 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 
 // streams are the standard input, output and error of one run. newApp
 // stores them in the root command's metadata and commands fetch them with
-// ios, so tests can run the CLI on buffers and capture what it writes.
+// stdio, so tests can run the CLI on buffers and capture what it writes.
 type streams struct {
 	in       io.Reader
 	out, err io.Writer
 }
 
 func newApp(stdin io.Reader, stdout, stderr io.Writer) *cli.Command {
-	cmds := append([]*cli.Command(nil), commands...)
-	sort.Slice(cmds, func(i, j int) bool { return cmds[i].Name < cmds[j].Name })
 	return &cli.Command{
 		Name:                  "topicdeck",
 		Usage:                 "turn topic entries into slide decks, handouts and glossaries",
@@ -107,7 +100,7 @@ func newApp(stdin io.Reader, stdout, stderr io.Writer) *cli.Command {
 		Reader:                stdin,
 		Writer:                stdout,
 		ErrWriter:             stderr,
-		Commands:              cmds,
+		Commands:              commands(),
 		Metadata:              map[string]any{"streams": &streams{in: stdin, out: stdout, err: stderr}},
 		OnUsageError: func(ctx context.Context, cmd *cli.Command, err error, isSubcommand bool) error {
 			return usageError{err}
@@ -116,8 +109,9 @@ func newApp(stdin io.Reader, stdout, stderr io.Writer) *cli.Command {
 	}
 }
 
-// ios returns the run's streams from the root command.
-func ios(cmd *cli.Command) *streams {
+// stdio returns the run's standard input, output and error, kept by the
+// root command.
+func stdio(cmd *cli.Command) *streams {
 	return cmd.Root().Metadata["streams"].(*streams)
 }
 

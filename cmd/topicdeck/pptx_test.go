@@ -13,12 +13,8 @@ import (
 // the default name follows the format, a bad format is a usage error that
 // writes nothing, and build --formats writes both decks.
 func TestSlidesPowerPoint(t *testing.T) {
-	seed, err := filepath.Abs(slidesSeed)
-	if err != nil {
-		t.Fatal(err)
-	}
-	dir := t.TempDir()
-	t.Chdir(dir)
+	seed := absPath(t, seedPage)
+	dir := workIn(t)
 	readDeck := func(path string) *pptxread.Deck {
 		t.Helper()
 		b, err := os.ReadFile(path)

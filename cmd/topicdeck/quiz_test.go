@@ -10,10 +10,9 @@ import (
 )
 
 func TestQuizCommand(t *testing.T) {
-	dir := t.TempDir()
-	samples, _ := filepath.Abs("../../samples")
+	samples := absPath(t, "../../samples")
 	seed := filepath.Join(samples, "neuroadaptation-and-tolerance.md")
-	t.Chdir(dir)
+	dir := workIn(t)
 
 	// The default is Moodle XML in quiz.xml; the seed's concepts have only
 	// extracted definitions, and the warning says so.
@@ -67,28 +66,12 @@ func TestQuizCommandErrors(t *testing.T) {
 	if err := os.WriteFile(empty, []byte("---\ntitle: Empty\n---\n\nNothing to ask.\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	tests := []struct {
-		args []string
-		code int
-		want string
-	}{
+	checkMistakes(t, dir, []mistake{
 		{[]string{"quiz"}, 2, "want at least one ENTRY"},
-		{[]string{"quiz", "--format", "docx", glossarySeed}, 2, `unknown quiz format "docx"`},
-		{[]string{"quiz", "--seed", "x", glossarySeed}, 1, "flag -seed"},
+		{[]string{"quiz", "--format", "docx", seedPage}, 2, `unknown quiz format "docx"`},
+		{[]string{"quiz", "--seed", "x", seedPage}, 1, "flag -seed"},
 		{[]string{"quiz", "-o", out, bad + "unknown.json"}, 1, bad + `unknown.json:7:3: error: unknown field "defintion"`},
-		{[]string{"quiz", "-o", out, glossarySeed, filepath.Join(dir, "missing.md")}, 1, "missing.md"},
+		{[]string{"quiz", "-o", out, seedPage, filepath.Join(dir, "missing.md")}, 1, "missing.md"},
 		{[]string{"quiz", "-o", out, empty}, 1, "no questions"},
-	}
-	for _, tc := range tests {
-		code, _, errOut := runCLI(t, "", tc.args...)
-		if code != tc.code || !strings.Contains(errOut, tc.want) {
-			t.Errorf("%q: exit %d, stderr %q; want %d and %q", tc.args, code, errOut, tc.code, tc.want)
-		}
-		if _, err := os.Stat(out); !os.IsNotExist(err) {
-			t.Errorf("%q: output written despite the error", tc.args)
-		}
-	}
-	if left, _ := os.ReadDir(dir); len(left) != 1 {
-		t.Errorf("leftover files %v", left)
-	}
+	})
 }

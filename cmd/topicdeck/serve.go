@@ -7,7 +7,6 @@ import (
 	"net"
 	"os"
 	"os/signal"
-	"runtime"
 	"runtime/debug"
 	"syscall"
 
@@ -17,36 +16,7 @@ import (
 	"github.com/scholargate/topicdeck/server"
 )
 
-func init() { commands = append(commands, serveCommand()) }
-
-func serveCommand() *cli.Command {
-	return &cli.Command{
-		Name:      "serve",
-		Usage:     "serve a folder of entries as a page with download buttons",
-		ArgsUsage: "DIR",
-		Description: "Serves every entry file directly in DIR: GET / lists the topics by subject\n" +
-			"(in English or Swedish, with a filter box and the course glossary and quiz), and\n" +
-			"GET /topics/{slug}/ previews every slide and handout beside buttons that download\n" +
-			"them, rendered on request and cached in memory. Files are re-read when they\n" +
-			"change. POST\n" +
-			"/render/{slides.pdf,handout.pdf,glossary.xlsx,entry.json} renders an uploaded\n" +
-			"entry without keeping it. SIGINT or SIGTERM stops the server after the downloads\n" +
-			"in flight finish.",
-		Flags: []cli.Flag{
-			&cli.StringFlag{Name: "addr", Value: "127.0.0.1:8080", Usage: "listen on `HOST:PORT`"},
-			&cli.IntFlag{Name: "cache-mb", Value: 64, Usage: "keep at most `MB` mebibytes of rendered files in memory"},
-			&cli.IntFlag{Name: "max-inflight", Value: runtime.NumCPU() * 2, Usage: "render at most `N` files at once; more get 503; the default is 2 per CPU"},
-			&cli.StringFlag{Name: "max-upload", Value: "2MiB", Usage: "largest entry accepted by POST /render, as `SIZE` (e.g. 2MiB, 500KB or a byte count)"},
-			&cli.IntFlag{Name: "max-render-mb", Value: server.DefaultMaxRenderBytes >> 20, Usage: "renders running at once may need `MB` mebibytes together, by an estimate from each entry's size; more get 503"},
-			&cli.IntFlag{Name: "max-items", Value: server.DefaultMaxItems, Usage: "render entries of at most `N` list items (key concepts, questions, list entries); more get 422"},
-			&cli.IntFlag{Name: "max-cells", Value: server.DefaultMaxCells, Usage: "render entries of at most `N` table cells; more get 422"},
-			&cli.IntFlag{Name: "max-pages", Value: server.DefaultMaxPages, Usage: "make PDFs of at most `N` pages; more get 422"},
-		},
-		OnUsageError: commandUsageError,
-		Action:       runServe,
-	}
-}
-
+// runServe is the serve command (its flags are in commands.go).
 func runServe(ctx context.Context, cmd *cli.Command) error {
 	if cmd.Args().Len() != 1 {
 		return usagef("serve: want one DIR, got %d arguments", cmd.Args().Len())
@@ -66,7 +36,7 @@ func runServe(ctx context.Context, cmd *cli.Command) error {
 	if err != nil || maxUpload <= 0 {
 		return usagef("serve: --max-upload %q: want a size such as 2MiB", cmd.String("max-upload"))
 	}
-	s := ios(cmd)
+	s := stdio(cmd)
 	log := slog.New(slog.NewTextHandler(s.err, nil))
 	cfg := server.Config{
 		Dir:            cmd.Args().First(),

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"bytes"
 	"context"
 	"io"
 	"net"
@@ -9,32 +8,12 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
-	"sync"
 	"syscall"
 	"testing"
 	"time"
 
 	"github.com/scholargate/topicdeck/internal/checktool"
 )
-
-// lockedBuffer is a stderr the server's logger may write to while the
-// test reads it.
-type lockedBuffer struct {
-	mu sync.Mutex
-	b  bytes.Buffer
-}
-
-func (l *lockedBuffer) Write(p []byte) (int, error) {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	return l.b.Write(p)
-}
-
-func (l *lockedBuffer) String() string {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	return l.b.String()
-}
 
 // freeAddr returns a loopback address with a port nobody listens on.
 func freeAddr(t *testing.T) string {
@@ -82,10 +61,20 @@ func TestServeCommand(t *testing.T) {
 	}
 	addr := freeAddr(t)
 	base := "http://" + addr
-	var stderr lockedBuffer
+	// The server logs to stderr from its handlers while it runs: a file
+	// takes writes from any goroutine, and is read once serve has exited.
+	stderr, err := os.Create(filepath.Join(t.TempDir(), "stderr"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer stderr.Close()
+	logged := func() string {
+		b, _ := os.ReadFile(stderr.Name())
+		return string(b)
+	}
 	exited := make(chan int, 1)
 	go func() {
-		exited <- run(context.Background(), []string{"topicdeck", "serve", dir, "--addr", addr, "--cache-mb", "8", "--max-inflight", "3", "--max-upload", "1KiB"}, strings.NewReader(""), io.Discard, &stderr)
+		exited <- run(context.Background(), []string{"topicdeck", "serve", dir, "--addr", addr, "--cache-mb", "8", "--max-inflight", "3", "--max-upload", "1KiB"}, strings.NewReader(""), io.Discard, stderr)
 	}()
 	waitHealthy(t, base, exited)
 
@@ -119,12 +108,12 @@ func TestServeCommand(t *testing.T) {
 	select {
 	case code := <-exited:
 		if code != 0 {
-			t.Errorf("exit %d after SIGTERM:\n%s", code, stderr.String())
+			t.Errorf("exit %d after SIGTERM:\n%s", code, logged())
 		}
 	case <-time.After(20 * time.Second):
 		t.Fatal("serve did not stop on SIGTERM")
 	}
-	log := stderr.String()
+	log := logged()
 	for _, want := range []string{"msg=serving", "topics=2", "url=" + base + "/", "msg=request method=GET path=/topics/neuroadaptation-and-tolerance/slides.pdf status=200", "msg=\"shutting down\"", "msg=stopped"} {
 		if !strings.Contains(log, want) {
 			t.Errorf("log lacks %q:\n%s", want, log)
@@ -139,30 +128,18 @@ func TestServeCommandErrors(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer taken.Close()
-	for _, tt := range []struct {
-		name string
-		args []string
-		code int
-		want string
-	}{
-		{"no folder", []string{"serve"}, 2, "want one DIR"},
-		{"two folders", []string{"serve", dir, dir}, 2, "want one DIR"},
-		{"bad cache size", []string{"serve", dir, "--cache-mb", "0"}, 2, "--cache-mb 0"},
-		{"bad in-flight bound", []string{"serve", dir, "--max-inflight", "0"}, 2, "--max-inflight 0"},
-		{"bad render budget", []string{"serve", dir, "--max-render-mb", "0"}, 2, "--max-render-mb 0"},
-		{"bad item limit", []string{"serve", dir, "--max-items", "-1"}, 2, "--max-items -1"},
-		{"bad cell limit", []string{"serve", dir, "--max-cells", "0"}, 2, "--max-cells 0"},
-		{"bad page limit", []string{"serve", dir, "--max-pages", "0"}, 2, "--max-pages 0"},
-		{"bad upload size", []string{"serve", dir, "--max-upload", "lots"}, 2, `--max-upload "lots"`},
-		{"unknown flag", []string{"serve", dir, "--port", "80"}, 2, "port"},
-		{"missing folder", []string{"serve", filepath.Join(dir, "nope")}, 1, "cannot serve " + filepath.Join(dir, "nope") + ": no such file or directory"},
-		{"address in use", []string{"serve", dir, "--addr", taken.Addr().String()}, 1, "address already in use"},
-	} {
-		t.Run(tt.name, func(t *testing.T) {
-			code, _, errOut := runCLI(t, "", tt.args...)
-			if code != tt.code || !strings.Contains(errOut, tt.want) {
-				t.Errorf("exit %d (want %d), stderr:\n%s", code, tt.code, errOut)
-			}
-		})
-	}
+	checkMistakes(t, dir, []mistake{
+		{[]string{"serve"}, 2, "want one DIR"},
+		{[]string{"serve", dir, dir}, 2, "want one DIR"},
+		{[]string{"serve", dir, "--cache-mb", "0"}, 2, "--cache-mb 0"},
+		{[]string{"serve", dir, "--max-inflight", "0"}, 2, "--max-inflight 0"},
+		{[]string{"serve", dir, "--max-render-mb", "0"}, 2, "--max-render-mb 0"},
+		{[]string{"serve", dir, "--max-items", "-1"}, 2, "--max-items -1"},
+		{[]string{"serve", dir, "--max-cells", "0"}, 2, "--max-cells 0"},
+		{[]string{"serve", dir, "--max-pages", "0"}, 2, "--max-pages 0"},
+		{[]string{"serve", dir, "--max-upload", "lots"}, 2, `--max-upload "lots"`},
+		{[]string{"serve", dir, "--port", "80"}, 2, "port"},
+		{[]string{"serve", filepath.Join(dir, "nope")}, 1, "cannot serve " + filepath.Join(dir, "nope") + ": no such file or directory"},
+		{[]string{"serve", dir, "--addr", taken.Addr().String()}, 1, "address already in use"},
+	})
 }

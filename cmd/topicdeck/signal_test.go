@@ -89,7 +89,7 @@ func TestInterruptRemovesTempFiles(t *testing.T) {
 // standard output through /proc/self/fd/1, a link to a pipe: the PDF goes
 // into the pipe instead of replacing the link.
 func TestSlidesToStdoutDevice(t *testing.T) {
-	seed, _ := filepath.Abs(slidesSeed)
+	seed := absPath(t, seedPage)
 	cmd := exec.Command(os.Args[0], "-test.run=^$")
 	cmd.Env = append(os.Environ(), helperEnv+"=run:"+strings.Join([]string{"slides", seed, "-o", "/proc/self/fd/1"}, "\x1f"))
 	var stdout, stderr bytes.Buffer

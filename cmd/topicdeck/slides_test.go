@@ -11,30 +11,21 @@ import (
 	"github.com/scholargate/topicdeck/topic"
 )
 
-const slidesSeed = "../../topic/testdata/seed-page.txt"
-
 func TestSlidesCommand(t *testing.T) {
-	seed, err := filepath.Abs(slidesSeed)
-	if err != nil {
-		t.Fatal(err)
-	}
+	seed := absPath(t, seedPage)
 	e, err := topic.ReadFile(seed, topic.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
 	// A copied page cannot name its bibliography: --bib gives it, and the
 	// references slide must then hold the full references.
-	bibFile, err := filepath.Abs("../../samples/neuroadaptation.bib")
-	if err != nil {
-		t.Fatal(err)
-	}
+	bibFile := absPath(t, "../../samples/neuroadaptation.bib")
 	e.Bibliography = bibFile
 	src, err := os.ReadFile("../../layouts/deck/testdata/greek.md")
 	if err != nil {
 		t.Fatal(err)
 	}
-	dir := t.TempDir()
-	t.Chdir(dir)
+	dir := workIn(t)
 
 	// The default output is <slug>-slides.pdf in the working directory.
 	code, stdout, errOut := runCLI(t, "", "slides", seed, "--bib", bibFile, "--course", "NEU101", "--author", "A. Lecturer", "--date", "3 February 2026")
@@ -88,33 +79,15 @@ func TestSlidesCommandWarnings(t *testing.T) {
 }
 
 func TestSlidesCommandErrors(t *testing.T) {
-	seed, _ := filepath.Abs(slidesSeed)
-	for _, tt := range []struct {
-		name string
-		args []string
-		code int
-		want string
-	}{
-		{"no entry", []string{"slides"}, 2, "want one ENTRY"},
-		{"two entries", []string{"slides", seed, seed}, 2, "want one ENTRY"},
-		{"bad aspect", []string{"slides", seed, "--aspect", "3:2"}, 2, `--aspect "3:2"`},
-		{"unknown layout", []string{"slides", seed, "--layout", "fancy"}, 1, `unknown layout "fancy"`},
-		{"missing file", []string{"slides", "no-such-entry.md"}, 1, "no-such-entry.md: error: cannot read file"},
-		{"bad font dir", []string{"slides", seed, "--font-dir", "/no/such/fonts"}, 1, "/no/such/fonts"},
-	} {
-		t.Run(tt.name, func(t *testing.T) {
-			dir := t.TempDir()
-			t.Chdir(dir)
-			code, _, errOut := runCLI(t, "", tt.args...)
-			if code != tt.code || !strings.HasPrefix(errOut, "topicdeck: ") || !strings.Contains(errOut, tt.want) {
-				t.Errorf("exit %d (want %d), stderr %q (want %q)", code, tt.code, errOut, tt.want)
-			}
-			// A failed export leaves nothing behind, not even a temporary file.
-			if left, _ := os.ReadDir(dir); len(left) != 0 {
-				t.Errorf("left %d files in the working directory", len(left))
-			}
-		})
-	}
+	seed := absPath(t, seedPage)
+	checkMistakes(t, workIn(t), []mistake{
+		{[]string{"slides"}, 2, "topicdeck: slides: want one ENTRY"},
+		{[]string{"slides", seed, seed}, 2, "topicdeck: slides: want one ENTRY"},
+		{[]string{"slides", seed, "--aspect", "3:2"}, 2, `topicdeck: slides: --aspect "3:2"`},
+		{[]string{"slides", seed, "--layout", "fancy"}, 1, `topicdeck: unknown layout "fancy"`},
+		{[]string{"slides", "no-such-entry.md"}, 1, "topicdeck: no-such-entry.md: error: cannot read file"},
+		{[]string{"slides", seed, "--font-dir", "/no/such/fonts"}, 1, "topicdeck: font directory: open /no/such/fonts"},
+	})
 }
 
 func TestLayoutsCommand(t *testing.T) {
@@ -147,9 +120,8 @@ func TestLayoutsCommand(t *testing.T) {
 // whose title is over 230 characters: it is capped, so the file system
 // takes it (a 255-byte name limit refused it before).
 func TestSlidesLongTitleFileName(t *testing.T) {
-	src, _ := filepath.Abs("../../topic/testdata/long/long-title.md")
-	dir := t.TempDir()
-	t.Chdir(dir)
+	src := absPath(t, "../../topic/testdata/long/long-title.md")
+	dir := workIn(t)
 	code, _, errOut := runCLI(t, "", "slides", src)
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, errOut)

@@ -1,21 +1,11 @@
 package main
 
 import (
-	"bytes"
-	"context"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 )
-
-// runCLI runs topicdeck in-process and returns its exit code and output.
-func runCLI(t *testing.T, stdin string, args ...string) (code int, stdout, stderr string) {
-	t.Helper()
-	var out, errOut bytes.Buffer
-	code = run(context.Background(), append([]string{"topicdeck"}, args...), strings.NewReader(stdin), &out, &errOut)
-	return code, out.String(), errOut.String()
-}
 
 const bad = "../../topic/testdata/bad/"
 
@@ -115,20 +105,12 @@ func TestValidateGoodFiles(t *testing.T) {
 }
 
 func TestValidateUsage(t *testing.T) {
-	for _, args := range [][]string{
-		{"validate"},
-		{"validate", "--max-size", "lots", "x.json"},
-		{"validate", "--max-size", "8XB", "x.json"},
-		{"validate", "--no-such-flag", "x.json"},
-	} {
-		code, _, errOut := runCLI(t, "", args...)
-		if code != 2 {
-			t.Errorf("%q: exit %d, want 2 (stderr %q)", args, code, errOut)
-		}
-		if errOut == "" {
-			t.Errorf("%q: no message on stderr", args)
-		}
-	}
+	checkMistakes(t, t.TempDir(), []mistake{
+		{[]string{"validate"}, 2, "topicdeck: validate: give at least one entry file"},
+		{[]string{"validate", "--max-size", "lots", "x.json"}, 2, `topicdeck: --max-size: unknown unit "lots"`},
+		{[]string{"validate", "--max-size", "8XB", "x.json"}, 2, `topicdeck: --max-size: unknown unit "XB"`},
+		{[]string{"validate", "--no-such-flag", "x.json"}, 2, "topicdeck: flag provided but not defined: -no-such-flag"},
+	})
 }
 
 func TestParseSize(t *testing.T) {
@@ -155,7 +137,7 @@ func TestParseSize(t *testing.T) {
 // entries: each accepts it, and refusing an entry over it names the flag
 // the command has.
 func TestMaxSizeEveryCommand(t *testing.T) {
-	seed, _ := filepath.Abs("../../topic/testdata/seed-page.txt")
+	seed := absPath(t, seedPage)
 	out := t.TempDir()
 	for _, args := range [][]string{
 		{"slides", seed, "-o", filepath.Join(out, "s.pdf")},

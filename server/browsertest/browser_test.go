@@ -83,6 +83,22 @@ func newBrowser(t *testing.T) (context.Context, context.CancelFunc) {
 	}
 }
 
+// serveInBrowser serves the entries of dir on a loopback HTTP server and
+// starts a browser to visit it; both stop when the test ends. It returns
+// the server's base URL and the browser's context.
+func serveInBrowser(t *testing.T, dir string) (string, context.Context) {
+	t.Helper()
+	srv, err := server.New(server.Config{Dir: dir})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ts := httptest.NewServer(srv)
+	t.Cleanup(ts.Close)
+	ctx, cancel := newBrowser(t)
+	t.Cleanup(cancel)
+	return ts.URL, ctx
+}
+
 // TestDownloadSlideshow opens the page, clicks the seed topic's "Download
 // slideshow" button and checks the file the browser saved: its name is
 // the one the server suggested and it is a sound PDF holding every
@@ -93,22 +109,14 @@ func TestDownloadSlideshow(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	srv, err := server.New(server.Config{Dir: dir})
-	if err != nil {
-		t.Fatal(err)
-	}
-	ts := httptest.NewServer(srv)
-	defer ts.Close()
-
-	ctx, cancel := newBrowser(t)
-	defer cancel()
+	base, ctx := serveInBrowser(t, dir)
 	downloads := t.TempDir()
 	// Subscribe before the click, so no event is missed.
 	willBegin := chromedp.Events(ctx, browser.DownloadWillBegin)
 	progress := chromedp.Events(ctx, browser.DownloadProgress)
 
 	err = chromedp.Do(ctx,
-		chromedp.Navigate(ts.URL+"/"),
+		chromedp.Navigate(base+"/"),
 		chromedp.Func(func(ctx context.Context, _ *chromedp.Target) error {
 			_, err := chromedp.Call(ctx, browser.SetDownloadBehavior, browser.SetDownloadBehaviorParams{
 				Behavior:      browser.SetDownloadBehaviorBehaviorAllowAndName,

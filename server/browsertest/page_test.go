@@ -3,7 +3,6 @@ package browsertest
 import (
 	"context"
 	"encoding/json"
-	"net/http/httptest"
 	"os"
 	"path/filepath"
 	"strings"
@@ -14,7 +13,6 @@ import (
 	"github.com/chromedp/chromedp/kb"
 
 	"github.com/scholargate/topicdeck/internal/synth"
-	"github.com/scholargate/topicdeck/server"
 )
 
 // axePath is where scripts/test-deps installs axe-core with npm.
@@ -132,14 +130,7 @@ func shotDir(t *testing.T) string {
 // a window at 200 % zoom without scrolling sideways. A screenshot of the
 // topic page is kept.
 func TestPagesAccessible(t *testing.T) {
-	srv, err := server.New(server.Config{Dir: copyDir(t, "../../samples")})
-	if err != nil {
-		t.Fatal(err)
-	}
-	ts := httptest.NewServer(srv)
-	defer ts.Close()
-	ctx, cancel := newBrowser(t)
-	defer cancel()
+	base, ctx := serveInBrowser(t, copyDir(t, "../../samples"))
 	shots := shotDir(t)
 
 	for _, c := range []struct{ name, path, lang string }{
@@ -148,7 +139,7 @@ func TestPagesAccessible(t *testing.T) {
 		{"Swedish index", "/?hl=sv", "sv"},
 		{"Swedish topic page", "/topics/ekologisk-succession/?hl=sv", "sv"},
 	} {
-		if err := chromedp.Do(ctx, chromedp.EmulateViewport(1200, 900), chromedp.Navigate(ts.URL+c.path)); err != nil {
+		if err := chromedp.Do(ctx, chromedp.EmulateViewport(1200, 900), chromedp.Navigate(base+c.path)); err != nil {
 			t.Fatalf("%s: %v", c.name, err)
 		}
 		lang, err := chromedp.Run(ctx, chromedp.AttributeValue(chromedp.CSS("html"), "lang"))
@@ -191,17 +182,10 @@ func TestLargeCourse(t *testing.T) {
 	if _, err := synth.WriteDir(dir, 300, synth.Options{Small: true}); err != nil {
 		t.Fatal(err)
 	}
-	srv, err := server.New(server.Config{Dir: dir})
-	if err != nil {
-		t.Fatal(err)
-	}
-	ts := httptest.NewServer(srv)
-	defer ts.Close()
-	ctx, cancel := newBrowser(t)
-	defer cancel()
+	base, ctx := serveInBrowser(t, dir)
 	// A first visit warms the browser; the second is measured.
 	for range 2 {
-		if err := chromedp.Do(ctx, chromedp.Navigate(ts.URL+"/")); err != nil {
+		if err := chromedp.Do(ctx, chromedp.Navigate(base+"/")); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -220,15 +204,8 @@ func TestLargeCourse(t *testing.T) {
 // TestDropBadEntry drops a broken entry file on the upload form, sends
 // it, and finds the CLI's file:line: message beside the form.
 func TestDropBadEntry(t *testing.T) {
-	srv, err := server.New(server.Config{Dir: copyDir(t, "../../samples")})
-	if err != nil {
-		t.Fatal(err)
-	}
-	ts := httptest.NewServer(srv)
-	defer ts.Close()
-	ctx, cancel := newBrowser(t)
-	defer cancel()
-	if err := chromedp.Do(ctx, chromedp.Navigate(ts.URL+"/")); err != nil {
+	base, ctx := serveInBrowser(t, copyDir(t, "../../samples"))
+	if err := chromedp.Do(ctx, chromedp.Navigate(base+"/")); err != nil {
 		t.Fatal(err)
 	}
 	n, err := chromedp.Run(ctx, chromedp.Evaluate[int](`(() => {
