@@ -2,10 +2,11 @@ package fonts
 
 import (
 	"fmt"
-	"os"
 	"strings"
 	"sync"
 	"unicode"
+
+	"github.com/scholargate/topicdeck/internal/filestamp"
 )
 
 // familySetKey identifies a WithFamily result, so that planning the same
@@ -44,11 +45,11 @@ func (s *Set) WithFamily(name, regular, bold, italic, boldItalic string) (*Set, 
 			keys.WriteString("\x01")
 			continue
 		}
-		info, err := os.Stat(p)
+		stamp, err := filestamp.Of(p)
 		if err != nil {
 			return nil, fmt.Errorf("font %s: %w", p, err)
 		}
-		fmt.Fprintf(&keys, "%s\x00%d\x00%d\x01", p, info.Size(), info.ModTime().UnixNano())
+		keys.WriteString(stamp.Key() + "\x01")
 	}
 	familyMu.Lock()
 	defer familyMu.Unlock()
