@@ -18,8 +18,9 @@ type familySetKey struct {
 }
 
 var (
-	familyMu   sync.Mutex
-	familySets = map[familySetKey]*Set{}
+	familyMu    sync.Mutex
+	familySets  = map[familySetKey]*Set{}
+	defaultSets = map[familySetKey]*Set{} // WithDefaultFamily's, files unused
 )
 
 // WithFamily returns s with a named family made of up to four TrueType
@@ -101,6 +102,29 @@ func (s *Set) WithFamily(name, regular, bold, italic, boldItalic string) (*Set, 
 	}
 	out.named[name] = chains
 	familySets[key] = out
+	return out, nil
+}
+
+// WithDefaultFamily returns s with the named family, added by WithFamily,
+// in place of the default one: text set in "sans" uses the family's faces
+// first and then the sans chain, as text set in the family itself does.
+// Every face of s stays in the set, so a document set mostly in the
+// family can still draw what others measured with s's faces (the slides a
+// handout prints). The result is cached, as WithFamily's.
+func (s *Set) WithDefaultFamily(name string) (*Set, error) {
+	chains, ok := s.named[name]
+	if !ok {
+		return nil, fmt.Errorf("font family %s is not in the set", name)
+	}
+	familyMu.Lock()
+	defer familyMu.Unlock()
+	key := familySetKey{base: s, name: name}
+	if cached, ok := defaultSets[key]; ok {
+		return cached, nil
+	}
+	// The maps are shared: a Set is never changed once built.
+	out := &Set{faces: s.faces, sans: chains, mono: s.mono, extra: s.extra, named: s.named}
+	defaultSets[key] = out
 	return out, nil
 }
 

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/scholargate/topicdeck/fonts"
+	"github.com/scholargate/topicdeck/layouts"
 	"github.com/scholargate/topicdeck/locale"
 	"github.com/scholargate/topicdeck/plan"
 	"github.com/scholargate/topicdeck/textlayout"
@@ -81,9 +82,7 @@ var DefaultFooter = Footer{Left: "{title}  ·  {course}", Right: "{page} / {page
 var FooterFields = []string{"title", "course", "author", "date", "page", "pages"}
 
 // FontFiles are the paths of a family's TrueType files; Regular is required.
-type FontFiles struct {
-	Regular, Bold, Italic, BoldItalic string
-}
+type FontFiles = layouts.FontFiles
 
 // FontFamily is the family name a layout's own faces are registered under.
 func FontFamily(layoutName string) string { return "layout-" + layoutName }
@@ -143,7 +142,7 @@ func (l *Layout) Fonts(base *fonts.Set) (*fonts.Set, error) {
 	if f == nil {
 		return base, nil
 	}
-	return base.WithFamily(l.Theme.BodyFamily, f.Regular, f.Bold, f.Italic, f.BoldItalic)
+	return f.AddTo(base, l.Theme.BodyFamily)
 }
 
 // pageSize is the layout's page when it fixes one, else the aspect option's.
