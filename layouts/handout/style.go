@@ -34,6 +34,10 @@ type Style struct {
 	NoKerning bool
 }
 
+// NoteLineSpacing is the built-in distance between ruled writing lines,
+// in points: about 7.8 mm, college ruled.
+const NoteLineSpacing = ruleSpacing
+
 // Palette is the handout's ink: every colour a handout draws its own text
 // and lines in (slides printed on it keep theirs).
 type Palette struct {
@@ -95,6 +99,25 @@ func Custom(base layouts.Layout, st Style, description string) (layouts.Planner,
 		return nil, errors.New("only the slides-N handouts have slides per page")
 	}
 	return described{p, description, st}, nil
+}
+
+// StyleOf returns the style a handout layout plans with: a layout file's
+// as the file set it, a built-in's zero style, with Columns and Rows the
+// layout's grid of slides either way (zero without one). It is false for a
+// layout that is not a handout layout of this package.
+func StyleOf(l layouts.Layout) (Style, bool) {
+	var st Style
+	if d, ok := l.(described); ok {
+		l, st = d.Planner, d.style
+	}
+	switch b := l.(type) {
+	case slideGrid:
+		st.Columns, st.Rows = b.cols, b.rows
+	case notesLayout, readerLayout, cornellLayout, guidedLayout:
+	default:
+		return Style{}, false
+	}
+	return st, true
 }
 
 // described is a planner with a description and the style that changes

@@ -145,17 +145,16 @@ func Planner(name string, kind layouts.Kind) (layouts.Planner, error) {
 	return layouts.LookupPlanner(name, kind)
 }
 
-// Show returns the complete effective layout file of a slide layout
-// (built-in, found, or a path), for `topicdeck layouts show`.
+// Show returns the complete effective layout file of a slide or handout
+// layout (built-in, found, or a path), for `topicdeck layouts show`.
 func Show(name string) ([]byte, error) {
 	if !IsPath(name) {
 		if layouts.Registered(name) {
 			l, _ := layouts.Lookup(name)
-			dl, ok := l.(*deck.Layout)
-			if !ok {
-				return nil, fmt.Errorf("layout %q is a %s layout; only slide layouts print as layout files (a handout layout file's keys are in docs/layout-files.md)", name, l.Kind())
+			if dl, ok := l.(*deck.Layout); ok {
+				return Print(name, "built-in", name, dl), nil
 			}
-			return Print(name, "built-in", name, dl), nil
+			return PrintHandout(name, "built-in", name, l)
 		}
 		p := Find(name)
 		if p == "" {
@@ -169,7 +168,7 @@ func Show(name string) ([]byte, error) {
 		return nil, err
 	}
 	if f.Layout == nil {
-		return nil, fmt.Errorf("layout %q is a handout layout file; its keys are in docs/layout-files.md", f.Name)
+		return PrintHandout(f.Name, f.Path, f.Extends, f.Handout)
 	}
 	return Print(f.Name, f.Path, f.Extends, f.Layout), nil
 }

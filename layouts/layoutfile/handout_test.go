@@ -1,6 +1,7 @@
 package layoutfile_test
 
 import (
+	"bytes"
 	"io"
 	"math"
 	"os"
@@ -14,6 +15,7 @@ import (
 	"github.com/scholargate/topicdeck/internal/checktool"
 	"github.com/scholargate/topicdeck/internal/phrases"
 	"github.com/scholargate/topicdeck/layouts"
+	"github.com/scholargate/topicdeck/layouts/layoutfile"
 	"github.com/scholargate/topicdeck/plan"
 	"github.com/scholargate/topicdeck/textlayout"
 	"github.com/scholargate/topicdeck/topic"
@@ -379,4 +381,75 @@ func lineText(l textlayout.Line) string {
 		b.WriteString(s.Text)
 	}
 	return b.String()
+}
+
+// TestHandoutRoundTrip prints every built-in handout layout and handout
+// layout files that set every key, saves each printed text as a layout
+// file of the same name elsewhere, and makes the handout with both: the
+// PDFs must be the same, byte for byte, and printing the copy must give
+// the same text (but for the header's origin).
+func TestHandoutRoundTrip(t *testing.T) {
+	writeHandoutLayouts(t)
+	files := map[string]string{
+		"every-handout-key.yaml": "description: \"every handout key\"\nextends: slides-4\npaper: {width: 612, height: 1008}\nmargins: 60\n" +
+			"colours: {text: \"#202a44\", muted: \"#4a4a4a\", rule: \"#3c6e71\", frame: \"#555555\", box: \"#efe6cf\", link: \"#8b1e3f\"}\n" +
+			serifFonts + "kerning: false\nnote-line-spacing: 30\nslides-per-page: {columns: 1, rows: 3}\n",
+		"letter-guided.yaml": "extends: guided\npaper: letter\n" + serifFonts,
+	}
+	for name, text := range files {
+		if err := os.WriteFile(filepath.Join("layouts", name), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	sources := []string{"layouts/every-handout-key.yaml", "letter-guided", "wide-cornell", "eight-up"}
+	for _, in := range layouts.List() {
+		if in.Kind == layouts.KindHandout && in.Origin == "built-in" {
+			sources = append(sources, in.Name)
+		}
+	}
+	e, err := topic.ReadFile("samples/ekologisk-succession.md", topic.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	copies := t.TempDir()
+	for _, src := range sources {
+		t.Run(layoutfile.Name(src), func(t *testing.T) {
+			printed, err := layoutfile.Show(src)
+			if err != nil {
+				t.Fatal(err)
+			}
+			path := filepath.Join(copies, layoutfile.Name(src)+".yaml")
+			if err := os.WriteFile(path, printed, 0o644); err != nil {
+				t.Fatal(err)
+			}
+			again, err := layoutfile.Show(path)
+			if err != nil {
+				t.Fatalf("the printed file does not load: %v\n%s", err, printed)
+			}
+			if a, b := afterHeader(printed), afterHeader(again); a != b {
+				t.Errorf("printed again:\n%s\nwant\n%s", b, a)
+			}
+			want, got := handoutPDF(t, e, src), handoutPDF(t, e, path)
+			if !bytes.Equal(want, got) {
+				t.Errorf("the printed copy makes another handout (%d bytes, want %d)\n%s", len(got), len(want), printed)
+			}
+		})
+	}
+}
+
+// afterHeader drops the first line of a printed layout, which names where
+// it came from.
+func afterHeader(printed []byte) string {
+	_, rest, _ := strings.Cut(string(printed), "\n")
+	return rest
+}
+
+// handoutPDF makes an entry's handout with a layout.
+func handoutPDF(t *testing.T, e *topic.Entry, layout string) []byte {
+	t.Helper()
+	var b bytes.Buffer
+	if _, err := exporter.Handout(e, exporter.HandoutOptions{Layout: layout}, &b); err != nil {
+		t.Fatalf("%s: %v", layout, err)
+	}
+	return b.Bytes()
 }

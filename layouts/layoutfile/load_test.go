@@ -348,8 +348,8 @@ func TestFindAndCatalog(t *testing.T) {
 	if err != nil || !strings.Contains(string(out), `extends: "minimal"`) || !strings.Contains(string(out), "accent-bar: false") {
 		t.Errorf("show dept: %v\n%s", err, out)
 	}
-	if _, err := Show("reader"); err == nil || !strings.Contains(err.Error(), "handout layout") {
-		t.Errorf("show reader: %v", err)
+	if out, err := Show("reader"); err != nil || !strings.Contains(string(out), `extends: "reader"`) || !strings.Contains(string(out), "note-line-spacing: 22") {
+		t.Errorf("show reader: %v\n%s", err, out)
 	}
 }
 
