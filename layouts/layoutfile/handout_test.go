@@ -17,7 +17,6 @@ import (
 	"github.com/scholargate/topicdeck/layouts"
 	"github.com/scholargate/topicdeck/layouts/layoutfile"
 	"github.com/scholargate/topicdeck/plan"
-	"github.com/scholargate/topicdeck/textlayout"
 	"github.com/scholargate/topicdeck/topic"
 )
 
@@ -280,7 +279,7 @@ func TestHandoutLayoutFonts(t *testing.T) {
 							}
 						}
 						if right := v.X + v.Line.Width; right > doc.Width-51.02+0.01 {
-							t.Fatalf("%q ends at %.1f pt, in the right margin", lineText(v.Line), right)
+							t.Fatalf("a line at (%.1f, %.1f) ends at %.1f pt, in the right margin", v.X, v.Y, right)
 						}
 					case *plan.Embed:
 						slides++
@@ -367,20 +366,15 @@ func lineTexts(doc *plan.Document) []string {
 	for _, pg := range doc.Pages {
 		for _, it := range pg.Items {
 			if tx, ok := it.(*plan.Text); ok {
-				out = append(out, lineText(tx.Line))
+				var line strings.Builder
+				for _, s := range tx.Line.Segments {
+					line.WriteString(s.Text)
+				}
+				out = append(out, line.String())
 			}
 		}
 	}
 	return out
-}
-
-// lineText is the text of one measured line.
-func lineText(l textlayout.Line) string {
-	var b strings.Builder
-	for _, s := range l.Segments {
-		b.WriteString(s.Text)
-	}
-	return b.String()
 }
 
 // TestHandoutRoundTrip prints every built-in handout layout and handout
