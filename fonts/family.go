@@ -23,6 +23,18 @@ var (
 	defaultSets = map[familySetKey]*Set{} // WithDefaultFamily's, files unused
 )
 
+// FamilyFiles are the paths of a family's TrueType files (regular, bold,
+// italic, bold italic), as a slide or handout layout file's fonts: key
+// names them; Regular is required.
+type FamilyFiles struct {
+	Regular, Bold, Italic, BoldItalic string
+}
+
+// AddTo returns s with the files added as the named family (WithFamily).
+func (f *FamilyFiles) AddTo(s *Set, name string) (*Set, error) {
+	return s.WithFamily(name, f.Regular, f.Bold, f.Italic, f.BoldItalic)
+}
+
 // WithFamily returns s with a named family made of up to four TrueType
 // files (regular, bold, italic, bold italic); text set in that family
 // (textlayout.Font.Family == name) uses these faces first and falls back to

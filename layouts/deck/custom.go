@@ -7,7 +7,6 @@ import (
 	"strings"
 
 	"github.com/scholargate/topicdeck/fonts"
-	"github.com/scholargate/topicdeck/layouts"
 	"github.com/scholargate/topicdeck/locale"
 	"github.com/scholargate/topicdeck/plan"
 	"github.com/scholargate/topicdeck/textlayout"
@@ -82,7 +81,7 @@ var DefaultFooter = Footer{Left: "{title}  ·  {course}", Right: "{page} / {page
 var FooterFields = []string{"title", "course", "author", "date", "page", "pages"}
 
 // FontFiles are the paths of a family's TrueType files; Regular is required.
-type FontFiles = layouts.FontFiles
+type FontFiles = fonts.FamilyFiles
 
 // FontFamily is the family name a layout's own faces are registered under.
 func FontFamily(layoutName string) string { return "layout-" + layoutName }

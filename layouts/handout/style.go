@@ -27,7 +27,7 @@ type Style struct {
 	// all the text the handout sets itself is measured and drawn in them
 	// (code keeps the monospaced face), while the slides it prints keep
 	// the deck's. Nil keeps the built-in faces.
-	Fonts  *layouts.FontFiles
+	Fonts  *fonts.FamilyFiles
 	Family string
 	// NoKerning measures the handout's text without the faces' pair
 	// kerning, every character at its own advance.

@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/scholargate/topicdeck/fonts"
 	"github.com/scholargate/topicdeck/layouts"
 	"github.com/scholargate/topicdeck/layouts/deck"
 	"github.com/scholargate/topicdeck/layouts/handout"
@@ -122,7 +123,7 @@ func header(b *strings.Builder, name, origin, description, extends string) {
 // printFonts writes the fonts and kerning keys, which slide and handout
 // layout files share; what says what the fonts set, and note (when not
 // empty) is a line more about them.
-func printFonts(b *strings.Builder, what, note string, f *layouts.FontFiles, noKerning bool) {
+func printFonts(b *strings.Builder, what, note string, f *fonts.FamilyFiles, noKerning bool) {
 	q := strconv.Quote
 	fmt.Fprintf(b, "\n# TrueType files for %s (regular is required).\n", what)
 	if note != "" {

@@ -16,7 +16,6 @@ import (
 
 	"github.com/scholargate/topicdeck/diag"
 	"github.com/scholargate/topicdeck/fonts"
-	"github.com/scholargate/topicdeck/layouts"
 	"github.com/scholargate/topicdeck/layouts/deck"
 )
 
@@ -127,7 +126,7 @@ func (r *reader) fonts(f field, th *deck.Theme, ex *deck.Extras) {
 // fontFiles reads the fonts key of a slide or handout layout file:
 // TrueType files relative to the layout file, a regular face required,
 // checked to load as the layout's family, whose name it returns too.
-func (r *reader) fontFiles(f field) (*layouts.FontFiles, string, bool) {
+func (r *reader) fontFiles(f field) (*fonts.FamilyFiles, string, bool) {
 	m := r.fields(f.val, "fonts", fontKeys)
 	var files [4]string
 	ok := true
@@ -150,7 +149,7 @@ func (r *reader) fontFiles(f field) (*layouts.FontFiles, string, bool) {
 		return nil, "", false
 	}
 	family := deck.FontFamily(r.name)
-	ff := &layouts.FontFiles{Regular: files[0], Bold: files[1], Italic: files[2], BoldItalic: files[3]}
+	ff := &fonts.FamilyFiles{Regular: files[0], Bold: files[1], Italic: files[2], BoldItalic: files[3]}
 	if _, err := ff.AddTo(fonts.Default(), family); err != nil {
 		r.errorf(f.val, "fonts: %v", err)
 		return nil, "", false
