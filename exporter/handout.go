@@ -86,6 +86,23 @@ func planHandout(ctx context.Context, e *topic.Entry, opt HandoutOptions) (*plan
 	if err != nil {
 		return nil, nil, nil, err
 	}
+	// The handout is drawn with one set: the faces the deck's slides were
+	// measured in (a slide layout file's, if it has them) and the handout
+	// layout's own, in which the handout measures its text. A slide layout
+	// that does not load is left to planning the deck to report, since a
+	// handout without slides does not need it.
+	slidesName := opt.SlidesLayout
+	if slidesName == "" {
+		slidesName = DefaultSlideLayout
+	}
+	if slides, err := layouts.LookupPlanner(slidesName, layouts.KindSlides); err == nil {
+		if ts, err = withLayoutFonts(ts, slides); err != nil {
+			return nil, nil, nil, err
+		}
+	}
+	if ts, err = withLayoutFonts(ts, planner); err != nil {
+		return nil, nil, nil, err
+	}
 	lang := opt.Lang
 	if lang == "" {
 		lang = e.LangOrDefault()

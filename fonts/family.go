@@ -2,10 +2,11 @@ package fonts
 
 import (
 	"fmt"
-	"os"
 	"strings"
 	"sync"
 	"unicode"
+
+	"github.com/scholargate/topicdeck/internal/filestamp"
 )
 
 // familySetKey identifies a WithFamily result, so that planning the same
@@ -17,9 +18,22 @@ type familySetKey struct {
 }
 
 var (
-	familyMu   sync.Mutex
-	familySets = map[familySetKey]*Set{}
+	familyMu    sync.Mutex
+	familySets  = map[familySetKey]*Set{}
+	defaultSets = map[familySetKey]*Set{} // WithDefaultFamily's, files unused
 )
+
+// FamilyFiles are the paths of a family's TrueType files (regular, bold,
+// italic, bold italic), as a slide or handout layout file's fonts: key
+// names them; Regular is required.
+type FamilyFiles struct {
+	Regular, Bold, Italic, BoldItalic string
+}
+
+// AddTo returns s with the files added as the named family (WithFamily).
+func (f *FamilyFiles) AddTo(s *Set, name string) (*Set, error) {
+	return s.WithFamily(name, f.Regular, f.Bold, f.Italic, f.BoldItalic)
+}
 
 // WithFamily returns s with a named family made of up to four TrueType
 // files (regular, bold, italic, bold italic); text set in that family
@@ -44,11 +58,11 @@ func (s *Set) WithFamily(name, regular, bold, italic, boldItalic string) (*Set, 
 			keys.WriteString("\x01")
 			continue
 		}
-		info, err := os.Stat(p)
+		stamp, err := filestamp.Of(p)
 		if err != nil {
 			return nil, fmt.Errorf("font %s: %w", p, err)
 		}
-		fmt.Fprintf(&keys, "%s\x00%d\x00%d\x01", p, info.Size(), info.ModTime().UnixNano())
+		keys.WriteString(stamp.Key() + "\x01")
 	}
 	familyMu.Lock()
 	defer familyMu.Unlock()
@@ -100,6 +114,29 @@ func (s *Set) WithFamily(name, regular, bold, italic, boldItalic string) (*Set, 
 	}
 	out.named[name] = chains
 	familySets[key] = out
+	return out, nil
+}
+
+// WithDefaultFamily returns s with the named family, added by WithFamily,
+// in place of the default one: text set in "sans" uses the family's faces
+// first and then the sans chain, as text set in the family itself does.
+// Every face of s stays in the set, so a document set mostly in the
+// family can still draw what others measured with s's faces (the slides a
+// handout prints). The result is cached, as WithFamily's.
+func (s *Set) WithDefaultFamily(name string) (*Set, error) {
+	chains, ok := s.named[name]
+	if !ok {
+		return nil, fmt.Errorf("font family %s is not in the set", name)
+	}
+	familyMu.Lock()
+	defer familyMu.Unlock()
+	key := familySetKey{base: s, name: name}
+	if cached, ok := defaultSets[key]; ok {
+		return cached, nil
+	}
+	// The maps are shared: a Set is never changed once built.
+	out := &Set{faces: s.faces, sans: chains, mono: s.mono, extra: s.extra, named: s.named}
+	defaultSets[key] = out
 	return out, nil
 }
 

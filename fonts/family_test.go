@@ -62,3 +62,36 @@ func TestWithFamilyErrors(t *testing.T) {
 		}
 	}
 }
+
+// TestWithDefaultFamily checks that the family takes the place of sans in
+// every style, that mono and the family's own chains stay, that the faces
+// of the set it was made from are still there to draw, and that an unknown
+// family is an error.
+func TestWithDefaultFamily(t *testing.T) {
+	house, err := Default().WithFamily("house", "DejaVuSans.ttf", "DejaVuSans-Bold.ttf", "", "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	set, err := house.WithDefaultFamily("house")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, style := range []struct{ bold, italic bool }{{false, false}, {true, false}, {false, true}, {true, true}} {
+		sans, own := set.Chain("sans", style.bold, style.italic), house.Chain("house", style.bold, style.italic)
+		if sans[0] != own[0] || len(sans) != len(own) {
+			t.Errorf("%+v: sans starts with %s, want the family's %s", style, sans[0], own[0])
+		}
+		if set.Chain("mono", style.bold, style.italic)[0] != Default().Chain("mono", style.bold, style.italic)[0] {
+			t.Errorf("%+v: mono changed", style)
+		}
+	}
+	if set.Face("NotoSans", "") == nil || set.Face("Famhouse", "B") == nil {
+		t.Error("faces of the set it was made from are missing")
+	}
+	if again, err := house.WithDefaultFamily("house"); err != nil || again != set {
+		t.Errorf("second call: %v, same set %v", err, again == set)
+	}
+	if _, err := Default().WithDefaultFamily("house"); err == nil || !strings.Contains(err.Error(), "house") {
+		t.Errorf("a family the set lacks: %v", err)
+	}
+}

@@ -17,6 +17,8 @@ import (
 	"sync"
 	"sync/atomic"
 	"unicode"
+
+	"github.com/scholargate/topicdeck/internal/filestamp"
 )
 
 //go:embed LICENSE-Noto.txt LICENSE-DejaVu.txt
@@ -295,15 +297,11 @@ func (s *Set) WithDir(dir string) (*Set, error) {
 			continue
 		}
 		path := filepath.Join(dir, e.Name())
-		info, err := os.Stat(path)
+		stamp, err := filestamp.Of(path)
 		if err != nil {
 			return nil, fmt.Errorf("font directory: %w", err)
 		}
-		abs, err := filepath.Abs(path)
-		if err != nil {
-			abs = path
-		}
-		key := fmt.Sprintf("%s\x00%d\x00%d", abs, info.Size(), info.ModTime().UnixNano())
+		key := stamp.Key()
 		files = append(files, file{path, key})
 		keys.WriteString(key + "\x01")
 	}

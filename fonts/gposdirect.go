@@ -25,35 +25,9 @@ func newDirectKern(gpos []byte, unitsPerEm, numGlyphs int) *directKern {
 		return nil
 	}
 	r := &gposReader{b: gpos, numGlyphs: numGlyphs, budget: 64*len(gpos) + 16*numGlyphs}
-	if len(gpos) < 10 || r.u16(0) != 1 {
-		return nil
-	}
-	scripts, features, lookupList := r.u16(4), r.u16(6), r.u16(8)
-	nLookups := r.u16(lookupList)
 	d := &directKern{gpos: gpos, scale: 1000 / float64(unitsPerEm)}
-	for _, li := range r.kernLookups(scripts, features) {
-		if li >= nLookups {
-			continue
-		}
-		off := lookupList + r.u16(lookupList+2+2*li)
-		typ, n := r.u16(off), r.u16(off+4)
-		if typ != 2 && typ != 9 {
-			continue
-		}
-		var subs []int
-		for i := 0; i < n && !r.bad; i++ {
-			sub := off + r.u16(off+6+2*i)
-			if typ == 9 {
-				if r.u16(sub) != 1 || r.u16(sub+2) != 2 {
-					continue
-				}
-				sub += r.u32(sub + 4)
-			}
-			if f := r.u16(sub); f == 1 || f == 2 {
-				subs = append(subs, sub)
-			}
-		}
-		if len(subs) > 0 {
+	for _, off := range r.kernLookupOffsets() {
+		if subs := r.pairSubtables(off); len(subs) > 0 {
 			d.subs = append(d.subs, subs)
 		}
 	}

@@ -9,7 +9,7 @@ import "context"
 // with a plan its caller, seeing ctx done, throws away. Layouts need not
 // know about contexts for a render to stop when its client leaves.
 func (e *Engine) WithContext(ctx context.Context) *Engine {
-	return &Engine{set: e.set, ctx: ctx}
+	return &Engine{set: e.set, noKern: e.noKern, ctx: ctx}
 }
 
 // stopped reports whether the engine's context is done.

@@ -28,14 +28,15 @@ func New(set *fonts.Set) *Engine {
 	return &Engine{set: set}
 }
 
-// WithKerning returns an engine over the same set that measures with pair
-// kerning (on, the default) or without it, every character at its own
-// advance. A layout that turns kerning off measures with such an engine.
+// WithKerning returns an engine over the same set, stopping with the same
+// context, that measures with pair kerning (on, the default) or without
+// it, every character at its own advance. A layout that turns kerning off
+// measures with such an engine.
 func (e *Engine) WithKerning(on bool) *Engine {
 	if on != e.noKern {
 		return e
 	}
-	return &Engine{set: e.set, noKern: !on}
+	return &Engine{set: e.set, noKern: !on, ctx: e.ctx}
 }
 
 // Kerning reports whether the engine measures with pair kerning.

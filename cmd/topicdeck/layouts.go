@@ -21,7 +21,7 @@ func layoutsCommand() *cli.Command {
 		Action: runLayouts,
 		Commands: []*cli.Command{{
 			Name:      "show",
-			Usage:     "print a slide layout as a complete layout file (YAML) to copy and change",
+			Usage:     "print a slide or handout layout as a complete layout file (YAML) to copy and change",
 			ArgsUsage: "NAME|FILE",
 			Action:    runLayoutsShow,
 		}},

@@ -37,9 +37,7 @@ type Overrides struct {
 }
 
 // FontFiles are the paths of a family's TrueType files; Regular is required.
-type FontFiles struct {
-	Regular, Bold, Italic, BoldItalic string
-}
+type FontFiles = fonts.FamilyFiles
 
 // FontFamily is the family name a layout's own faces are registered under.
 func FontFamily(layoutName string) string { return "layout-" + layoutName }
@@ -52,7 +50,7 @@ func (l *Layout) Fonts(base *fonts.Set) (*fonts.Set, error) {
 	if f == nil {
 		return base, nil
 	}
-	return base.WithFamily(l.Theme.BodyFamily, f.Regular, f.Bold, f.Italic, f.BoldItalic)
+	return f.AddTo(base, l.Theme.BodyFamily)
 }
 
 // pageSize is the layout's page when it fixes one, else the aspect option's.

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 
+	"github.com/scholargate/topicdeck/fonts"
 	"github.com/scholargate/topicdeck/layouts"
 	"github.com/scholargate/topicdeck/plan"
 	"github.com/scholargate/topicdeck/textlayout"
@@ -22,7 +23,20 @@ type Style struct {
 	Columns, Rows int
 	// Colours replaces the handout's greys; nil keeps them.
 	Colours *Palette
+	// Fonts are the layout's own faces, added to the font set as Family:
+	// all the text the handout sets itself is measured and drawn in them
+	// (code keeps the monospaced face), while the slides it prints keep
+	// the deck's. Nil keeps the built-in faces.
+	Fonts  *fonts.FamilyFiles
+	Family string
+	// NoKerning measures the handout's text without the faces' pair
+	// kerning, every character at its own advance.
+	NoKerning bool
 }
+
+// NoteLineSpacing is the built-in distance between ruled writing lines,
+// in points: about 7.8 mm, college ruled.
+const NoteLineSpacing = ruleSpacing
 
 // Palette is the handout's ink: every colour a handout draws its own text
 // and lines in (slides printed on it keep theirs).
@@ -75,28 +89,69 @@ func Custom(base layouts.Layout, st Style, description string) (layouts.Planner,
 	if st.Columns > 0 && !HasGrid(base) {
 		return nil, errors.New("only the slides-N handouts have slides per page")
 	}
-	return described{p, description, st.Colours}, nil
+	return described{p, description, st}, nil
 }
 
-// described is a planner with a description and, optionally, a palette of
-// its own.
+// StyleOf returns the style a handout layout plans with: a layout file's
+// as the file set it, a built-in's zero style, with Columns and Rows the
+// layout's grid of slides either way (zero without one). It is false for a
+// layout that is not a handout layout of this package.
+func StyleOf(l layouts.Layout) (Style, bool) {
+	var st Style
+	if d, ok := l.(described); ok {
+		l, st = d.Planner, d.style
+	}
+	switch b := l.(type) {
+	case slideGrid:
+		st.Columns, st.Rows = b.cols, b.rows
+	case sheet:
+	default:
+		return Style{}, false
+	}
+	return st, true
+}
+
+// described is a planner with a description and the style that changes
+// what the built-in planner does not measure itself: its palette, faces
+// and kerning.
 type described struct {
 	layouts.Planner
 	description string
-	colours     *Palette
+	style       Style
 }
 
 func (d described) Description() string { return d.description }
 
+// Fonts returns base with the layout's own faces as the family its text is
+// set in, or base itself when it has none (layouts.FontLayout): the
+// exporter measures and draws the handout with the result.
+func (d described) Fonts(base *fonts.Set) (*fonts.Set, error) {
+	if d.style.Fonts == nil {
+		return base, nil
+	}
+	set, err := d.style.Fonts.AddTo(base, d.style.Family)
+	if err != nil {
+		return nil, err
+	}
+	return set.WithDefaultFamily(d.style.Family)
+}
+
 // Plan plans with the built-in layout and then inks the plan in the
 // palette. Colour never changes a measurement, so the planners stay free
-// of it and every line still breaks where the built-in breaks it.
+// of it and every line still breaks where the built-in breaks it. Faces
+// do change measurements: they come with the engine (see Fonts), so the
+// planners measure every line in them without knowing their names.
 func (d described) Plan(e *topic.Entry, env *layouts.Env) (*plan.Document, error) {
+	if d.style.NoKerning {
+		plain := *env
+		plain.Text = env.Text.WithKerning(false)
+		env = &plain
+	}
 	doc, err := d.Planner.Plan(e, env)
-	if err != nil || d.colours == nil {
+	if err != nil || d.style.Colours == nil {
 		return doc, err
 	}
-	recolour(doc, DefaultPalette(), *d.colours)
+	recolour(doc, DefaultPalette(), *d.style.Colours)
 	return doc, nil
 }
 

@@ -7,8 +7,8 @@ import (
 	"sort"
 	"strings"
 	"sync"
-	"time"
 
+	"github.com/scholargate/topicdeck/internal/filestamp"
 	"github.com/scholargate/topicdeck/layouts"
 	"github.com/scholargate/topicdeck/layouts/deck"
 )
@@ -50,11 +50,10 @@ func Find(name string) string {
 	return ""
 }
 
-// cached is a loaded file with the state it was loaded in.
+// cached is a loaded file with the stamp of the file it was loaded from.
 type cached struct {
-	size int64
-	mod  time.Time
-	file *File
+	stamp filestamp.Stamp
+	file  *File
 }
 
 var (
@@ -66,18 +65,14 @@ var (
 // (a server plans the same layout again and again). Fonts and pictures the
 // file names are read when it is loaded; edit the layout file to reload them.
 func LoadCached(path string) (*File, error) {
-	info, err := os.Stat(path)
+	stamp, err := filestamp.Of(path)
 	if err != nil {
 		return nil, fmt.Errorf("layout file: %w", err)
 	}
-	abs, err := filepath.Abs(path)
-	if err != nil {
-		abs = path
-	}
 	cacheMu.Lock()
-	c, ok := cache[abs]
+	c, ok := cache[stamp.Path]
 	cacheMu.Unlock()
-	if ok && c.size == info.Size() && c.mod.Equal(info.ModTime()) {
+	if ok && c.stamp == stamp {
 		return c.file, nil
 	}
 	f, err := Load(path)
@@ -85,7 +80,7 @@ func LoadCached(path string) (*File, error) {
 		return nil, err
 	}
 	cacheMu.Lock()
-	cache[abs] = cached{info.Size(), info.ModTime(), f}
+	cache[stamp.Path] = cached{stamp, f}
 	cacheMu.Unlock()
 	return f, nil
 }
@@ -150,17 +145,16 @@ func Planner(name string, kind layouts.Kind) (layouts.Planner, error) {
 	return layouts.LookupPlanner(name, kind)
 }
 
-// Show returns the complete effective layout file of a slide layout
-// (built-in, found, or a path), for `topicdeck layouts show`.
+// Show returns the complete effective layout file of a slide or handout
+// layout (built-in, found, or a path), for `topicdeck layouts show`.
 func Show(name string) ([]byte, error) {
 	if !IsPath(name) {
 		if layouts.Registered(name) {
 			l, _ := layouts.Lookup(name)
-			dl, ok := l.(*deck.Layout)
-			if !ok {
-				return nil, fmt.Errorf("layout %q is a %s layout; only slide layouts print as layout files (a handout layout file's keys are in docs/layout-files.md)", name, l.Kind())
+			if dl, ok := l.(*deck.Layout); ok {
+				return Print(name, "built-in", name, dl), nil
 			}
-			return Print(name, "built-in", name, dl), nil
+			return PrintHandout(name, "built-in", name, l)
 		}
 		p := Find(name)
 		if p == "" {
@@ -174,7 +168,7 @@ func Show(name string) ([]byte, error) {
 		return nil, err
 	}
 	if f.Layout == nil {
-		return nil, fmt.Errorf("layout %q is a handout layout file; its keys are in docs/layout-files.md", f.Name)
+		return PrintHandout(f.Name, f.Path, f.Extends, f.Handout)
 	}
 	return Print(f.Name, f.Path, f.Extends, f.Layout), nil
 }

@@ -18,7 +18,7 @@ const MinHandoutMargin = 42.5
 
 // Keys of a handout layout file.
 var (
-	handoutKeys       = []string{"description", "extends", "paper", "margins", "colours", "note-line-spacing", "slides-per-page"}
+	handoutKeys       = []string{"description", "extends", "paper", "margins", "colours", "fonts", "kerning", "note-line-spacing", "slides-per-page"}
 	handoutColourKeys = []string{"text", "muted", "rule", "frame", "box", "link"}
 	paperKeys         = []string{"width", "height"}
 	gridKeys          = []string{"columns", "rows"}
@@ -93,6 +93,16 @@ func (r *reader) parseHandout(top *yaml.Node, base string, parent layouts.Layout
 	}
 	if f, ok := m["colours"]; ok {
 		st.Colours = r.handoutColours(f)
+	}
+	if f, ok := m["fonts"]; ok {
+		if files, family, ok := r.fontFiles(f); ok {
+			st.Fonts, st.Family = files, family
+		}
+	}
+	if f, ok := m["kerning"]; ok {
+		if b, ok := r.flag(f, "kerning"); ok {
+			st.NoKerning = !b
+		}
 	}
 	if f, ok := m["note-line-spacing"]; ok {
 		if v, ok := r.num(f, "note-line-spacing", 14, 72); ok {

@@ -1,8 +1,8 @@
 // Package layoutfile reads, checks and prints layout files: YAML files that
 // configure a built-in slide layout (colours, fonts, sizes, margins, page,
 // logo, title background, footer, section order and forms) or a built-in
-// handout layout (paper, margin, note-line spacing, slides per page)
-// without Go. It registers a finder with the layouts registry, so a layout
+// handout layout (paper, margin, colours, fonts, note-line spacing, slides
+// per page) without Go. It registers a finder with the layouts registry, so a layout
 // file is looked up, listed and served by name like a built-in.
 //
 // A layout file is found by path (--layout path/to/house.yaml), in

@@ -104,7 +104,15 @@ func TestErrors(t *testing.T) {
 		{"unknown base", "extends: fancy\n",
 			"1:10: error: extends: unknown layout \"fancy\" (see `topicdeck layouts`)"},
 		{"slide key in a handout file", "extends: reader\nsizes:\n  body: 12\n",
-			`2:1: error: unknown key "sizes" in a handout layout file (known: description, extends, paper, margins, colours, note-line-spacing, slides-per-page)`},
+			`2:1: error: unknown key "sizes" in a handout layout file (known: description, extends, paper, margins, colours, fonts, kerning, note-line-spacing, slides-per-page)`},
+		{"missing handout font file", "extends: guided\nfonts:\n  regular: fonts/Gone.ttf\n",
+			`3:12: error: font file fonts/Gone.ttf not found (paths are relative to the layout file)`},
+		{"handout font file not a font", "extends: slides-6\nfonts:\n  regular: logo.png\n",
+			`3:3: error: fonts: font `},
+		{"handout fonts without a regular face", "extends: notes\nfonts:\n  bold: logo.png\n",
+			`2:1: error: fonts: a regular face is required (bold and italics are optional)`},
+		{"handout kerning not a flag", "extends: cornell\nkerning: \"off\"\n",
+			`2:10: error: kerning: want true or false, got "off"`},
 		{"grid of a handout without slides", "extends: cornell\nslides-per-page: {columns: 2, rows: 2}\n",
 			`2:1: error: slides-per-page: cornell has no grid of slides; only the slides-N handouts have`},
 		{"grid half given", "extends: slides-4\nslides-per-page: {columns: 2}\n",
@@ -340,8 +348,8 @@ func TestFindAndCatalog(t *testing.T) {
 	if err != nil || !strings.Contains(string(out), `extends: "minimal"`) || !strings.Contains(string(out), "accent-bar: false") {
 		t.Errorf("show dept: %v\n%s", err, out)
 	}
-	if _, err := Show("reader"); err == nil || !strings.Contains(err.Error(), "handout layout") {
-		t.Errorf("show reader: %v", err)
+	if out, err := Show("reader"); err != nil || !strings.Contains(string(out), `extends: "reader"`) || !strings.Contains(string(out), "note-line-spacing: 22") {
+		t.Errorf("show reader: %v\n%s", err, out)
 	}
 }
 

@@ -114,8 +114,19 @@ func (r *reader) page(n *yaml.Node, ex *deck.Overrides) {
 	}
 }
 
-// fonts reads the layout's own faces and checks that they load.
+// fonts reads a slide layout's own faces: its titles and body are set in
+// them.
 func (r *reader) fonts(f field, th *deck.Theme, ex *deck.Overrides) {
+	if files, family, ok := r.fontFiles(f); ok {
+		th.TitleFamily, th.BodyFamily = family, family
+		ex.Fonts = files
+	}
+}
+
+// fontFiles reads the fonts key of a slide or handout layout file:
+// TrueType files relative to the layout file, a regular face required,
+// checked to load as the layout's family, whose name it returns too.
+func (r *reader) fontFiles(f field) (*fonts.FamilyFiles, string, bool) {
 	m := r.fields(f.val, "fonts", fontKeys)
 	var files [4]string
 	ok := true
@@ -131,19 +142,19 @@ func (r *reader) fonts(f field, th *deck.Theme, ex *deck.Overrides) {
 		ok = ok && good
 	}
 	if !ok {
-		return
+		return nil, "", false
 	}
 	if files[0] == "" {
 		r.errorf(f.key, "fonts: a regular face is required (bold and italics are optional)")
-		return
+		return nil, "", false
 	}
 	family := deck.FontFamily(r.name)
-	if _, err := fonts.Default().WithFamily(family, files[0], files[1], files[2], files[3]); err != nil {
+	ff := &fonts.FamilyFiles{Regular: files[0], Bold: files[1], Italic: files[2], BoldItalic: files[3]}
+	if _, err := ff.AddTo(fonts.Default(), family); err != nil {
 		r.errorf(f.val, "fonts: %v", err)
-		return
+		return nil, "", false
 	}
-	th.TitleFamily, th.BodyFamily = family, family
-	ex.Fonts = &deck.FontFiles{Regular: files[0], Bold: files[1], Italic: files[2], BoldItalic: files[3]}
+	return ff, family, true
 }
 
 // picture reads a PNG or JPEG the PDF backend can embed.
