@@ -135,6 +135,23 @@ func hash4(b []byte) uint32 {
 	return (binary.LittleEndian.Uint32(b) * 0x9E3779B1) >> (32 - hashBits)
 }
 
+// matchLen is how far data from cand < i repeats data from i (whose
+// first minMatch bytes are known equal), up to maxMatch: eight bytes a
+// step, then the byte where they differ.
+func matchLen(data []byte, cand, i int) int {
+	n, limit := minMatch, min(maxMatch, len(data)-i)
+	for n+8 <= limit {
+		if x := binary.LittleEndian.Uint64(data[cand+n:]) ^ binary.LittleEndian.Uint64(data[i+n:]); x != 0 {
+			return n + bits.TrailingZeros64(x)/8
+		}
+		n += 8
+	}
+	for n < limit && data[cand+n] == data[i+n] {
+		n++
+	}
+	return n
+}
+
 // encode returns one final fixed-Huffman block holding data, in the
 // encoder's buffer (valid until its next use).
 func (e *encoder) encode(data []byte) []byte {
@@ -165,15 +182,12 @@ func (e *encoder) encode(data []byte) []byte {
 			continue
 		}
 		misses = 0
-		n := minMatch
-		for n < maxMatch && i+n < len(data) && data[cand+n] == data[i+n] {
-			n++
-		}
+		n := matchLen(data, cand, i)
 		e.match(n, i-cand)
 		// Remember the positions inside the match, so later text can
 		// refer to them.
 		end := i + n
-		for i++; i < end && i+minMatch <= len(data); i++ {
+		for i, last := i+1, min(end, len(data)-minMatch+1); i < last; i++ {
 			e.table[hash4(data[i:])] = int32(i + 1)
 		}
 		i = end
