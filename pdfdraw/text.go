@@ -329,7 +329,7 @@ func (d *drawer) glyphs(p *piece, x, baseline, scale float64, space bool) {
 		}
 		cids = append(cids, cid)
 		adjust = append(adjust, a)
-		units += face.Advance(r)
+		units += f.Width(cid)
 		prev = r
 	}
 	if space {
@@ -343,6 +343,9 @@ func (d *drawer) glyphs(p *piece, x, baseline, scale float64, space bool) {
 }
 
 func hasRTLText(s string) bool {
+	if !mayBeRTL(s) {
+		return false
+	}
 	for _, r := range s {
 		if dir(r) == rtl {
 			return true
