@@ -3,6 +3,7 @@ package pdf
 import (
 	"encoding/binary"
 	"hash/adler32"
+	"math"
 	"math/bits"
 	"slices"
 	"sync"
@@ -38,11 +39,15 @@ const (
 // worst case and copied out once, rather than appended to the result: the
 // appends' regrowing was most of what a small deck allocated.
 type encoder struct {
-	table [1 << hashBits]int32 // position+1 of the last 4 bytes with this hash
-	out   []byte
-	pos   int    // bytes written to out
-	acc   uint64 // bits not yet written, least significant first
-	n     uint   // number of bits in acc
+	table [1 << hashBits]int32 // base+position+1 of the last 4 bytes with this hash
+	// base is added to the positions of the stream being encoded: every
+	// entry an earlier stream left is at most base, so it reads as no
+	// position, as in a cleared table, without clearing 64 KB a stream.
+	base int32
+	out  []byte
+	pos  int    // bytes written to out
+	acc  uint64 // bits not yet written, least significant first
+	n    uint   // number of bits in acc
 }
 
 var encoders = sync.Pool{New: func() any { return new(encoder) }}
@@ -155,7 +160,12 @@ func matchLen(data []byte, cand, i int) int {
 // encode returns one final fixed-Huffman block holding data, in the
 // encoder's buffer (valid until its next use).
 func (e *encoder) encode(data []byte) []byte {
-	clear(e.table[:])
+	if int64(e.base)+int64(len(data))+2 > math.MaxInt32 {
+		clear(e.table[:])
+		e.base = 0
+	}
+	base := int(e.base)
+	e.base += int32(len(data)) + 1 // for the next stream
 	// No code is longer than 9 bits a byte of data: a literal is 8 or 9,
 	// and a match (at least 4 bytes) at most 31. Add the block's header
 	// and end, and room for the last 32-bit write.
@@ -169,8 +179,8 @@ func (e *encoder) encode(data []byte) []byte {
 	i, misses := 0, 0
 	for i+minMatch <= len(data) {
 		h := hash4(data[i:])
-		cand := int(e.table[h]) - 1
-		e.table[h] = int32(i + 1)
+		cand := int(e.table[h]) - base - 1
+		e.table[h] = int32(base + i + 1)
 		if cand < 0 || i-cand > maxWindow || binary.LittleEndian.Uint32(data[cand:]) != binary.LittleEndian.Uint32(data[i:]) {
 			// In data that does not repeat (glyph outlines), look for
 			// matches less often the longer none is found.
@@ -188,7 +198,7 @@ func (e *encoder) encode(data []byte) []byte {
 		// refer to them.
 		end := i + n
 		for i, last := i+1, min(end, len(data)-minMatch+1); i < last; i++ {
-			e.table[hash4(data[i:])] = int32(i + 1)
+			e.table[hash4(data[i:])] = int32(base + i + 1)
 		}
 		i = end
 	}
