@@ -16,6 +16,29 @@ import (
 // stream; only streams are written as objects of their own.
 type Writer struct {
 	objs []slot // by object number - 1
+	// arena is where object bodies are encoded, one after another: a
+	// tagged deck has thousands of small dictionaries, and encoding each
+	// into a slice of its own that grows as it is written was a good part
+	// of what drawing allocated.
+	arena []byte
+}
+
+// arenaSize is the size of each arena chunk; a body that outgrows the
+// room left keeps the slice it grew into, and the next body starts a
+// new chunk.
+const arenaSize = 16 << 10
+
+// encode returns o's PDF syntax, written into the arena when it fits.
+func (w *Writer) encode(o Object) []byte {
+	free := w.arena[len(w.arena):]
+	b := o.AppendPDF(free)
+	if cap(b) == cap(free) && len(b) > 0 {
+		// Written in place: the body keeps its bytes, the arena moves on.
+		w.arena = w.arena[:len(w.arena)+len(b)]
+		return b[:len(b):len(b)]
+	}
+	w.arena = make([]byte, 0, arenaSize)
+	return b
 }
 
 // slot is one indirect object: encoded value, or a stream's dictionary
@@ -55,7 +78,7 @@ func (w *Writer) Add(o Object) Ref {
 
 // Set writes o as the object reserved as r.
 func (w *Writer) Set(r Ref, o Object) {
-	w.objs[r-1] = slot{body: o.AppendPDF(nil)}
+	w.objs[r-1] = slot{body: w.encode(o)}
 }
 
 // AddStream writes s as a new stream object.
@@ -80,7 +103,7 @@ func (w *Writer) SetStream(r Ref, s Stream) {
 		d = append(d[:len(d):len(d)], Entry{"Filter", Name("FlateDecode")})
 	}
 	d = append(d[:len(d):len(d)], Entry{"Length", Int(len(data))})
-	w.objs[r-1] = slot{body: d.AppendPDF(nil), stream: true, data: data}
+	w.objs[r-1] = slot{body: w.encode(d), stream: true, data: data}
 }
 
 // objectsPerStream bounds an object stream, so that a reader looking up
@@ -103,6 +126,16 @@ func (w *Writer) Finish(out io.Writer, root, info Ref) error {
 	// a cryptographic digest. (CRC-32C, computed in hardware, first built
 	// tables that cost a one-deck process 0.2 ms; the package keeps
 	// CRC-64's ECMA table, built in microseconds.)
+	if g, ok := out.(interface{ Grow(int) }); ok {
+		// A buffer (the exporter renders into one) is sized once for the
+		// file rather than doubled as it fills: the objects' bodies are an
+		// upper bound of the object streams they are packed into.
+		size := 1 << 10
+		for _, s := range w.objs {
+			size += len(s.body) + len(s.data) + 40
+		}
+		g.Grow(size)
+	}
 	crc := crc64.New(crc64.MakeTable(crc64.ECMA))
 	bw := bufio.NewWriterSize(io.MultiWriter(out, crc), 32<<10)
 	pos := 0
