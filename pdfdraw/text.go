@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/scholargate/topicdeck/fonts"
 	"github.com/scholargate/topicdeck/internal/safelink"
@@ -240,8 +241,7 @@ func needsSpace(l *textlayout.Line) bool {
 	if s == "" {
 		return false
 	}
-	r := []rune(s)
-	c := r[len(r)-1]
+	c, _ := utf8.DecodeLastRuneInString(s)
 	return !unicode.IsSpace(c) && !unicode.In(c, unicode.Han, unicode.Hiragana, unicode.Katakana, unicode.Hangul) &&
 		!(c >= 0x3000 && c <= 0x303F) && !(c >= 0xFF00 && c <= 0xFFEF)
 }
