@@ -8,6 +8,7 @@ import (
 	"hash/crc64"
 	"io"
 	"strconv"
+	"sync"
 )
 
 // Writer collects a file's indirect objects and writes them out at the
@@ -106,6 +107,10 @@ func (w *Writer) SetStream(r Ref, s Stream) {
 	w.objs[r-1] = slot{body: w.encode(d), stream: true, data: data}
 }
 
+// bufWriters are the 32 KB buffers Finish writes files through, reused
+// rather than made for every file.
+var bufWriters = sync.Pool{New: func() any { return bufio.NewWriterSize(io.Discard, 32<<10) }}
+
 // objectsPerStream bounds an object stream, so that a reader looking up
 // one object inflates a few kilobytes, not the whole structure tree.
 const objectsPerStream = 200
@@ -137,7 +142,12 @@ func (w *Writer) Finish(out io.Writer, root, info Ref) error {
 		g.Grow(size)
 	}
 	crc := crc64.New(crc64.MakeTable(crc64.ECMA))
-	bw := bufio.NewWriterSize(io.MultiWriter(out, crc), 32<<10)
+	bw := bufWriters.Get().(*bufio.Writer)
+	bw.Reset(io.MultiWriter(out, crc))
+	defer func() {
+		bw.Reset(io.Discard) // holds no reference to out in the pool
+		bufWriters.Put(bw)
+	}()
 	pos := 0
 	write := func(b []byte) {
 		n, _ := bw.Write(b)
@@ -172,9 +182,23 @@ func (w *Writer) Finish(out io.Writer, root, info Ref) error {
 			writeStream(i+1, s.body, s.data)
 		}
 	}
-	// Pack the other objects, in number order, into object streams.
-	var offsets, bodies []byte
-	var members []int
+	// Pack the other objects, in number order, into object streams. The
+	// buffers are sized once for the largest stream.
+	most, batch, k := 0, 0, 0
+	for _, s := range w.objs {
+		if s.stream {
+			continue
+		}
+		batch += len(s.body) + 1
+		if k++; k == objectsPerStream {
+			most, batch, k = max(most, batch), 0, 0
+		}
+	}
+	most = max(most, batch)
+	offsets := make([]byte, 0, 16*objectsPerStream)
+	bodies := make([]byte, 0, most)
+	members := make([]int, 0, objectsPerStream)
+	var data, comp []byte
 	flush := func() {
 		if len(members) == 0 {
 			return
@@ -185,8 +209,8 @@ func (w *Writer) Finish(out io.Writer, root, info Ref) error {
 			entries[m] = xref{2, r, k}
 		}
 		first := len(offsets)
-		data := append(offsets, bodies...)
-		comp := Deflate(nil, data)
+		data = append(append(data[:0], offsets...), bodies...)
+		comp = Deflate(comp[:0], data)
 		d := Dict{
 			{"Type", Name("ObjStm")}, {"N", Int(len(members))}, {"First", Int(first)},
 			{"Filter", Name("FlateDecode")}, {"Length", Int(len(comp))},
@@ -225,7 +249,7 @@ func (w *Writer) Finish(out io.Writer, root, info Ref) error {
 		table = binary.BigEndian.AppendUint32(table, uint32(e.f2))
 		table = binary.BigEndian.AppendUint16(table, uint16(e.f3))
 	}
-	comp := Deflate(nil, table)
+	comp = Deflate(comp[:0], table)
 	id := Bytes(sum)
 	d := Dict{
 		{"Type", Name("XRef")}, {"Size", Int(len(entries))}, {"W", Array{Int(1), Int(4), Int(2)}},
