@@ -32,12 +32,19 @@ type chainTable struct {
 // chainTables holds an engine's tables by chain; the engines WithKerning
 // and WithContext derive from one share them.
 type chainTables struct {
-	m sync.Map // *fonts.Face (the chain's first element, by address) → *chainTable
+	m sync.Map // chainKey → *chainTable
+}
+
+// chainKey names a chain by its slice: a set's chains are made once and
+// never changed, so the same slice is the same chain.
+type chainKey struct {
+	first **fonts.Face
+	n     int
 }
 
 // table returns chain's table, filling it on first use.
 func (t *chainTables) table(chain []*fonts.Face) *chainTable {
-	key := &chain[0]
+	key := chainKey{&chain[0], len(chain)}
 	if v, ok := t.m.Load(key); ok {
 		return v.(*chainTable)
 	}
