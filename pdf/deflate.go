@@ -136,8 +136,27 @@ func (e *encoder) match(length, dist int) {
 	e.bits(v, n+5+nb-1)
 }
 
-func hash4(b []byte) uint32 {
-	return (binary.LittleEndian.Uint32(b) * 0x9E3779B1) >> (32 - hashBits)
+func hash4(b []byte) uint32 { return hashWord(binary.LittleEndian.Uint32(b)) }
+
+func hashWord(w uint32) uint32 { return (w * 0x9E3779B1) >> (32 - hashBits) }
+
+// remember stores the positions from up to last (each followed by
+// minMatch bytes of data) in the table, in order, so a later one wins a
+// shared slot. Five positions are hashed from one 8-byte load.
+func (e *encoder) remember(data []byte, base, from, last int) {
+	i := from
+	for ; i+5 <= last && i+8 <= len(data); i += 5 {
+		x := binary.LittleEndian.Uint64(data[i:])
+		v := int32(base + i + 1)
+		e.table[hashWord(uint32(x))] = v
+		e.table[hashWord(uint32(x>>8))] = v + 1
+		e.table[hashWord(uint32(x>>16))] = v + 2
+		e.table[hashWord(uint32(x>>24))] = v + 3
+		e.table[hashWord(uint32(x>>32))] = v + 4
+	}
+	for ; i < last; i++ {
+		e.table[hash4(data[i:])] = int32(base + i + 1)
+	}
 }
 
 // matchLen is how far data from cand < i repeats data from i (whose
@@ -197,9 +216,7 @@ func (e *encoder) encode(data []byte) []byte {
 		// Remember the positions inside the match, so later text can
 		// refer to them.
 		end := i + n
-		for i, last := i+1, min(end, len(data)-minMatch+1); i < last; i++ {
-			e.table[hash4(data[i:])] = int32(base + i + 1)
-		}
+		e.remember(data, base, i+1, min(end, len(data)-minMatch+1))
 		i = end
 	}
 	for ; i < len(data); i++ {
