@@ -70,6 +70,7 @@ type glyph struct {
 	space   bool // a breakable space: dropped at a line end
 	newline bool
 	url     bool // inside a link or a URL-looking token: may break after "/"
+	run     bool // shares a run with the glyph before (see sameRun)
 }
 
 // Width is the advance width of s on one line. Newlines are ignored and
@@ -250,9 +251,12 @@ func (e *Engine) glyphs(sc *scratch, spans []Span) []glyph {
 		}
 		markURLs(gs[first:], s.URL != "")
 	}
+	for i := 1; i < len(gs); i++ {
+		gs[i].run = sameRun(gs, spans, i)
+	}
 	shapeArabic(gs, spans)
 	if !e.noKern && !slices.ContainsFunc(gs, func(g glyph) bool { return isRTL(g.r) }) {
-		kern(gs, spans)
+		kern(gs)
 	}
 	return gs
 }
@@ -264,14 +268,14 @@ func (e *Engine) glyphs(sc *scratch, spans []Span) []glyph {
 // drawn text ends. Paragraphs with right-to-left characters are not
 // kerned: their lines are drawn reordered and shaped, character by
 // character, so the pairs drawn are not the pairs of the text.
-func kern(gs []glyph, spans []Span) {
+func kern(gs []glyph) {
 	for i := range gs {
 		g := &gs[i]
 		if g.newline {
 			continue
 		}
 		g.kerned = true
-		if i > 0 && sameRun(gs, spans, i) {
+		if g.run {
 			g.kern = int16(g.face.Kern(gs[i-1].r, g.r))
 		}
 	}
@@ -364,7 +368,7 @@ func (e *Engine) line(sc *scratch, gs []glyph, start, end int, p Paragraph, widt
 	segs := 1
 	for i := start; i < end; i++ {
 		buf = utf8.AppendRune(buf, gs[i].r)
-		if i > start && !sameRun(gs, p.Spans, i) {
+		if i > start && !gs[i].run {
 			segs++
 		}
 	}
@@ -391,7 +395,7 @@ func (e *Engine) line(sc *scratch, gs []glyph, start, end int, p Paragraph, widt
 	}
 	for i := start; i < end; i++ {
 		g := &gs[i]
-		if i == start || !sameRun(gs, p.Spans, i) {
+		if i == start || !g.run {
 			if i > start {
 				flush()
 			}
