@@ -3,6 +3,7 @@ package pdf
 import (
 	"encoding/binary"
 	"hash/adler32"
+	"math"
 	"math/bits"
 	"slices"
 	"sync"
@@ -38,11 +39,15 @@ const (
 // worst case and copied out once, rather than appended to the result: the
 // appends' regrowing was most of what a small deck allocated.
 type encoder struct {
-	table [1 << hashBits]int32 // position+1 of the last 4 bytes with this hash
-	out   []byte
-	pos   int    // bytes written to out
-	acc   uint64 // bits not yet written, least significant first
-	n     uint   // number of bits in acc
+	table [1 << hashBits]int32 // base+position+1 of the last 4 bytes with this hash
+	// base is added to the positions of the stream being encoded: every
+	// entry an earlier stream left is at most base, so it reads as no
+	// position, as in a cleared table, without clearing 64 KB a stream.
+	base int32
+	out  []byte
+	pos  int    // bytes written to out
+	acc  uint64 // bits not yet written, least significant first
+	n    uint   // number of bits in acc
 }
 
 var encoders = sync.Pool{New: func() any { return new(encoder) }}
@@ -131,14 +136,55 @@ func (e *encoder) match(length, dist int) {
 	e.bits(v, n+5+nb-1)
 }
 
-func hash4(b []byte) uint32 {
-	return (binary.LittleEndian.Uint32(b) * 0x9E3779B1) >> (32 - hashBits)
+func hash4(b []byte) uint32 { return hashWord(binary.LittleEndian.Uint32(b)) }
+
+func hashWord(w uint32) uint32 { return (w * 0x9E3779B1) >> (32 - hashBits) }
+
+// remember stores the positions from up to last (each followed by
+// minMatch bytes of data) in the table, in order, so a later one wins a
+// shared slot. Five positions are hashed from one 8-byte load.
+func (e *encoder) remember(data []byte, base, from, last int) {
+	i := from
+	for ; i+5 <= last && i+8 <= len(data); i += 5 {
+		x := binary.LittleEndian.Uint64(data[i:])
+		v := int32(base + i + 1)
+		e.table[hashWord(uint32(x))] = v
+		e.table[hashWord(uint32(x>>8))] = v + 1
+		e.table[hashWord(uint32(x>>16))] = v + 2
+		e.table[hashWord(uint32(x>>24))] = v + 3
+		e.table[hashWord(uint32(x>>32))] = v + 4
+	}
+	for ; i < last; i++ {
+		e.table[hash4(data[i:])] = int32(base + i + 1)
+	}
+}
+
+// matchLen is how far data from cand < i repeats data from i (whose
+// first minMatch bytes are known equal), up to maxMatch: eight bytes a
+// step, then the byte where they differ.
+func matchLen(data []byte, cand, i int) int {
+	n, limit := minMatch, min(maxMatch, len(data)-i)
+	for n+8 <= limit {
+		if x := binary.LittleEndian.Uint64(data[cand+n:]) ^ binary.LittleEndian.Uint64(data[i+n:]); x != 0 {
+			return n + bits.TrailingZeros64(x)/8
+		}
+		n += 8
+	}
+	for n < limit && data[cand+n] == data[i+n] {
+		n++
+	}
+	return n
 }
 
 // encode returns one final fixed-Huffman block holding data, in the
 // encoder's buffer (valid until its next use).
 func (e *encoder) encode(data []byte) []byte {
-	clear(e.table[:])
+	if int64(e.base)+int64(len(data))+2 > math.MaxInt32 {
+		clear(e.table[:])
+		e.base = 0
+	}
+	base := int(e.base)
+	e.base += int32(len(data)) + 1 // for the next stream
 	// No code is longer than 9 bits a byte of data: a literal is 8 or 9,
 	// and a match (at least 4 bytes) at most 31. Add the block's header
 	// and end, and room for the last 32-bit write.
@@ -152,8 +198,8 @@ func (e *encoder) encode(data []byte) []byte {
 	i, misses := 0, 0
 	for i+minMatch <= len(data) {
 		h := hash4(data[i:])
-		cand := int(e.table[h]) - 1
-		e.table[h] = int32(i + 1)
+		cand := int(e.table[h]) - base - 1
+		e.table[h] = int32(base + i + 1)
 		if cand < 0 || i-cand > maxWindow || binary.LittleEndian.Uint32(data[cand:]) != binary.LittleEndian.Uint32(data[i:]) {
 			// In data that does not repeat (glyph outlines), look for
 			// matches less often the longer none is found.
@@ -165,17 +211,12 @@ func (e *encoder) encode(data []byte) []byte {
 			continue
 		}
 		misses = 0
-		n := minMatch
-		for n < maxMatch && i+n < len(data) && data[cand+n] == data[i+n] {
-			n++
-		}
+		n := matchLen(data, cand, i)
 		e.match(n, i-cand)
 		// Remember the positions inside the match, so later text can
 		// refer to them.
 		end := i + n
-		for i++; i < end && i+minMatch <= len(data); i++ {
-			e.table[hash4(data[i:])] = int32(i + 1)
-		}
+		e.remember(data, base, i+1, min(end, len(data)-minMatch+1))
 		i = end
 	}
 	for ; i < len(data); i++ {

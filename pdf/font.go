@@ -59,6 +59,10 @@ func (f *Font) CID(r rune) (uint16, bool) {
 	return cid, ok
 }
 
+// Width is the advance of the glyph cid draws, in 1/1000 em: the face's
+// Advance of the character it was made for, as /W says.
+func (f *Font) Width(cid uint16) int { return f.widths[cid] }
+
 func (f *Font) cid(r rune) (uint16, bool) {
 	g := f.face.Glyph(r)
 	if g == 0 {

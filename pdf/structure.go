@@ -138,7 +138,8 @@ func (t *StructTree) write(w *Writer) Ref {
 				kids = append(kids, Dict{{"Type", Name("MCR")}, {"Pg", k.page}, {"MCID", Int(k.mcid)}})
 			}
 		}
-		d := Dict{{"Type", Name("StructElem")}, {"S", e.Type}, {"P", parent}}
+		// Room for every key below, so the dictionary is made once.
+		d := append(make(Dict, 0, 8), Entry{"Type", Name("StructElem")}, Entry{"S", e.Type}, Entry{"P", parent})
 		if pg != 0 {
 			d = append(d, Entry{"Pg", pg})
 		}

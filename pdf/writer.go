@@ -8,6 +8,7 @@ import (
 	"hash/crc64"
 	"io"
 	"strconv"
+	"sync"
 )
 
 // Writer collects a file's indirect objects and writes them out at the
@@ -16,6 +17,29 @@ import (
 // stream; only streams are written as objects of their own.
 type Writer struct {
 	objs []slot // by object number - 1
+	// arena is where object bodies are encoded, one after another: a
+	// tagged deck has thousands of small dictionaries, and encoding each
+	// into a slice of its own that grows as it is written was a good part
+	// of what drawing allocated.
+	arena []byte
+}
+
+// arenaSize is the size of each arena chunk; a body that outgrows the
+// room left keeps the slice it grew into, and the next body starts a
+// new chunk.
+const arenaSize = 16 << 10
+
+// encode returns o's PDF syntax, written into the arena when it fits.
+func (w *Writer) encode(o Object) []byte {
+	free := w.arena[len(w.arena):]
+	b := o.AppendPDF(free)
+	if cap(b) == cap(free) && len(b) > 0 {
+		// Written in place: the body keeps its bytes, the arena moves on.
+		w.arena = w.arena[:len(w.arena)+len(b)]
+		return b[:len(b):len(b)]
+	}
+	w.arena = make([]byte, 0, arenaSize)
+	return b
 }
 
 // slot is one indirect object: encoded value, or a stream's dictionary
@@ -55,7 +79,7 @@ func (w *Writer) Add(o Object) Ref {
 
 // Set writes o as the object reserved as r.
 func (w *Writer) Set(r Ref, o Object) {
-	w.objs[r-1] = slot{body: o.AppendPDF(nil)}
+	w.objs[r-1] = slot{body: w.encode(o)}
 }
 
 // AddStream writes s as a new stream object.
@@ -80,8 +104,12 @@ func (w *Writer) SetStream(r Ref, s Stream) {
 		d = append(d[:len(d):len(d)], Entry{"Filter", Name("FlateDecode")})
 	}
 	d = append(d[:len(d):len(d)], Entry{"Length", Int(len(data))})
-	w.objs[r-1] = slot{body: d.AppendPDF(nil), stream: true, data: data}
+	w.objs[r-1] = slot{body: w.encode(d), stream: true, data: data}
 }
+
+// bufWriters are the 32 KB buffers Finish writes files through, reused
+// rather than made for every file.
+var bufWriters = sync.Pool{New: func() any { return bufio.NewWriterSize(io.Discard, 32<<10) }}
 
 // objectsPerStream bounds an object stream, so that a reader looking up
 // one object inflates a few kilobytes, not the whole structure tree.
@@ -103,8 +131,23 @@ func (w *Writer) Finish(out io.Writer, root, info Ref) error {
 	// a cryptographic digest. (CRC-32C, computed in hardware, first built
 	// tables that cost a one-deck process 0.2 ms; the package keeps
 	// CRC-64's ECMA table, built in microseconds.)
+	if g, ok := out.(interface{ Grow(int) }); ok {
+		// A buffer (the exporter renders into one) is sized once for the
+		// file rather than doubled as it fills: the objects' bodies are an
+		// upper bound of the object streams they are packed into.
+		size := 1 << 10
+		for _, s := range w.objs {
+			size += len(s.body) + len(s.data) + 40
+		}
+		g.Grow(size)
+	}
 	crc := crc64.New(crc64.MakeTable(crc64.ECMA))
-	bw := bufio.NewWriterSize(io.MultiWriter(out, crc), 32<<10)
+	bw := bufWriters.Get().(*bufio.Writer)
+	bw.Reset(io.MultiWriter(out, crc))
+	defer func() {
+		bw.Reset(io.Discard) // holds no reference to out in the pool
+		bufWriters.Put(bw)
+	}()
 	pos := 0
 	write := func(b []byte) {
 		n, _ := bw.Write(b)
@@ -139,9 +182,23 @@ func (w *Writer) Finish(out io.Writer, root, info Ref) error {
 			writeStream(i+1, s.body, s.data)
 		}
 	}
-	// Pack the other objects, in number order, into object streams.
-	var offsets, bodies []byte
-	var members []int
+	// Pack the other objects, in number order, into object streams. The
+	// buffers are sized once for the largest stream.
+	most, batch, k := 0, 0, 0
+	for _, s := range w.objs {
+		if s.stream {
+			continue
+		}
+		batch += len(s.body) + 1
+		if k++; k == objectsPerStream {
+			most, batch, k = max(most, batch), 0, 0
+		}
+	}
+	most = max(most, batch)
+	offsets := make([]byte, 0, 16*objectsPerStream)
+	bodies := make([]byte, 0, most)
+	members := make([]int, 0, objectsPerStream)
+	var data, comp []byte
 	flush := func() {
 		if len(members) == 0 {
 			return
@@ -152,8 +209,8 @@ func (w *Writer) Finish(out io.Writer, root, info Ref) error {
 			entries[m] = xref{2, r, k}
 		}
 		first := len(offsets)
-		data := append(offsets, bodies...)
-		comp := Deflate(nil, data)
+		data = append(append(data[:0], offsets...), bodies...)
+		comp = Deflate(comp[:0], data)
 		d := Dict{
 			{"Type", Name("ObjStm")}, {"N", Int(len(members))}, {"First", Int(first)},
 			{"Filter", Name("FlateDecode")}, {"Length", Int(len(comp))},
@@ -192,7 +249,7 @@ func (w *Writer) Finish(out io.Writer, root, info Ref) error {
 		table = binary.BigEndian.AppendUint32(table, uint32(e.f2))
 		table = binary.BigEndian.AppendUint16(table, uint16(e.f3))
 	}
-	comp := Deflate(nil, table)
+	comp = Deflate(comp[:0], table)
 	id := Bytes(sum)
 	d := Dict{
 		{"Type", Name("XRef")}, {"Size", Int(len(entries))}, {"W", Array{Int(1), Int(4), Int(2)}},

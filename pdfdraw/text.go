@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/scholargate/topicdeck/fonts"
 	"github.com/scholargate/topicdeck/internal/safelink"
@@ -240,8 +241,7 @@ func needsSpace(l *textlayout.Line) bool {
 	if s == "" {
 		return false
 	}
-	r := []rune(s)
-	c := r[len(r)-1]
+	c, _ := utf8.DecodeLastRuneInString(s)
 	return !unicode.IsSpace(c) && !unicode.In(c, unicode.Han, unicode.Hiragana, unicode.Katakana, unicode.Hangul) &&
 		!(c >= 0x3000 && c <= 0x303F) && !(c >= 0xFF00 && c <= 0xFFEF)
 }
@@ -329,7 +329,7 @@ func (d *drawer) glyphs(p *piece, x, baseline, scale float64, space bool) {
 		}
 		cids = append(cids, cid)
 		adjust = append(adjust, a)
-		units += face.Advance(r)
+		units += f.Width(cid)
 		prev = r
 	}
 	if space {
@@ -343,6 +343,9 @@ func (d *drawer) glyphs(p *piece, x, baseline, scale float64, space bool) {
 }
 
 func hasRTLText(s string) bool {
+	if !mayBeRTL(s) {
+		return false
+	}
 	for _, r := range s {
 		if dir(r) == rtl {
 			return true

@@ -97,6 +97,9 @@ func isOpening(r rune) bool {
 // isCJK reports characters between which lines may break without spaces:
 // ideographs, kana, hangul and their punctuation and full-width forms.
 func isCJK(r rune) bool {
+	if r < 0x1100 {
+		return false // Latin, Greek, Cyrillic, Hebrew, Arabic…: most text
+	}
 	switch {
 	case r >= 0x1100 && r <= 0x11FF, // Hangul Jamo
 		r >= 0x2E80 && r <= 0x2FDF,   // radicals

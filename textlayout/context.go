@@ -9,7 +9,9 @@ import "context"
 // with a plan its caller, seeing ctx done, throws away. Layouts need not
 // know about contexts for a render to stop when its client leaves.
 func (e *Engine) WithContext(ctx context.Context) *Engine {
-	return &Engine{set: e.set, noKern: e.noKern, ctx: ctx}
+	c := *e // keeps kerning on or off and the chain tables
+	c.ctx = ctx
+	return &c
 }
 
 // stopped reports whether the engine's context is done.

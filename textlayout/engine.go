@@ -4,8 +4,8 @@ import (
 	"context"
 	"math"
 	"slices"
-	"strings"
 	"sync"
+	"unicode/utf8"
 
 	"github.com/scholargate/topicdeck/fonts"
 )
@@ -17,6 +17,7 @@ type Engine struct {
 	set    *fonts.Set
 	noKern bool
 	ctx    context.Context // nil: never stops (see WithContext)
+	tables *chainTables
 }
 
 // New returns an engine over set (fonts.Default() when nil) that measures
@@ -25,7 +26,7 @@ func New(set *fonts.Set) *Engine {
 	if set == nil {
 		set = fonts.Default()
 	}
-	return &Engine{set: set}
+	return &Engine{set: set, tables: &chainTables{}}
 }
 
 // WithKerning returns an engine over the same set, stopping with the same
@@ -36,7 +37,9 @@ func (e *Engine) WithKerning(on bool) *Engine {
 	if on != e.noKern {
 		return e
 	}
-	return &Engine{set: e.set, noKern: !on, ctx: e.ctx}
+	c := *e // keeps the context and the chain tables
+	c.noKern = !on
+	return &c
 }
 
 // Kerning reports whether the engine measures with pair kerning.
@@ -68,6 +71,7 @@ type glyph struct {
 	space   bool // a breakable space: dropped at a line end
 	newline bool
 	url     bool // inside a link or a URL-looking token: may break after "/"
+	run     bool // shares a run with the glyph before (see sameRun)
 }
 
 // Width is the advance width of s on one line. Newlines are ignored and
@@ -84,7 +88,7 @@ func (e *Engine) Width(s Span) float64 {
 		}
 		return float64(units) * s.Font.Size / 1000
 	}
-	chain := e.set.Chain(s.Font.Family, s.Font.Bold, s.Font.Italic)
+	ct := e.tables.table(e.set.Chain(s.Font.Family, s.Font.Bold, s.Font.Italic))
 	// Sum integer units per face, then scale once, as the PDF's /W
 	// widths (and TJ kerning adjustments) add up when drawn, so the
 	// result is the drawn width to the last bit for one face.
@@ -101,8 +105,8 @@ func (e *Engine) Width(s Span) float64 {
 		case '\t':
 			r = ' '
 		}
-		f, _ := pick(chain, r)
-		units += f.Advance(r)
+		f, adv, _ := ct.lookup(r)
+		units += int(adv)
 		if f == prev && !e.noKern {
 			units += f.Kern(prevR, r)
 		}
@@ -181,7 +185,7 @@ func (e *Engine) Lines(p Paragraph, width float64) []Line {
 				ink = true
 			}
 		}
-		lines = append(lines, e.line(gs, start, end, p, width))
+		lines = append(lines, e.line(sc, gs, start, end, p, width))
 		start = next
 	}
 	return lines
@@ -191,8 +195,9 @@ func (e *Engine) Lines(p Paragraph, width float64) []Line {
 // are most of what breaking a paragraph allocates, and nothing of them
 // outlives the call (Line copies what it keeps).
 type scratch struct {
-	gs  []glyph
-	brk []bool
+	gs   []glyph
+	brk  []bool
+	text []byte // a line's text (see line)
 }
 
 var scratchPool = sync.Pool{New: func() any { return new(scratch) }}
@@ -221,7 +226,7 @@ func (e *Engine) glyphs(sc *scratch, spans []Span) []glyph {
 	}
 	defer func() { sc.gs = gs[:0] }()
 	for si, s := range spans {
-		chain := e.set.Chain(s.Font.Family, s.Font.Bold, s.Font.Italic)
+		ct := e.tables.table(e.set.Chain(s.Font.Family, s.Font.Bold, s.Font.Italic))
 		first := len(gs)
 		text := s.Text
 		for i, r := range text {
@@ -240,17 +245,19 @@ func (e *Engine) glyphs(sc *scratch, spans []Span) []glyph {
 				g.space = true
 			}
 			if !g.newline {
-				g.face, g.missing = pick(chain, g.r)
-				g.units = int32(g.face.Advance(g.r))
+				g.face, g.units, g.missing = ct.lookup(g.r)
 				g.adv = float64(g.units) * s.Font.Size / 1000
 			}
 			gs = append(gs, g)
 		}
 		markURLs(gs[first:], s.URL != "")
 	}
+	for i := 1; i < len(gs); i++ {
+		gs[i].run = sameRun(gs, spans, i)
+	}
 	shapeArabic(gs, spans)
 	if !e.noKern && !slices.ContainsFunc(gs, func(g glyph) bool { return isRTL(g.r) }) {
-		kern(gs, spans)
+		kern(gs)
 	}
 	return gs
 }
@@ -262,21 +269,22 @@ func (e *Engine) glyphs(sc *scratch, spans []Span) []glyph {
 // drawn text ends. Paragraphs with right-to-left characters are not
 // kerned: their lines are drawn reordered and shaped, character by
 // character, so the pairs drawn are not the pairs of the text.
-func kern(gs []glyph, spans []Span) {
+func kern(gs []glyph) {
 	for i := range gs {
 		g := &gs[i]
 		if g.newline {
 			continue
 		}
 		g.kerned = true
-		if i > 0 && sameRun(gs, spans, i) {
+		if g.run {
 			g.kern = int16(g.face.Kern(gs[i-1].r, g.r))
 		}
 	}
 }
 
 // sameRun reports whether gs[i] would share a segment with gs[i-1] were
-// they on one line (see segKey).
+// they on one line: the same face, size, colour and link, no newline
+// between.
 func sameRun(gs []glyph, spans []Span, i int) bool {
 	a, b := &gs[i-1], &gs[i]
 	if a.newline || b.newline || a.face != b.face {
@@ -337,16 +345,9 @@ func shapeArabic(gs []glyph, spans []Span) {
 	}
 }
 
-// segKey is what must be equal for characters to share a segment.
-type segKey struct {
-	face  *fonts.Face
-	size  float64
-	color Color
-	url   string
-}
-
-// line builds the Line for gs[start:end], dropping trailing spaces.
-func (e *Engine) line(gs []glyph, start, end int, p Paragraph, width float64) Line {
+// line builds the Line for gs[start:end], dropping trailing spaces. The
+// segments' texts are slices of one string holding the line's text.
+func (e *Engine) line(sc *scratch, gs []glyph, start, end int, p Paragraph, width float64) Line {
 	lh := p.LineHeight
 	if lh == 0 {
 		lh = DefaultLineHeight
@@ -364,42 +365,48 @@ func (e *Engine) line(gs []glyph, start, end int, p Paragraph, width float64) Li
 		l.Height = s.Font.Size * lh
 		return l
 	}
+	buf := sc.text[:0]
+	segs := 1
+	for i := start; i < end; i++ {
+		buf = utf8.AppendRune(buf, gs[i].r)
+		if i > start && !gs[i].run {
+			segs++
+		}
+	}
+	sc.text = buf
+	text := string(buf)
+	l.Segments = make([]Segment, 0, segs)
 	var (
-		b      strings.Builder
-		key    segKey
 		units  int
 		x      float64
 		seg    Segment
-		inSeg  bool
+		from   int // where seg's text starts in text
+		pos    int // where gs[i]'s character starts in text
 		seen   map[rune]bool
 		maxSz  float64
 		ascent float64
 	)
 	flush := func() {
-		if !inSeg {
-			return
-		}
-		seg.Text = b.String()
-		seg.Width = float64(units) * key.size / 1000
+		seg.Text = text[from:pos]
+		seg.Width = float64(units) * seg.Size / 1000
 		seg.X = x
 		x += seg.Width
 		l.Segments = append(l.Segments, seg)
-		b.Reset()
 		units = 0
-		inSeg = false
 	}
 	for i := start; i < end; i++ {
 		g := &gs[i]
-		s := &p.Spans[g.span]
-		k := segKey{g.face, s.Font.Size, s.Color, s.URL}
-		if !inSeg || k != key {
-			flush()
-			key, inSeg = k, true
+		if i == start || !g.run {
+			if i > start {
+				flush()
+			}
+			s := &p.Spans[g.span]
+			from = pos
 			seg = Segment{Face: g.face.Family, Style: g.face.Style, Size: s.Font.Size, Color: s.Color, URL: s.URL, Kern: g.kerned}
 			maxSz = max(maxSz, s.Font.Size)
 			ascent = max(ascent, float64(g.face.Ascent())*s.Font.Size/1000)
 		}
-		b.WriteRune(g.r)
+		pos += utf8.RuneLen(g.r)
 		units += int(g.units)
 		if i > start {
 			units += int(g.kern) // 0 at a segment's start: it starts a run

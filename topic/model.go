@@ -34,9 +34,22 @@ type Run struct {
 // Text is inline content: a sequence of styled runs.
 type Text []Run
 
-// Plain returns the text without formatting.
+// Plain returns the text without formatting. A text of one run (most
+// are) is that run's string, and longer ones are built at their size:
+// readers, layouts and the quiz ask for it thousands of times a course.
 func (t Text) Plain() string {
+	switch len(t) {
+	case 0:
+		return ""
+	case 1:
+		return t[0].Text
+	}
+	n := 0
+	for _, r := range t {
+		n += len(r.Text)
+	}
 	var b strings.Builder
+	b.Grow(n)
 	for _, r := range t {
 		b.WriteString(r.Text)
 	}
