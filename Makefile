@@ -24,7 +24,7 @@ demo: build
 # test installs what the tests run first (scripts/test-deps: apt-get as
 # root on Debian, else one line naming the missing packages).
 test: test-deps lint
-	$(GO) test ./...
+	$(GO) test -timeout 30m ./...
 
 test-deps:
 	@bash scripts/test-deps

@@ -33,37 +33,36 @@ const (
 	Methods         Key = "methods"
 	RelatedConcepts Key = "related_concepts"
 
-	Outline      Key = "outline"
-	Continued    Key = "continued"     // "%s (cont.)"
-	ContinuedN   Key = "continued_n"   // "%s (cont. %d)": slide n of a section cut over three or more
-	SlideOf      Key = "slide_of"      // "Slide %d of %d"
-	SlideCounter Key = "slide_counter" // "%d / %d"
-	PageOf       Key = "page_of"       // "Page %d of %d"
-	References   Key = "references"
-	Review       Key = "review"
-	Question     Key = "question"
-	Answer       Key = "answer"
-	Notes        Key = "notes"
-	Summary      Key = "summary"
-	Cues         Key = "cues"
-	AnswerKey    Key = "answer_key"
-	Glossary     Key = "glossary"
-	Contents     Key = "contents"
-	Updated      Key = "updated"
-	Authors      Key = "authors"
-	Course       Key = "course"
-	Term         Key = "term"
-	Topics       Key = "topics"
-	Editor       Key = "editor"  // "(Ed.)"
-	Editors      Key = "editors" // "(Eds.)"
-	In           Key = "in"      // "In"
-	NoDate       Key = "no_date" // "n.d."
-	Pages        Key = "pages"   // "pp."
-	Edition      Key = "edition" // "ed."
-	And          Key = "and"     // "and" in running text
-	Thesis       Key = "thesis"  // "Doctoral dissertation"
-	Name         Key = "name"
-	Theme        Key = "theme"
+	Outline    Key = "outline"
+	Continued  Key = "continued"   // "%s (cont.)"
+	ContinuedN Key = "continued_n" // "%s (cont. %d)": slide n of a section cut over three or more
+	SlideOf    Key = "slide_of"    // "Slide %d of %d"
+	PageOf     Key = "page_of"     // "Page %d of %d"
+	References Key = "references"
+	Review     Key = "review"
+	Question   Key = "question"
+	Answer     Key = "answer"
+	Notes      Key = "notes"
+	Summary    Key = "summary"
+	Cues       Key = "cues"
+	AnswerKey  Key = "answer_key"
+	Glossary   Key = "glossary"
+	Contents   Key = "contents"
+	Updated    Key = "updated"
+	Authors    Key = "authors"
+	Course     Key = "course"
+	Term       Key = "term"
+	Topics     Key = "topics"
+	Editor     Key = "editor"  // "(Ed.)"
+	Editors    Key = "editors" // "(Eds.)"
+	In         Key = "in"      // "In"
+	NoDate     Key = "no_date" // "n.d."
+	Pages      Key = "pages"   // "pp."
+	Edition    Key = "edition" // "ed."
+	And        Key = "and"     // "and" in running text
+	Thesis     Key = "thesis"  // "Doctoral dissertation"
+	Name       Key = "name"
+	Theme      Key = "theme"
 )
 
 // Labels used by bibliography formatting (package bib).
@@ -119,7 +118,6 @@ var tables = map[string]map[Key]string{
 		Continued:       "%s (cont.)",
 		ContinuedN:      "%s (cont. %d)",
 		SlideOf:         "Slide %d of %d",
-		SlideCounter:    "%d / %d",
 		PageOf:          "Page %d of %d",
 		References:      "References",
 		Review:          "Review",
@@ -187,7 +185,6 @@ var tables = map[string]map[Key]string{
 		Continued:       "%s (forts.)",
 		ContinuedN:      "%s (forts. %d)",
 		SlideOf:         "Bild %d av %d",
-		SlideCounter:    "%d / %d",
 		PageOf:          "Sida %d av %d",
 		References:      "Referenser",
 		Review:          "Repetition",
