@@ -61,6 +61,11 @@ func (b *builder) courseQuiz() {
 			read = append(read, p)
 		}
 	}
+	// Only read holds the parts now, so they go as soon as the bank is
+	// made, before it is written (the build's largest moment).
+	for _, s := range b.sources {
+		s.quizPart = nil
+	}
 	if len(read) == 0 {
 		return
 	}
