@@ -3,6 +3,8 @@ package exporter
 import (
 	"bytes"
 	"errors"
+	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 
@@ -69,16 +71,26 @@ func (b *builder) courseQuiz() {
 	if len(read) == 0 {
 		return
 	}
-	var buf bytes.Buffer
 	bank := quiz.FromParts(read, quiz.Options{Course: b.opt.Course})
-	err := bank.Write(&buf, quiz.WriteOptions{Format: quiz.Moodle, Time: DocumentTime()})
+	opt := quiz.WriteOptions{Format: quiz.Moodle, Time: DocumentTime()}
+	var (
+		wrote bool
+		err   error
+	)
+	if _, serr := os.Lstat(path); errors.Is(serr, fs.ErrNotExist) {
+		// Nothing to compare the bank with: it goes straight into the file
+		// and is never all in memory twice (50 MB for 1,000 entries).
+		err = WriteFile(path, nil, func(w io.Writer) error { return bank.Write(w, opt) })
+		wrote = err == nil
+	} else {
+		var buf bytes.Buffer
+		if err = bank.Write(&buf, opt); err == nil {
+			wrote, err = writeIfChanged(path, buf.Bytes())
+		}
+	}
 	if errors.Is(err, quiz.ErrEmpty) {
 		b.report.Warnings = append(b.report.Warnings, "no course quiz: "+err.Error())
 		return
-	}
-	var wrote bool
-	if err == nil {
-		wrote, err = writeIfChanged(path, buf.Bytes())
 	}
 	if err != nil {
 		b.report.Failures = append(b.report.Failures, entryError(path, "course quiz", err))
