@@ -72,14 +72,21 @@ func categoryPath(course, topic string) string {
 }
 
 func moodleQuestion(x *strings.Builder, q Question) {
-	text := func(tag, format, s string) {
-		x.WriteString("    <" + tag)
-		if format != "" {
-			x.WriteString(" format=\"" + format + "\"")
+	// The pieces go into x one by one: joined first, each element was a
+	// string made only to be copied, thousands in a course's bank.
+	put := func(ss ...string) {
+		for _, s := range ss {
+			x.WriteString(s)
 		}
-		x.WriteString("><text>" + escapeXML(s) + "</text></" + tag + ">\n")
 	}
-	field := func(tag, v string) { x.WriteString("    <" + tag + ">" + escapeXML(v) + "</" + tag + ">\n") }
+	text := func(tag, format, s string) {
+		put("    <", tag)
+		if format != "" {
+			put(" format=\"", format, "\"")
+		}
+		put("><text>", escapeXML(s), "</text></", tag, ">\n")
+	}
+	field := func(tag, v string) { put("    <", tag, ">", escapeXML(v), "</", tag, ">\n") }
 	x.WriteString("  <question type=\"" + q.Kind.String() + "\">\n")
 	text("name", "", escapeHTML(q.Name))
 	text("questiontext", "html", htmlParagraphs(q.Stem))

@@ -158,6 +158,7 @@ type Options struct {
 type concept struct {
 	term, key  string
 	definition string // empty: none usable
+	blanked    string // definition with term blanked out, once usable
 	extracted  bool
 	unreviewed bool // has an extracted definition the options leave out
 }
@@ -249,6 +250,9 @@ func category(ts []topicTerms, i int, opt Options, ids map[string]int) Category 
 	for _, k := range ts[i].concepts {
 		switch {
 		case k.definition != "":
+			// Every question shows the definition with its term blanked
+			// out: done once here, not by each (a regular expression each).
+			k.blanked = blankOut(k.definition, k.term)
 			usable = append(usable, k)
 		case k.unreviewed:
 			c.Unreviewed = append(c.Unreviewed, k.term)
@@ -266,7 +270,7 @@ func category(ts []topicTerms, i int, opt Options, ids map[string]int) Category 
 		q := Question{Kind: Matching, ID: id("match"), Stem: l.Get(locale.QuizMatch)}
 		q.Name = shorten(c.Name + " – " + l.Get(locale.KeyConcepts) + " " + itoa(n+1))
 		for _, k := range set {
-			q.Pairs = append(q.Pairs, Pair{Term: k.term, Definition: blankOut(k.definition, k.term)})
+			q.Pairs = append(q.Pairs, Pair{Term: k.term, Definition: k.blanked})
 			q.Terms = append(q.Terms, k.term)
 			q.Extracted = q.Extracted || k.extracted
 		}
@@ -279,7 +283,7 @@ func category(ts []topicTerms, i int, opt Options, ids map[string]int) Category 
 			continue
 		}
 		q := Question{Kind: MultipleChoice, ID: id("choice"), Name: shorten(c.Name + " – " + k.term),
-			Stem: l.Format(locale.QuizChoice, blankOut(k.definition, k.term)), Terms: []string{k.term},
+			Stem: l.Format(locale.QuizChoice, k.blanked), Terms: []string{k.term},
 			Extracted: k.extracted, Tags: tags(k.extracted)}
 		q.Choices = append(q.Choices, Choice{Text: k.term, Correct: true})
 		for _, d := range ds {
@@ -292,7 +296,7 @@ func category(ts []topicTerms, i int, opt Options, ids map[string]int) Category 
 	}
 	for _, k := range usable {
 		c.Questions = append(c.Questions, Question{Kind: ShortAnswer, ID: id("short"), Name: shorten(c.Name + " – " + k.term),
-			Stem: l.Format(locale.QuizShort, blankOut(k.definition, k.term)), Answers: accepted(k.term),
+			Stem: l.Format(locale.QuizShort, k.blanked), Answers: accepted(k.term),
 			Terms: []string{k.term}, Extracted: k.extracted, Tags: tags(k.extracted)})
 	}
 	for _, q := range p.essays {
