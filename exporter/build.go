@@ -13,6 +13,7 @@ import (
 	"github.com/scholargate/topicdeck/glossary"
 	"github.com/scholargate/topicdeck/layouts"
 	"github.com/scholargate/topicdeck/layouts/layoutfile"
+	"github.com/scholargate/topicdeck/quiz"
 	"github.com/scholargate/topicdeck/topic"
 )
 
@@ -196,6 +197,9 @@ type source struct {
 	// those works found.
 	glossaryPart     *glossary.Digest
 	glossaryWarnings []string
+	// quizPart is what the course quiz takes from the entry, kept from
+	// the same reading as its glossary part until the quiz is made.
+	quizPart *quiz.Part
 	// inputs is the hash of everything the entry's artifacts depend on.
 	inputs string
 	prev   *ManifestEntry

@@ -123,13 +123,23 @@ func (b *builder) renderEntry(s *source) rendered {
 		files = append(files, f)
 	}
 	dir := filepath.Join(b.out, s.slug)
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return rendered{s: s, err: entryError(s.path, "output", err)}
+	// A folder this build has just made is empty: its files are written
+	// without first looking at what is there (writeNew).
+	fresh := os.Mkdir(dir, 0o755) == nil
+	if !fresh {
+		if err := os.MkdirAll(dir, 0o755); err != nil {
+			return rendered{s: s, err: entryError(s.path, "output", err)}
+		}
 	}
 	rec := &ManifestEntry{Slug: s.slug, Source: s.hash, Deps: s.deps, Inputs: s.inputs}
 	for _, f := range files {
 		rel := s.slug + "/" + f.name
-		wrote, err := writeIfChanged(filepath.Join(dir, f.name), f.data.Bytes())
+		path, wrote, err := filepath.Join(dir, f.name), true, error(nil)
+		if fresh {
+			err = writeNew(path, f.data.Bytes())
+		} else {
+			wrote, err = writeIfChanged(path, f.data.Bytes())
+		}
 		if err != nil {
 			return rendered{s: s, err: entryError(s.path, "output", err)}
 		}

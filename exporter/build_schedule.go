@@ -8,6 +8,7 @@ import (
 	"github.com/scholargate/topicdeck/bib"
 	"github.com/scholargate/topicdeck/diag"
 	"github.com/scholargate/topicdeck/glossary"
+	"github.com/scholargate/topicdeck/quiz"
 	"github.com/scholargate/topicdeck/topic"
 )
 
@@ -93,7 +94,8 @@ func (b *builder) load(s *source) (*topic.Entry, error) {
 }
 
 // keepGlossaryPart keeps what the course glossary needs of e, when the
-// build makes one and has not taken it yet.
+// build makes one and has not taken it yet, and what the course quiz
+// needs: the same terms, so they are extracted once.
 func (b *builder) keepGlossaryPart(s *source, e *topic.Entry) {
 	if b.refs == nil || s.glossaryPart != nil {
 		return
@@ -107,6 +109,7 @@ func (b *builder) keepGlossaryPart(s *source, e *topic.Entry) {
 	}
 	s.glossaryPart = glossary.DigestOf(e, glossary.Options{References: func(*topic.Entry) []glossary.Reference { return works }})
 	s.glossaryWarnings = warnings
+	s.quizPart = quiz.PartOf(e, s.glossaryPart.Terms())
 }
 
 // assign settles which entries this build makes, by the entry loader's

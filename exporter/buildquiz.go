@@ -3,11 +3,13 @@ package exporter
 import (
 	"bytes"
 	"errors"
+	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 
+	"github.com/scholargate/topicdeck/glossary"
 	"github.com/scholargate/topicdeck/quiz"
-	"github.com/scholargate/topicdeck/topic"
 )
 
 // courseQuiz writes the course's question bank, Out/course-quiz.xml
@@ -19,6 +21,12 @@ import (
 // of a sharded build makes it. Concepts without a question are not
 // warned about here: the quiz command says which and why.
 func (b *builder) courseQuiz() {
+	// The sources let go of their quiz parts whatever happens here.
+	defer func() {
+		for _, s := range b.sources {
+			s.quizPart = nil
+		}
+	}()
 	if b.opt.Shard.Count > 1 && b.opt.Shard.Index != 0 {
 		return
 	}
@@ -36,31 +44,53 @@ func (b *builder) courseQuiz() {
 		b.prev.Glossary != nil && b.next.Glossary == b.prev.Glossary {
 		return
 	}
-	entries := make([]*topic.Entry, len(in))
+	// The parts kept from reading the entries for the decks; an entry the
+	// build did not read (an unchanged one) is read for its part now.
+	parts := make([]*quiz.Part, len(in))
 	b.parallel(len(in), func(i int) {
+		if parts[i] = in[i].quizPart; parts[i] != nil {
+			return
+		}
 		// An entry that cannot be read again is already a failure of its
 		// own (or of the glossary); the bank is made of the others.
-		entries[i], _ = b.load(in[i])
-	})
-	var read []*topic.Entry
-	for _, e := range entries {
-		if e != nil {
-			read = append(read, e)
+		if e, err := b.load(in[i]); err == nil {
+			parts[i] = quiz.PartOf(e, glossary.Extract(e))
 		}
+	})
+	var read []*quiz.Part
+	for _, p := range parts {
+		if p != nil {
+			read = append(read, p)
+		}
+	}
+	// Only read holds the parts now, so they go as soon as the bank is
+	// made, before it is written (the build's largest moment).
+	for _, s := range b.sources {
+		s.quizPart = nil
 	}
 	if len(read) == 0 {
 		return
 	}
-	var buf bytes.Buffer
-	bank := quiz.Build(read, quiz.Options{Course: b.opt.Course})
-	err := bank.Write(&buf, quiz.WriteOptions{Format: quiz.Moodle, Time: DocumentTime()})
+	bank := quiz.FromParts(read, quiz.Options{Course: b.opt.Course})
+	opt := quiz.WriteOptions{Format: quiz.Moodle, Time: DocumentTime()}
+	var (
+		wrote bool
+		err   error
+	)
+	if _, serr := os.Lstat(path); errors.Is(serr, fs.ErrNotExist) {
+		// Nothing to compare the bank with: it goes straight into the file
+		// and is never all in memory twice (50 MB for 1,000 entries).
+		err = WriteFile(path, nil, func(w io.Writer) error { return bank.Write(w, opt) })
+		wrote = err == nil
+	} else {
+		var buf bytes.Buffer
+		if err = bank.Write(&buf, opt); err == nil {
+			wrote, err = writeIfChanged(path, buf.Bytes())
+		}
+	}
 	if errors.Is(err, quiz.ErrEmpty) {
 		b.report.Warnings = append(b.report.Warnings, "no course quiz: "+err.Error())
 		return
-	}
-	var wrote bool
-	if err == nil {
-		wrote, err = writeIfChanged(path, buf.Bytes())
 	}
 	if err != nil {
 		b.report.Failures = append(b.report.Failures, entryError(path, "course quiz", err))

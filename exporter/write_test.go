@@ -156,3 +156,50 @@ func tempsIn(dir string) []string {
 	m, _ := filepath.Glob(filepath.Join(dir, ".*.tmp"))
 	return m
 }
+
+// TestWriteFileMode checks that every way a file is written leaves it
+// readable by all (0644), as the Chmod it no longer always makes did, and
+// leaves no temporary file: WriteFile over a new path and over a private
+// file, and writeNew into a folder the build has just made.
+func TestWriteFileMode(t *testing.T) {
+	tests := []struct {
+		name  string
+		write func(path string) error
+		old   bool // a 0600 file is at the path first
+	}{
+		{name: "WriteFile, new path", write: func(p string) error {
+			return WriteFile(p, nil, func(w io.Writer) error { _, err := io.WriteString(w, "%PDF-new"); return err })
+		}},
+		{name: "WriteFile over a private file", old: true, write: func(p string) error {
+			return WriteFile(p, nil, func(w io.Writer) error { _, err := io.WriteString(w, "%PDF-new"); return err })
+		}},
+		{name: "writeNew", write: func(p string) error { return writeNew(p, []byte("%PDF-new")) }},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			dir := t.TempDir()
+			p := filepath.Join(dir, "a.pdf")
+			if tt.old {
+				if err := os.WriteFile(p, []byte("old"), 0o600); err != nil {
+					t.Fatal(err)
+				}
+			}
+			if err := tt.write(p); err != nil {
+				t.Fatal(err)
+			}
+			fi, err := os.Stat(p)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if fi.Mode().Perm() != 0o644 {
+				t.Errorf("mode %v, want -rw-r--r--", fi.Mode().Perm())
+			}
+			if b, _ := os.ReadFile(p); string(b) != "%PDF-new" {
+				t.Errorf("file holds %q", b)
+			}
+			if tmps := tempsIn(dir); len(tmps) != 0 {
+				t.Errorf("temporary files left: %q", tmps)
+			}
+		})
+	}
+}

@@ -40,6 +40,12 @@ type Digest struct {
 	works                []Reference
 }
 
+// Terms are the terms DigestOf extracted from the entry, as Extract gives
+// them, for a caller that needs them too (a course build makes its quiz
+// of them). They are the digest's own: read them before Merge, which
+// takes them over.
+func (d *Digest) Terms() []*Term { return d.terms }
+
 // DigestOf extracts from e what its glossary rows need; opt.References,
 // when set, formats its seminal works.
 func DigestOf(e *topic.Entry, opt Options) *Digest {

@@ -3,11 +3,13 @@ package glossary
 import (
 	"archive/zip"
 	"bufio"
+	"compress/flate"
 	"fmt"
 	"io"
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 	"unicode/utf16"
 
@@ -114,6 +116,16 @@ func (p *xlsxPackage) whole(name, data string) error {
 func (g *Glossary) writeXLSX(w io.Writer, opt WriteOptions) ([]string, error) {
 	stamp := docTime(opt.Time)
 	p := &xlsxPackage{zw: zip.NewWriter(w), bw: bufio.NewWriterSize(io.Discard, 32<<10), time: stamp}
+	// One compressor for every part, reset for each and kept for the next
+	// workbook: archive/zip's own pool is emptied by every collection, and
+	// a course build, collecting often against its heap limit, made a new
+	// one (about a megabyte) for most parts.
+	fw := flaters.Get().(*flate.Writer)
+	defer flaters.Put(fw)
+	p.zw.RegisterCompressor(zip.Deflate, func(out io.Writer) (io.WriteCloser, error) {
+		fw.Reset(out)
+		return fw, nil
+	})
 	l := locale.For(g.Lang)
 	sheets := g.sheets(l)
 	for _, part := range [][2]string{
@@ -143,6 +155,16 @@ func (g *Glossary) writeXLSX(w io.Writer, opt WriteOptions) ([]string, error) {
 	}
 	return p.warnings, nil
 }
+
+// flaters are reusable compressors at archive/zip's level for Deflate,
+// so the parts' bytes are those zip's own compressor would write.
+var flaters = sync.Pool{New: func() any {
+	fw, _ := flate.NewWriter(io.Discard, zipDeflateLevel)
+	return fw
+}}
+
+// zipDeflateLevel is the level archive/zip compresses Deflate members at.
+const zipDeflateLevel = 5
 
 // contentTypes names the type of every part of a workbook of n sheets.
 func contentTypes(n int) string {

@@ -37,7 +37,7 @@ func (s seeded) shuffle(n int, swap func(i, j int)) {
 // terms of the topic), then those of the rest of the course. A term that
 // is the same as k, or as one already picked, is passed over.
 func distractors(ts []topicTerms, i int, k concept, seed int64) []string {
-	r := newRand(seed, ts[i].e.SlugOrDefault()+"\x00distractors\x00"+k.key)
+	r := newRand(seed, ts[i].p.slug+"\x00distractors\x00"+k.key)
 	seen := map[string]bool{k.key: true}
 	var out []string
 	pick := func(pool []concept) {

@@ -37,16 +37,28 @@ func (b *Bank) writeMoodle(w io.Writer) error {
 		parts[i] = x.String()
 	})
 	// The parts go out as they are, not joined first: a course's bank is
-	// megabytes, and w usually holds it all again.
-	if _, err := io.WriteString(w, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<quiz>\n"); err != nil {
+	// megabytes, and w usually holds it all again. A buffer is grown to
+	// the whole size at once (doubling, it held up to twice the bank while
+	// it copied), and each part is let go once written: a 1,000-entry
+	// course's bank is 50 MB, and writing it was a build's peak of memory.
+	const head, tail = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<quiz>\n", "</quiz>\n"
+	if g, ok := w.(interface{ Grow(int) }); ok {
+		n := len(head) + len(tail)
+		for _, p := range parts {
+			n += len(p)
+		}
+		g.Grow(n)
+	}
+	if _, err := io.WriteString(w, head); err != nil {
 		return err
 	}
-	for _, p := range parts {
-		if _, err := io.WriteString(w, p); err != nil {
+	for i := range parts {
+		if _, err := io.WriteString(w, parts[i]); err != nil {
 			return err
 		}
+		parts[i] = ""
 	}
-	_, err := io.WriteString(w, "</quiz>\n")
+	_, err := io.WriteString(w, tail)
 	return err
 }
 
@@ -60,14 +72,21 @@ func categoryPath(course, topic string) string {
 }
 
 func moodleQuestion(x *strings.Builder, q Question) {
-	text := func(tag, format, s string) {
-		x.WriteString("    <" + tag)
-		if format != "" {
-			x.WriteString(" format=\"" + format + "\"")
+	// The pieces go into x one by one: joined first, each element was a
+	// string made only to be copied, thousands in a course's bank.
+	put := func(ss ...string) {
+		for _, s := range ss {
+			x.WriteString(s)
 		}
-		x.WriteString("><text>" + escapeXML(s) + "</text></" + tag + ">\n")
 	}
-	field := func(tag, v string) { x.WriteString("    <" + tag + ">" + escapeXML(v) + "</" + tag + ">\n") }
+	text := func(tag, format, s string) {
+		put("    <", tag)
+		if format != "" {
+			put(" format=\"", format, "\"")
+		}
+		put("><text>", escapeXML(s), "</text></", tag, ">\n")
+	}
+	field := func(tag, v string) { put("    <", tag, ">", escapeXML(v), "</", tag, ">\n") }
 	x.WriteString("  <question type=\"" + q.Kind.String() + "\">\n")
 	text("name", "", escapeHTML(q.Name))
 	text("questiontext", "html", htmlParagraphs(q.Stem))

@@ -33,6 +33,7 @@ package quiz
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 
 	"github.com/scholargate/topicdeck/glossary"
@@ -157,42 +158,76 @@ type Options struct {
 type concept struct {
 	term, key  string
 	definition string // empty: none usable
+	blanked    string // definition with term blanked out, once usable
 	extracted  bool
 	unreviewed bool // has an extracted definition the options leave out
 }
 
 // topicTerms is what one entry gives to the bank.
 type topicTerms struct {
-	e        *topic.Entry
+	p        *Part
 	concepts []concept
+}
+
+// Part is what a question bank takes from one entry: its key concepts
+// with their definitions, its essay questions and the names of its
+// category, without the entry. A course build keeps a part of each entry
+// as it reads it for the decks, rather than holding the entries or
+// reading them all again for the course quiz.
+type Part struct {
+	slug, title, subject string
+	lang                 string // as the entry gives it, for its labels
+	// concepts have every definition, extracted or not; Options decide
+	// which become questions.
+	concepts []concept
+	essays   []Question
+}
+
+// PartOf takes from e what its questions need. terms are e's glossary
+// terms, glossary.Extract(e), passed in so that a caller that has them
+// already does not extract them again. The part shares no memory with e.
+func PartOf(e *topic.Entry, terms []*glossary.Term) *Part {
+	p := &Part{
+		slug: strings.Clone(e.SlugOrDefault()), title: strings.Clone(e.Title),
+		subject: strings.Clone(e.Subject), lang: strings.Clone(e.LangOrDefault()),
+		essays: essays(e),
+	}
+	for _, t := range terms {
+		c := concept{term: strings.Clone(oneLine(t.Name)), key: strings.Clone(glossary.Key(t.Name))}
+		if o := t.Definition.Origin; o == glossary.FromEntry || o == glossary.Extracted {
+			c.definition = strings.Clone(oneLine(t.Definition.Text.Plain()))
+			c.extracted = o == glossary.Extracted
+		}
+		p.concepts = append(p.concepts, c)
+	}
+	return p
 }
 
 // Build makes the question bank of the entries, in course order.
 func Build(entries []*topic.Entry, opt Options) *Bank {
-	b := &Bank{Course: opt.Course, Lang: courseLang(entries)}
-	if b.Course == "" {
-		b.Course = courseName(entries, b.Lang)
-	}
-	ts := make([]topicTerms, len(entries))
+	parts := make([]*Part, len(entries))
 	forEach(len(entries), func(i int) {
-		e := entries[i]
-		ts[i] = topicTerms{e: e}
-		for _, t := range glossary.Extract(e) {
-			c := concept{term: oneLine(t.Name), key: glossary.Key(t.Name)}
-			switch t.Definition.Origin {
-			case glossary.FromEntry:
-				c.definition = oneLine(t.Definition.Text.Plain())
-			case glossary.Extracted:
-				if opt.IncludeExtracted {
-					c.definition = oneLine(t.Definition.Text.Plain())
-					c.extracted = true
-				} else {
-					c.unreviewed = true
-				}
-			}
-			ts[i].concepts = append(ts[i].concepts, c)
-		}
+		parts[i] = PartOf(entries[i], glossary.Extract(entries[i]))
 	})
+	return FromParts(parts, opt)
+}
+
+// FromParts makes the question bank of the entries the parts were taken
+// from, in course order: the bank Build makes of the entries themselves.
+func FromParts(parts []*Part, opt Options) *Bank {
+	b := &Bank{Course: opt.Course, Lang: courseLang(parts)}
+	if b.Course == "" {
+		b.Course = courseName(parts, b.Lang)
+	}
+	ts := make([]topicTerms, len(parts))
+	for i, p := range parts {
+		ts[i] = topicTerms{p: p, concepts: slices.Clone(p.concepts)}
+		for j := range ts[i].concepts {
+			if c := &ts[i].concepts[j]; c.extracted && !opt.IncludeExtracted {
+				c.definition, c.extracted, c.unreviewed = "", false, true
+			}
+		}
+	}
 	ids := map[string]int{}
 	for i := range ts {
 		b.Categories = append(b.Categories, category(ts, i, opt, ids))
@@ -203,9 +238,9 @@ func Build(entries []*topic.Entry, opt Options) *Bank {
 // category makes the questions of entry i; ts is the whole course, for
 // distractors.
 func category(ts []topicTerms, i int, opt Options, ids map[string]int) Category {
-	e := ts[i].e
-	l := locale.For(e.LangOrDefault())
-	c := Category{Name: oneLine(e.Title), Slug: e.SlugOrDefault(), Lang: locale.Base(e.LangOrDefault())}
+	p := ts[i].p
+	l := locale.For(p.lang)
+	c := Category{Name: oneLine(p.title), Slug: p.slug, Lang: locale.Base(p.lang)}
 	id := func(kind string) string {
 		base := identifier(c.Slug) + "-" + kind
 		ids[base]++
@@ -215,6 +250,9 @@ func category(ts []topicTerms, i int, opt Options, ids map[string]int) Category 
 	for _, k := range ts[i].concepts {
 		switch {
 		case k.definition != "":
+			// Every question shows the definition with its term blanked
+			// out: done once here, not by each (a regular expression each).
+			k.blanked = blankOut(k.definition, k.term)
 			usable = append(usable, k)
 		case k.unreviewed:
 			c.Unreviewed = append(c.Unreviewed, k.term)
@@ -232,7 +270,7 @@ func category(ts []topicTerms, i int, opt Options, ids map[string]int) Category 
 		q := Question{Kind: Matching, ID: id("match"), Stem: l.Get(locale.QuizMatch)}
 		q.Name = shorten(c.Name + " – " + l.Get(locale.KeyConcepts) + " " + itoa(n+1))
 		for _, k := range set {
-			q.Pairs = append(q.Pairs, Pair{Term: k.term, Definition: blankOut(k.definition, k.term)})
+			q.Pairs = append(q.Pairs, Pair{Term: k.term, Definition: k.blanked})
 			q.Terms = append(q.Terms, k.term)
 			q.Extracted = q.Extracted || k.extracted
 		}
@@ -245,7 +283,7 @@ func category(ts []topicTerms, i int, opt Options, ids map[string]int) Category 
 			continue
 		}
 		q := Question{Kind: MultipleChoice, ID: id("choice"), Name: shorten(c.Name + " – " + k.term),
-			Stem: l.Format(locale.QuizChoice, blankOut(k.definition, k.term)), Terms: []string{k.term},
+			Stem: l.Format(locale.QuizChoice, k.blanked), Terms: []string{k.term},
 			Extracted: k.extracted, Tags: tags(k.extracted)}
 		q.Choices = append(q.Choices, Choice{Text: k.term, Correct: true})
 		for _, d := range ds {
@@ -258,10 +296,10 @@ func category(ts []topicTerms, i int, opt Options, ids map[string]int) Category 
 	}
 	for _, k := range usable {
 		c.Questions = append(c.Questions, Question{Kind: ShortAnswer, ID: id("short"), Name: shorten(c.Name + " – " + k.term),
-			Stem: l.Format(locale.QuizShort, blankOut(k.definition, k.term)), Answers: accepted(k.term),
+			Stem: l.Format(locale.QuizShort, k.blanked), Answers: accepted(k.term),
 			Terms: []string{k.term}, Extracted: k.extracted, Tags: tags(k.extracted)})
 	}
-	for _, q := range essays(e) {
+	for _, q := range p.essays {
 		q.ID = id("essay")
 		q.Name = shorten(c.Name + " – " + q.Stem)
 		c.Questions = append(c.Questions, q)
@@ -287,12 +325,12 @@ func matchingSets(cs []concept) [][]concept {
 
 // essays makes the essay questions of e: core questions, debates, then
 // the FAQ items that do not repeat a core question (whose answers go to
-// that core question instead).
+// that core question instead). Their texts share no memory with e.
 func essays(e *topic.Entry) []Question {
 	var out []Question
 	core := map[string]int{}
 	for _, it := range e.CoreQuestions {
-		s := oneLine(it.Text.Plain())
+		s := strings.Clone(oneLine(it.Text.Plain()))
 		if s == "" {
 			continue
 		}
@@ -300,12 +338,12 @@ func essays(e *topic.Entry) []Question {
 		out = append(out, Question{Kind: Essay, Stem: s})
 	}
 	for _, qa := range e.Debates {
-		if s := oneLine(qa.Question.Plain()); s != "" {
+		if s := strings.Clone(oneLine(qa.Question.Plain())); s != "" {
 			out = append(out, Question{Kind: Essay, Stem: s, Feedback: paragraphs(qa.Answer)})
 		}
 	}
 	for _, qa := range e.FAQ {
-		s := oneLine(qa.Question.Plain())
+		s := strings.Clone(oneLine(qa.Question.Plain()))
 		if s == "" {
 			continue
 		}
@@ -319,7 +357,7 @@ func essays(e *topic.Entry) []Question {
 }
 
 // paragraphs is b's plain text with each paragraph on one line and
-// paragraphs separated by a blank line.
+// paragraphs separated by a blank line, in memory of its own.
 func paragraphs(b topic.Body) string {
 	var ps []string
 	for _, p := range strings.Split(b.Plain(), "\n\n") {
@@ -327,7 +365,7 @@ func paragraphs(b topic.Body) string {
 			ps = append(ps, p)
 		}
 	}
-	return strings.Join(ps, "\n\n")
+	return strings.Clone(strings.Join(ps, "\n\n"))
 }
 
 // Blank is what replaces a term inside its own definition.
@@ -346,10 +384,10 @@ func blankOut(def, term string) string {
 }
 
 // courseLang is the language all entries share, else English.
-func courseLang(entries []*topic.Entry) string {
+func courseLang(parts []*Part) string {
 	lang := ""
-	for _, e := range entries {
-		l := locale.Base(e.LangOrDefault())
+	for _, p := range parts {
+		l := locale.Base(p.lang)
 		if lang != "" && l != lang {
 			return "en"
 		}
@@ -363,20 +401,20 @@ func courseLang(entries []*topic.Entry) string {
 
 // courseName is the subject the entries share, else the one entry's
 // title, else the localized "Quiz".
-func courseName(entries []*topic.Entry, lang string) string {
+func courseName(parts []*Part, lang string) string {
 	subject := ""
-	for i, e := range entries {
-		if i > 0 && e.Subject != subject {
+	for i, p := range parts {
+		if i > 0 && p.subject != subject {
 			subject = ""
 			break
 		}
-		subject = e.Subject
+		subject = p.subject
 	}
 	if s := oneLine(subject); s != "" {
 		return s
 	}
-	if len(entries) == 1 && oneLine(entries[0].Title) != "" {
-		return oneLine(entries[0].Title)
+	if len(parts) == 1 && oneLine(parts[0].title) != "" {
+		return oneLine(parts[0].title)
 	}
 	return locale.For(lang).Get(locale.Quiz)
 }
