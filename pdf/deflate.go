@@ -45,6 +45,9 @@ type encoder struct {
 	// position, as in a cleared table, without clearing 64 KB a stream.
 	base int32
 	out  []byte
+	pos  int    // bytes written to out
+	acc  uint64 // bits not yet written, least significant first
+	n    uint   // number of bits in acc
 }
 
 var encoders = sync.Pool{New: func() any { return new(encoder) }}
@@ -95,36 +98,42 @@ func init() {
 // that a match is one write.
 var lenCode [256]uint32
 
-// emit adds the nb low bits of v to the n bits pending in acc (least
-// significant first), writing 32 of them to out at pos once there are
-// that many, and returns the new position, pending bits and count. The
-// encoder's state lives in the caller's locals, in registers, rather than
-// in the heap-allocated encoder, which every code would load and store.
-func emit(out []byte, pos int, acc uint64, n uint, v uint64, nb uint) (int, uint64, uint) {
-	acc |= v << n
-	n += nb
-	if n >= 32 {
-		binary.LittleEndian.PutUint32(out[pos:], uint32(acc))
-		pos += 4
-		acc >>= 32
-		n -= 32
+func (e *encoder) bits(v uint64, n uint) {
+	e.acc |= v << e.n
+	e.n += n
+	if e.n >= 32 {
+		binary.LittleEndian.PutUint32(e.out[e.pos:], uint32(e.acc))
+		e.pos += 4
+		e.acc >>= 32
+		e.n -= 32
 	}
-	return pos, acc, n
 }
 
-// matchCode is the codes of a length (3–258) and distance (1–32768) pair,
-// at most 31 bits to write at once, and their number.
-func matchCode(length, dist int) (uint64, uint) {
+func (e *encoder) literal(b byte) {
+	e.acc |= uint64(litCode[b]) << e.n
+	e.n += uint(litLen[b])
+	if e.n >= 32 {
+		binary.LittleEndian.PutUint32(e.out[e.pos:], uint32(e.acc))
+		e.pos += 4
+		e.acc >>= 32
+		e.n -= 32
+	}
+}
+
+// match writes a length (3–258) and distance (1–32768) pair, at most 31
+// bits, in one write.
+func (e *encoder) match(length, dist int) {
 	lc := lenCode[length-3]
 	v, n := uint64(lc&0xFFFFFF), uint(lc>>24)
 	d := dist - 1
 	if d < 4 {
-		return v | uint64(dstCode[d])<<n, n + 5
+		e.bits(v|uint64(dstCode[d])<<n, n+5)
+		return
 	}
 	nb := uint(bits.Len(uint(d)) - 1)
 	code := 2*int(nb) + (d>>(nb-1))&1
 	v |= (uint64(dstCode[code]) | uint64(d&(1<<(nb-1)-1))<<5) << n
-	return v, n + 5 + nb - 1
+	e.bits(v, n+5+nb-1)
 }
 
 func hash4(b []byte) uint32 { return hashWord(binary.LittleEndian.Uint32(b)) }
@@ -182,8 +191,10 @@ func (e *encoder) encode(data []byte) []byte {
 	if need := len(data) + len(data)/8 + 16; cap(e.out) < need {
 		e.out = make([]byte, need)
 	}
-	out := e.out[:cap(e.out)]
-	pos, acc, n := emit(out, 0, 0, 0, 1|1<<1, 3) // BFINAL, BTYPE 01: fixed Huffman codes
+	e.out = e.out[:cap(e.out)]
+	e.pos, e.acc, e.n = 0, 0, 0
+	e.bits(1, 1) // BFINAL
+	e.bits(1, 2) // BTYPE 01: fixed Huffman codes
 	i, misses := 0, 0
 	for i+minMatch <= len(data) {
 		h := hash4(data[i:])
@@ -195,31 +206,28 @@ func (e *encoder) encode(data []byte) []byte {
 			misses++
 			end := min(i+1+misses>>5, len(data)-minMatch+1)
 			for ; i < end; i++ {
-				c := data[i]
-				pos, acc, n = emit(out, pos, acc, n, uint64(litCode[c]), uint(litLen[c]))
+				e.literal(data[i])
 			}
 			continue
 		}
 		misses = 0
-		m := matchLen(data, cand, i)
-		v, nb := matchCode(m, i-cand)
-		pos, acc, n = emit(out, pos, acc, n, v, nb)
+		n := matchLen(data, cand, i)
+		e.match(n, i-cand)
 		// Remember the positions inside the match, so later text can
 		// refer to them.
-		end := i + m
+		end := i + n
 		e.remember(data, base, i+1, min(end, len(data)-minMatch+1))
 		i = end
 	}
 	for ; i < len(data); i++ {
-		c := data[i]
-		pos, acc, n = emit(out, pos, acc, n, uint64(litCode[c]), uint(litLen[c]))
+		e.literal(data[i])
 	}
-	pos, acc, n = emit(out, pos, acc, n, uint64(litCode[256]), uint(litLen[256])) // end of block
-	for n > 0 {
-		out[pos] = byte(acc)
-		pos++
-		acc >>= 8
-		n -= min(n, 8)
+	e.bits(uint64(litCode[256]), uint(litLen[256])) // end of block
+	for e.n > 0 {
+		e.out[e.pos] = byte(e.acc)
+		e.pos++
+		e.acc >>= 8
+		e.n -= min(e.n, 8)
 	}
-	return out[:pos]
+	return e.out[:e.pos]
 }
