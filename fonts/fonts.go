@@ -45,6 +45,9 @@ type Face struct {
 
 	asciiOnce sync.Once
 	ascii     []int16 // kerning of ASCII pairs (see asciiKern)
+	// asciiTable is ascii once made, read by Kern's inlined fast path
+	// without a call.
+	asciiTable atomic.Pointer[[asciiN * asciiN]int16]
 
 	directOnce sync.Once
 	direct     *directKern

@@ -13,6 +13,11 @@ import "encoding/binary"
 // pair of characters it measures.
 func (f *Face) Kern(left, right rune) int {
 	if l, r := uint32(left-asciiFirst), uint32(right-asciiFirst); l < asciiN && r < asciiN {
+		// Layout and drawing ask for every pair they set: once the table
+		// is made, an ASCII pair is one load, without asciiKern's call.
+		if t := f.asciiTable.Load(); t != nil {
+			return int(t[l*asciiN+r])
+		}
 		return int(f.asciiKern()[l*asciiN+r])
 	}
 	m := f.load()
@@ -75,11 +80,12 @@ func (f *Face) asciiKern() []int16 {
 	f.asciiOnce.Do(func() {
 		if m := f.load(); m.hasKernASCII {
 			f.ascii = decodeASCIIKern(m.kernASCII)
-			return
+		} else {
+			k := f.kerning()
+			k.fillASCII(f.load().cov)
+			f.ascii = k.ascii
 		}
-		k := f.kerning()
-		k.fillASCII(f.load().cov)
-		f.ascii = k.ascii
+		f.asciiTable.Store((*[asciiN * asciiN]int16)(f.ascii))
 	})
 	return f.ascii
 }

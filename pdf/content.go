@@ -2,6 +2,10 @@ package pdf
 
 // Content builds a page's content stream operator by operator. Numbers are
 // written with at most four decimals, so output is the same everywhere.
+//
+// The methods append to a local copy of the buffer and store it back once:
+// storing a slice into the heap-allocated Content is a write barrier while
+// the collector runs, and a glyph or a number should not cost one.
 type Content struct {
 	b []byte
 }
@@ -13,10 +17,12 @@ func (c *Content) Bytes() []byte { return c.b }
 func (c *Content) Reset() { c.b = c.b[:0] }
 
 func (c *Content) nums(vs ...float64) {
+	b := c.b
 	for _, v := range vs {
-		c.b = appendReal(c.b, v)
-		c.b = append(c.b, ' ')
+		b = appendReal(b, v)
+		b = append(b, ' ')
 	}
+	c.b = b
 }
 
 func (c *Content) op(s string) {
@@ -43,17 +49,19 @@ func (c *Content) FillRGB(r, g, b uint8) { c.color(r, g, b, "rg", "g") }
 func (c *Content) StrokeRGB(r, g, b uint8) { c.color(r, g, b, "RG", "G") }
 
 func (c *Content) color(r, g, b uint8, rgb, grey string) {
+	out := appendUnit(c.b, r)
 	if r == g && g == b {
-		c.b = appendUnit(c.b, r)
-		c.op(" " + grey)
-		return
+		out = append(out, ' ')
+		out = append(out, grey...)
+	} else {
+		out = append(out, ' ')
+		out = appendUnit(out, g)
+		out = append(out, ' ')
+		out = appendUnit(out, b)
+		out = append(out, ' ')
+		out = append(out, rgb...)
 	}
-	c.b = appendUnit(c.b, r)
-	c.b = append(c.b, ' ')
-	c.b = appendUnit(c.b, g)
-	c.b = append(c.b, ' ')
-	c.b = appendUnit(c.b, b)
-	c.op(" " + rgb)
+	c.b = append(out, '\n')
 }
 
 // appendUnit writes v/255 with three decimals ("0.196"), the precision of
@@ -133,16 +141,19 @@ func (c *Content) EndText() { c.op("ET") }
 
 // Font selects a font resource and size (Tf).
 func (c *Content) Font(name Name, size float64) {
-	c.b = name.AppendPDF(c.b)
-	c.b = append(c.b, ' ')
-	c.nums(size)
-	c.op("Tf")
+	b := name.AppendPDF(c.b)
+	b = append(b, ' ')
+	b = appendReal(b, size)
+	c.b = append(b, " Tf\n"...)
 }
 
 // TextAt places the next glyphs' origin at (x, y) (Tm).
 func (c *Content) TextAt(x, y float64) {
-	c.nums(1, 0, 0, 1, x, y)
-	c.op("Tm")
+	b := append(c.b, "1 0 0 1 "...)
+	b = appendReal(b, x)
+	b = append(b, ' ')
+	b = appendReal(b, y)
+	c.b = append(b, " Tm\n"...)
 }
 
 // Glyphs shows two-byte glyph codes (CIDs of an Identity-H font) with a
@@ -151,17 +162,17 @@ func (c *Content) TextAt(x, y float64) {
 // TJ does. adjust may be nil. Codes go in literal strings, two bytes a
 // glyph, half the size of hex.
 func (c *Content) Glyphs(cids []uint16, adjust []float64) {
-	c.b = append(c.b, "[("...)
+	b := append(c.b, "[("...)
 	for i, g := range cids {
 		if i < len(adjust) && adjust[i] != 0 && i > 0 {
-			c.b = append(c.b, ") "...)
-			c.b = appendReal(c.b, adjust[i])
-			c.b = append(c.b, " ("...)
+			b = append(b, ") "...)
+			b = appendReal(b, adjust[i])
+			b = append(b, " ("...)
 		}
-		c.b = appendCode(c.b, byte(g>>8))
-		c.b = appendCode(c.b, byte(g))
+		b = appendCode(b, byte(g>>8))
+		b = appendCode(b, byte(g))
 	}
-	c.op(")] TJ")
+	c.b = append(b, ")] TJ\n"...)
 }
 
 // appendCode writes one byte of a literal string, escaping what a reader
@@ -179,14 +190,14 @@ func appendCode(b []byte, c byte) []byte {
 // BeginMarked opens marked content tagged with a structure type and an
 // MCID (BDC), with /ActualText when actual is not empty.
 func (c *Content) BeginMarked(tag Name, mcid int, actual string) {
-	c.b = tag.AppendPDF(c.b)
-	c.b = append(c.b, " <</MCID "...)
-	c.b = Int(mcid).AppendPDF(c.b)
+	b := tag.AppendPDF(c.b)
+	b = append(b, " <</MCID "...)
+	b = Int(mcid).AppendPDF(b)
 	if actual != "" {
-		c.b = append(c.b, " /ActualText "...)
-		c.b = String(actual).AppendPDF(c.b)
+		b = append(b, " /ActualText "...)
+		b = String(actual).AppendPDF(b)
 	}
-	c.op(">> BDC")
+	c.b = append(b, ">> BDC\n"...)
 }
 
 // BeginSpan opens marked content replacing what it draws with actual in

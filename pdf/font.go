@@ -28,6 +28,7 @@ type Font struct {
 	glyphs []uint16          // CID → face glyph
 	widths []int             // CID → advance, 1/1000 em
 	text   [][]rune          // CID → characters, for /ToUnicode
+	runes  []rune            // the characters of single-character CIDs, one after another
 }
 
 // NewFont starts a font for face whose dictionary will be object ref.
@@ -75,7 +76,11 @@ func (f *Font) cid(r rune) (uint16, bool) {
 	f.cids[g] = cid
 	f.glyphs = append(f.glyphs, g)
 	f.widths = append(f.widths, f.face.Advance(r))
-	f.text = append(f.text, []rune{r})
+	// A glyph's one character is a slice of a shared array, not an
+	// allocation of its own (an array outgrown stays as its slices left it).
+	f.runes = append(f.runes, r)
+	n := len(f.runes)
+	f.text = append(f.text, f.runes[n-1:n:n])
 	return cid, true
 }
 
@@ -128,7 +133,9 @@ func (f *Font) Write(w *Writer) error {
 	if d.Italic {
 		flags |= 64
 	}
-	file := w.AddStream(Stream{Data: p.deflated, Deflated: true, Dict: Dict{{"Length1", Int(p.length)}}})
+	// The program's bytes are the cache's, never changed: written without
+	// a copy.
+	file := w.AddStream(Stream{Data: p.deflated, Deflated: true, shared: true, Dict: Dict{{"Length1", Int(p.length)}}})
 	desc := w.Add(Dict{
 		{"Type", Name("FontDescriptor")}, {"FontName", base}, {"Flags", Int(flags)},
 		{"FontBBox", Array{Int(d.BBox[0]), Int(d.BBox[1]), Int(d.BBox[2]), Int(d.BBox[3])}},
@@ -144,7 +151,7 @@ func (f *Font) Write(w *Writer) error {
 		{"CIDSystemInfo", Dict{{"Registry", String("Adobe")}, {"Ordering", String("Identity")}, {"Supplement", Int(0)}}},
 		{"FontDescriptor", desc}, {"W", Array{Int(0), ws}}, {"CIDToGIDMap", Name("Identity")},
 	})
-	tu := w.AddStream(Stream{Data: p.toUnicode, Deflated: true})
+	tu := w.AddStream(Stream{Data: p.toUnicode, Deflated: true, shared: true})
 	w.Set(f.ref, Dict{
 		{"Type", Name("Font")}, {"Subtype", Name("Type0")}, {"BaseFont", base},
 		{"Encoding", Name("Identity-H")}, {"DescendantFonts", Array{cid}}, {"ToUnicode", tu},

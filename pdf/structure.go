@@ -109,9 +109,15 @@ func (e *StructElem) hasContent() bool {
 
 // write writes the tree and returns the StructTreeRoot's reference.
 // Elements without content are left out.
+//
+// The elements and the parent tree are encoded here straight into bytes,
+// as Dict and Array would write them: a deck has hundreds of elements and
+// thousands of kids, and an Array of boxed references and MCIDs for each
+// was a tenth of what drawing a deck allocated.
 func (t *StructTree) write(w *Writer) Ref {
 	t.endPage()
 	root := w.Alloc()
+	body := &rawBody{}
 	var put func(e *StructElem, parent Ref)
 	put = func(e *StructElem, parent Ref) {
 		e.ref = w.Alloc()
@@ -121,60 +127,95 @@ func (t *StructTree) write(w *Writer) Ref {
 			}
 		}
 		pg := e.page()
-		kids := make(Array, 0, len(e.kids))
+		b := append(body.b[:0], "<</Type /StructElem/S "...)
+		b = e.Type.AppendPDF(b)
+		b = append(b, "/P "...)
+		b = parent.AppendPDF(b)
+		if pg != 0 {
+			b = append(b, "/Pg "...)
+			b = pg.AppendPDF(b)
+		}
+		b = append(b, "/K ["...)
+		first := true
 		for _, k := range e.kids {
+			if k.elem != nil && k.elem.ref == 0 {
+				continue // an element without content, left out
+			}
+			if !first {
+				b = append(b, ' ')
+			}
+			first = false
 			switch {
 			case k.elem != nil:
-				if k.elem.ref != 0 {
-					kids = append(kids, k.elem.ref)
-				}
+				b = k.elem.ref.AppendPDF(b)
 			case k.annot != 0:
-				kids = append(kids, Dict{{"Type", Name("OBJR")}, {"Pg", k.page}, {"Obj", k.annot}})
+				b = append(b, "<</Type /OBJR/Pg "...)
+				b = k.page.AppendPDF(b)
+				b = append(b, "/Obj "...)
+				b = k.annot.AppendPDF(b)
+				b = append(b, ">>"...)
 			case k.page == pg:
 				// Marked content on the element's own page is named by
 				// its MCID alone.
-				kids = append(kids, Int(k.mcid))
+				b = Int(k.mcid).AppendPDF(b)
 			default:
-				kids = append(kids, Dict{{"Type", Name("MCR")}, {"Pg", k.page}, {"MCID", Int(k.mcid)}})
+				b = append(b, "<</Type /MCR/Pg "...)
+				b = k.page.AppendPDF(b)
+				b = append(b, "/MCID "...)
+				b = Int(k.mcid).AppendPDF(b)
+				b = append(b, ">>"...)
 			}
 		}
-		// Room for every key below, so the dictionary is made once.
-		d := append(make(Dict, 0, 8), Entry{"Type", Name("StructElem")}, Entry{"S", e.Type}, Entry{"P", parent})
-		if pg != 0 {
-			d = append(d, Entry{"Pg", pg})
-		}
-		d = append(d, Entry{"K", kids})
+		b = append(b, ']')
 		if e.Alt != "" {
-			d = append(d, Entry{"Alt", String(e.Alt)})
+			b = append(b, "/Alt "...)
+			b = String(e.Alt).AppendPDF(b)
 		}
 		if e.ActualText != "" {
-			d = append(d, Entry{"ActualText", String(e.ActualText)})
+			b = append(b, "/ActualText "...)
+			b = String(e.ActualText).AppendPDF(b)
 		}
 		if e.Lang != "" {
-			d = append(d, Entry{"Lang", String(e.Lang)})
+			b = append(b, "/Lang "...)
+			b = String(e.Lang).AppendPDF(b)
 		}
 		if e.Attr != nil {
-			d = append(d, Entry{"A", e.Attr})
+			b = append(b, "/A "...)
+			b = e.Attr.AppendPDF(b)
 		}
-		w.Set(e.ref, d)
+		body.b = append(b, ">>"...)
+		w.Set(e.ref, body)
 	}
 	put(t.Root, root)
-	nums := make(Array, 0, 2*len(t.parents))
+	// The parent tree: a Nums array of keys, each with its page's
+	// elements by MCID (an array of their own) or an annotation's element.
+	marks := &rawBody{}
+	nums := append(body.b[:0], "<</Nums ["...)
 	for key, p := range t.parents {
-		nums = append(nums, Int(key))
+		if key > 0 {
+			nums = append(nums, ' ')
+		}
+		nums = Int(key).AppendPDF(nums)
+		nums = append(nums, ' ')
 		if p.annot != nil {
-			nums = append(nums, p.annot.ref)
+			nums = p.annot.ref.AppendPDF(nums)
 			continue
 		}
-		refs := make(Array, len(p.marks))
+		b := append(marks.b[:0], '[')
 		for i, e := range p.marks {
-			refs[i] = e.ref
+			if i > 0 {
+				b = append(b, ' ')
+			}
+			b = e.ref.AppendPDF(b)
 		}
-		nums = append(nums, w.Add(refs))
+		marks.b = append(b, ']')
+		nums = w.Add(marks).AppendPDF(nums)
 	}
+	body.b = append(nums, "]>>"...)
+	parentTree := w.Add(body)
 	w.Set(root, Dict{
 		{"Type", Name("StructTreeRoot")}, {"K", Array{t.Root.ref}},
-		{"ParentTree", w.Add(Dict{{"Nums", nums}})}, {"ParentTreeNextKey", Int(len(t.parents))},
+		{"ParentTree", parentTree}, {"ParentTreeNextKey", Int(len(t.parents))},
 	})
 	return root
 }
@@ -201,3 +242,10 @@ func (e *StructElem) Kids() []*StructElem {
 	}
 	return slices.Clip(out)
 }
+
+// rawBody is an object's syntax encoded already, reused from one object
+// to the next (the writer copies it).
+type rawBody struct{ b []byte }
+
+// AppendPDF implements Object.
+func (r *rawBody) AppendPDF(b []byte) []byte { return append(b, r.b...) }

@@ -59,6 +59,9 @@ type Stream struct {
 	Data     []byte
 	Compress bool
 	Deflated bool
+	// shared says Data is never changed (a cached font program), so the
+	// writer keeps it as it is rather than a copy.
+	shared bool
 }
 
 // NewWriter returns an empty writer.
@@ -96,7 +99,7 @@ func (w *Writer) SetStream(r Ref, s Stream) {
 	d := s.Dict
 	if s.Compress && !s.Deflated {
 		data = Deflate(nil, data)
-	} else {
+	} else if !s.shared {
 		// Kept until Finish: the caller may reuse its buffer.
 		data = bytes.Clone(data)
 	}

@@ -12,10 +12,11 @@ func markURLs(gs []glyph, link bool) {
 		if i < len(gs) && !gs[i].space && !gs[i].newline {
 			continue
 		}
-		tok := gs[tokStart:i]
-		urlish := link || looksLikeURL(tok)
-		for j := range tok {
-			tok[j].url = urlish
+		// The glyphs come unflagged: only URL tokens need writing.
+		if tok := gs[tokStart:i]; link || looksLikeURL(tok) {
+			for j := range tok {
+				tok[j].url = true
+			}
 		}
 		tokStart = i + 1
 	}
@@ -72,10 +73,30 @@ func isDash(r rune) bool {
 	return r == '-' || r == '\u2010' || r == '\u2013' || r == '\u2014'
 }
 
+// asciiSet is a set of ASCII characters as a bitmap, so that testing a
+// character of a line's text (nearly all of them ASCII) is one shift.
+type asciiSet [2]uint64
+
+func newASCIISet(chars string) asciiSet {
+	var s asciiSet
+	for i := 0; i < len(chars); i++ {
+		s[chars[i]>>6] |= 1 << (chars[i] & 63)
+	}
+	return s
+}
+
+// has reports whether s holds r, which must be below 0x80.
+func (s *asciiSet) has(r rune) bool { return s[r>>6]&(1<<(r&63)) != 0 }
+
+var (
+	closingASCII = newASCIISet(")]}>.,;:!?%")
+	openingASCII = newASCIISet("([{<")
+)
+
 // isClosing reports characters a line must not start with.
 func isClosing(r rune) bool {
 	if r < 0x80 {
-		return r == ')' || r == ']' || r == '}' || r == '>' || r == '.' || r == ',' || r == ';' || r == ':' || r == '!' || r == '?' || r == '%'
+		return r >= 0 && closingASCII.has(r)
 	}
 	if r < 0x2000 && r != '»' {
 		return false
@@ -86,7 +107,7 @@ func isClosing(r rune) bool {
 // isOpening reports characters a line must not end with.
 func isOpening(r rune) bool {
 	if r < 0x80 {
-		return r == '(' || r == '[' || r == '{' || r == '<'
+		return r >= 0 && openingASCII.has(r)
 	}
 	if r < 0x2000 && r != '«' {
 		return false

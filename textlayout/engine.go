@@ -58,15 +58,17 @@ const DefaultLineHeight = 1.25
 const epsilon = 1e-9
 
 // glyph is one input character resolved to the face that draws it. It is
-// kept small: a deck resolves tens of thousands of them.
+// kept small and holds no pointer (its face is an index in the scratch's
+// faces): a deck resolves tens of thousands of them, and a record with a
+// pointer costs a write barrier per store while the collector runs.
 type glyph struct {
-	face    *fonts.Face
 	adv     float64
 	r       rune
 	span    int32
-	units   int32 // advance in 1/1000 em
-	kern    int16 // kerning with the glyph before, 1/1000 em; 0 at a run's start
-	kerned  bool  // the glyph's run is measured with kerning
+	units   int32  // advance in 1/1000 em
+	kern    int16  // kerning with the glyph before, 1/1000 em; 0 at a run's start
+	face    uint16 // index in scratch.faces
+	kerned  bool   // the glyph's run is measured with kerning
 	missing bool
 	space   bool // a breakable space: dropped at a line end
 	newline bool
@@ -152,7 +154,7 @@ func (e *Engine) Lines(p Paragraph, width float64) []Line {
 		return nil
 	}
 	brk := breaks(sc, gs)
-	var lines []Line
+	cuts := sc.cuts[:0] // each line's first glyph and the one after its last
 	start := 0
 	for start < len(gs) {
 		w, ink := 0.0, false
@@ -185,8 +187,33 @@ func (e *Engine) Lines(p Paragraph, width float64) []Line {
 				ink = true
 			}
 		}
-		lines = append(lines, e.line(sc, gs, start, end, p, width))
+		for end > start && gs[end-1].space {
+			end-- // a soft line end's spaces are not drawn
+		}
+		cuts = append(cuts, int32(start), int32(end))
 		start = next
+	}
+	sc.cuts = cuts
+	// The lines' texts are slices of one string and their segments of one
+	// array: three allocations a paragraph rather than three a line.
+	buf := sc.text[:0]
+	nsegs := 0
+	for k := 0; k < len(cuts); k += 2 {
+		for i := cuts[k]; i < cuts[k+1]; i++ {
+			buf = utf8.AppendRune(buf, gs[i].r)
+			if i == cuts[k] || !gs[i].run {
+				nsegs++
+			}
+		}
+	}
+	sc.text = buf
+	text := string(buf)
+	segs := make([]Segment, nsegs)
+	lines := make([]Line, len(cuts)/2)
+	for k := range lines {
+		var n int
+		lines[k], n = e.line(sc, gs, int(cuts[2*k]), int(cuts[2*k+1]), p, width, text, segs[:0])
+		text, segs = text[n:], segs[len(lines[k].Segments):]
 	}
 	return lines
 }
@@ -195,9 +222,23 @@ func (e *Engine) Lines(p Paragraph, width float64) []Line {
 // are most of what breaking a paragraph allocates, and nothing of them
 // outlives the call (Line copies what it keeps).
 type scratch struct {
-	gs   []glyph
-	brk  []bool
-	text []byte // a line's text (see line)
+	gs    []glyph
+	brk   []bool
+	text  []byte        // the lines' text (see Lines)
+	cuts  []int32       // where lines start and end (see Lines)
+	faces []*fonts.Face // the faces the glyphs of gs name, each once
+}
+
+// faceIndex is f's index in sc.faces, adding it on first use. A paragraph
+// draws with a handful of faces, so a scan is quicker than a map.
+func (sc *scratch) faceIndex(f *fonts.Face) uint16 {
+	for i, g := range sc.faces {
+		if g == f {
+			return uint16(i)
+		}
+	}
+	sc.faces = append(sc.faces, f)
+	return uint16(len(sc.faces) - 1)
 }
 
 var scratchPool = sync.Pool{New: func() any { return new(scratch) }}
@@ -210,6 +251,8 @@ func putScratch(sc *scratch) {
 	if cap(sc.gs) > 1<<14 {
 		return
 	}
+	clear(sc.faces) // a pooled scratch keeps no face of a set alive
+	sc.faces = sc.faces[:0]
 	scratchPool.Put(sc)
 }
 
@@ -225,6 +268,12 @@ func (e *Engine) glyphs(sc *scratch, spans []Span) []glyph {
 		gs = make([]glyph, 0, n)
 	}
 	defer func() { sc.gs = gs[:0] }()
+	clear(sc.faces)
+	sc.faces = sc.faces[:0]
+	var (
+		lastFace *fonts.Face // the face of the glyph before, and its index
+		lastIdx  uint16
+	)
 	for si, s := range spans {
 		ct := e.tables.table(e.set.Chain(s.Font.Family, s.Font.Bold, s.Font.Italic))
 		first := len(gs)
@@ -245,7 +294,12 @@ func (e *Engine) glyphs(sc *scratch, spans []Span) []glyph {
 				g.space = true
 			}
 			if !g.newline {
-				g.face, g.units, g.missing = ct.lookup(g.r)
+				var f *fonts.Face
+				f, g.units, g.missing = ct.lookup(g.r)
+				if f != lastFace {
+					lastFace, lastIdx = f, sc.faceIndex(f)
+				}
+				g.face = lastIdx
 				g.adv = float64(g.units) * s.Font.Size / 1000
 			}
 			gs = append(gs, g)
@@ -255,9 +309,9 @@ func (e *Engine) glyphs(sc *scratch, spans []Span) []glyph {
 	for i := 1; i < len(gs); i++ {
 		gs[i].run = sameRun(gs, spans, i)
 	}
-	shapeArabic(gs, spans)
+	shapeArabic(gs, spans, sc.faces)
 	if !e.noKern && !slices.ContainsFunc(gs, func(g glyph) bool { return isRTL(g.r) }) {
-		kern(gs)
+		kern(gs, sc.faces)
 	}
 	return gs
 }
@@ -269,7 +323,7 @@ func (e *Engine) glyphs(sc *scratch, spans []Span) []glyph {
 // drawn text ends. Paragraphs with right-to-left characters are not
 // kerned: their lines are drawn reordered and shaped, character by
 // character, so the pairs drawn are not the pairs of the text.
-func kern(gs []glyph) {
+func kern(gs []glyph, faces []*fonts.Face) {
 	for i := range gs {
 		g := &gs[i]
 		if g.newline {
@@ -277,7 +331,7 @@ func kern(gs []glyph) {
 		}
 		g.kerned = true
 		if g.run {
-			g.kern = int16(g.face.Kern(gs[i-1].r, g.r))
+			g.kern = int16(faces[g.face].Kern(gs[i-1].r, g.r))
 		}
 	}
 }
@@ -314,7 +368,7 @@ func hasRTLString(s string) bool {
 
 // shapeArabic measures Arabic letters by the contextual forms the PDF
 // backend will draw (see ArabicForms); the glyphs keep their own text.
-func shapeArabic(gs []glyph, spans []Span) {
+func shapeArabic(gs []glyph, spans []Span, faces []*fonts.Face) {
 	arabic := false
 	for i := range gs {
 		if r := gs[i].r; r >= 0x0621 && r <= 0x064A {
@@ -330,7 +384,7 @@ func shapeArabic(gs []glyph, spans []Span) {
 		rs[i] = gs[i].r
 	}
 	forms := ArabicForms(rs, func(i int, form rune) bool {
-		return !gs[i].missing && gs[i].face.Has(form)
+		return !gs[i].missing && faces[gs[i].face].Has(form)
 	})
 	for i, f := range forms {
 		if f == rs[i] {
@@ -339,21 +393,20 @@ func shapeArabic(gs []glyph, spans []Span) {
 		g := &gs[i]
 		g.units = 0
 		if f != 0 {
-			g.units = int32(g.face.Advance(f))
+			g.units = int32(faces[g.face].Advance(f))
 		}
 		g.adv = float64(g.units) * spans[g.span].Font.Size / 1000
 	}
 }
 
-// line builds the Line for gs[start:end], dropping trailing spaces. The
-// segments' texts are slices of one string holding the line's text.
-func (e *Engine) line(sc *scratch, gs []glyph, start, end int, p Paragraph, width float64) Line {
+// line builds the Line for gs[start:end] (trailing spaces already
+// dropped). text starts with the line's characters, which the segments'
+// texts are slices of; the segments go into segs' array, which has room
+// for them. It returns the line and the bytes of text it took.
+func (e *Engine) line(sc *scratch, gs []glyph, start, end int, p Paragraph, width float64, text string, segs []Segment) (Line, int) {
 	lh := p.LineHeight
 	if lh == 0 {
 		lh = DefaultLineHeight
-	}
-	for end > start && gs[end-1].space {
-		end--
 	}
 	var l Line
 	if end == start {
@@ -363,19 +416,9 @@ func (e *Engine) line(sc *scratch, gs []glyph, start, end int, p Paragraph, widt
 		f := e.set.Chain(s.Font.Family, s.Font.Bold, s.Font.Italic)[0]
 		l.Ascent = float64(f.Ascent()) * s.Font.Size / 1000
 		l.Height = s.Font.Size * lh
-		return l
+		return l, 0
 	}
-	buf := sc.text[:0]
-	segs := 1
-	for i := start; i < end; i++ {
-		buf = utf8.AppendRune(buf, gs[i].r)
-		if i > start && !gs[i].run {
-			segs++
-		}
-	}
-	sc.text = buf
-	text := string(buf)
-	l.Segments = make([]Segment, 0, segs)
+	l.Segments = segs
 	var (
 		units  int
 		x      float64
@@ -402,9 +445,10 @@ func (e *Engine) line(sc *scratch, gs []glyph, start, end int, p Paragraph, widt
 			}
 			s := &p.Spans[g.span]
 			from = pos
-			seg = Segment{Face: g.face.Family, Style: g.face.Style, Size: s.Font.Size, Color: s.Color, URL: s.URL, Kern: g.kerned}
+			f := sc.faces[g.face]
+			seg = Segment{Face: f.Family, Style: f.Style, Size: s.Font.Size, Color: s.Color, URL: s.URL, Kern: g.kerned}
 			maxSz = max(maxSz, s.Font.Size)
-			ascent = max(ascent, float64(g.face.Ascent())*s.Font.Size/1000)
+			ascent = max(ascent, float64(f.Ascent())*s.Font.Size/1000)
 		}
 		pos += utf8.RuneLen(g.r)
 		units += int(g.units)
@@ -422,6 +466,7 @@ func (e *Engine) line(sc *scratch, gs []glyph, start, end int, p Paragraph, widt
 		}
 	}
 	flush()
+	l.Segments = l.Segments[:len(l.Segments):len(l.Segments)] // an append copies, not into the next line's
 	l.Width = x
 	l.Ascent = ascent
 	l.Height = maxSz * lh
@@ -430,7 +475,7 @@ func (e *Engine) line(sc *scratch, gs []glyph, start, end int, p Paragraph, widt
 			l.Segments[i].X += off
 		}
 	}
-	return l
+	return l, pos
 }
 
 // offset is the alignment shift of a line of ink width w in a box of width

@@ -96,6 +96,16 @@ type planner struct {
 	cover     int // how many pages the title slide takes (no footer on them)
 	// root is the deck's structure: a section per slide, in slide order.
 	root *plan.Node
+	// titles keeps titleLines' results: a section's title is set to see
+	// whether it fits, then for its slides, and each setting tries several
+	// sizes (a tenth of planning the seed deck went to setting titles).
+	titles map[titleKey][]slideflow.Line
+}
+
+// titleKey is a title as titleLines sets it.
+type titleKey struct {
+	s           string
+	size, width float64
 }
 
 // section is one planned part of the deck before it is cut into slides.

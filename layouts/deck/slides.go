@@ -11,10 +11,40 @@ import (
 // titleLines sets a slide title: on one line if shrinking by at most 4 pt
 // allows, else on two lines at the largest size down to the theme's
 // minimum, else wrapped at the minimum as far as it must.
+// The lines are shared by every caller that sets the same title, which
+// only read them.
 func (p *planner) titleLines(s string, size, width float64) []slideflow.Line {
+	k := titleKey{s, size, width}
+	if ls, ok := p.titles[k]; ok {
+		return ls
+	}
+	ls := p.setTitle(s, size, width)
+	if p.titles == nil {
+		p.titles = map[titleKey][]slideflow.Line{}
+	}
+	p.titles[k] = ls
+	return ls
+}
+
+// setTitle is titleLines without the memory.
+func (p *planner) setTitle(s string, size, width float64) []slideflow.Line {
+	// The second pass below starts again at size: the sizes the first
+	// tried are set once.
+	type setting struct {
+		size float64
+		ls   []slideflow.Line
+	}
+	var tried []setting
 	set := func(size float64) []slideflow.Line {
-		return p.lines([]textlayout.Span{{Text: slideflow.Flatten(s), Font: textlayout.Font{Family: p.theme.TitleFamily, Bold: true, Size: size}, Color: p.theme.Text}},
+		for _, t := range tried {
+			if t.size == size {
+				return t.ls
+			}
+		}
+		ls := p.lines([]textlayout.Span{{Text: slideflow.Flatten(s), Font: textlayout.Font{Family: p.theme.TitleFamily, Bold: true, Size: size}, Color: p.theme.Text}},
 			width, 0, p.theme.TitleLineHeight, textlayout.Left)
+		tried = append(tried, setting{size, ls})
+		return ls
 	}
 	for sz := size; sz >= max(size-4, p.theme.MinTitleSize)-eps; sz -= 2 {
 		if ls := set(sz); len(ls) <= 1 {
@@ -39,6 +69,7 @@ func (p *planner) titleFits(s string) bool {
 // body starts. With a section node it tags the title as the slide's
 // heading (level 2, under the deck's title) and the kicker, which names
 // the part of the deck the slide belongs to, as a paragraph before it.
+// A nil page only measures (see bodyTop).
 func (p *planner) head(pg *plan.Page, kicker string, title []slideflow.Line, sect *plan.Node) float64 {
 	var kickerTag, titleTag *plan.Node
 	if sect != nil {
@@ -49,7 +80,9 @@ func (p *planner) head(pg *plan.Page, kicker string, title []slideflow.Line, sec
 	}
 	x, y := p.theme.MarginX, p.theme.MarginTop
 	if p.theme.AccentBar {
-		pg.Items = append(pg.Items, &plan.Rect{X: 0, Y: 0, W: 10, H: p.h, Fill: &p.theme.Accent})
+		if pg != nil {
+			pg.Items = append(pg.Items, &plan.Rect{X: 0, Y: 0, W: 10, H: p.h, Fill: &p.theme.Accent})
+		}
 	}
 	if kicker != "" {
 		ls := p.lines([]textlayout.Span{{Text: slideflow.Flatten(kicker), Font: textlayout.Font{Family: p.theme.TitleFamily, Bold: true, Size: p.theme.KickerSize}, Color: p.theme.Accent}},
@@ -66,17 +99,23 @@ func (p *planner) head(pg *plan.Page, kicker string, title []slideflow.Line, sec
 			y += h + 4
 		}
 		for _, l := range ls {
-			pg.Items = append(pg.Items, &plan.Text{X: x, Y: ky, Line: l.Line, Tag: kickerTag})
+			if pg != nil {
+				pg.Items = append(pg.Items, &plan.Text{X: x, Y: ky, Line: l.Line, Tag: kickerTag})
+			}
 			ky += l.Line.Height
 		}
 	}
 	for _, l := range title {
-		pg.Items = append(pg.Items, &plan.Text{X: x, Y: y, Line: l.Line, Tag: titleTag})
+		if pg != nil {
+			pg.Items = append(pg.Items, &plan.Text{X: x, Y: y, Line: l.Line, Tag: titleTag})
+		}
 		y += l.Line.Height
 	}
 	if p.theme.TitleRule {
 		y += 10
-		pg.Items = append(pg.Items, &plan.Rect{X: x, Y: y, W: 64, H: 4, Fill: &p.theme.Accent})
+		if pg != nil {
+			pg.Items = append(pg.Items, &plan.Rect{X: x, Y: y, W: 64, H: 4, Fill: &p.theme.Accent})
+		}
 		y += 4
 	} else {
 		y += 8 // the same air under the title without the rule
@@ -86,7 +125,7 @@ func (p *planner) head(pg *plan.Page, kicker string, title []slideflow.Line, sec
 
 // bodyTop is where the body starts under a kicker and title, without drawing.
 func (p *planner) bodyTop(kicker string, title []slideflow.Line) float64 {
-	return p.head(&plan.Page{}, kicker, title, nil)
+	return p.head(nil, kicker, title, nil)
 }
 
 // emit cuts a section into slides. The body is set at the largest size
