@@ -225,3 +225,33 @@ func checkFigurePDF(t *testing.T, path string, phrases []string) {
 		t.Errorf("the JPEG or the 120×60 PNG is missing:\n%s", list)
 	}
 }
+
+// TestMissingPictureStandIn checks that the words standing in for a
+// picture that was not loaded are in the entry's language, on slides and
+// in a handout alike, so a Swedish handout has no English in it.
+func TestMissingPictureStandIn(t *testing.T) {
+	for _, tt := range []struct{ lang, want string }{
+		{"en", "[Image: A picture nobody drew]"},
+		{"sv", "[Bild: A picture nobody drew]"},
+	} {
+		t.Run(tt.lang, func(t *testing.T) {
+			dir := t.TempDir()
+			src := filepath.Join(dir, "e.md")
+			body := "---\ntitle: Pictures\nlang: " + tt.lang + "\n---\n\nA definition.\n\n## Mechanisms\n\n![A picture nobody drew](missing.png)\n"
+			if err := os.WriteFile(src, []byte(body), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			e := readEntry(t, src)
+			for name, draw := range map[string]func(io.Writer) (Result, error){
+				"deck":   func(w io.Writer) (Result, error) { return Slides(e, SlideOptions{}, w) },
+				"reader": func(w io.Writer) (Result, error) { return Handout(e, HandoutOptions{Layout: "reader"}, w) },
+			} {
+				out := filepath.Join(dir, name+".pdf")
+				writePDF(t, out, draw)
+				if text := strings.Join(strings.Fields(checktool.Text(t, out)), " "); !strings.Contains(text, tt.want) {
+					t.Errorf("%s: %q is not in the text:\n%s", name, tt.want, text)
+				}
+			}
+		})
+	}
+}

@@ -57,6 +57,7 @@ const (
 	Editors    Key = "editors" // "(Eds.)"
 	In         Key = "in"      // "In"
 	NoDate     Key = "no_date" // "n.d."
+	Picture    Key = "picture" // "[Image: %s]": what stands for a picture that was not loaded
 	Pages      Key = "pages"   // "pp."
 	Edition    Key = "edition" // "ed."
 	And        Key = "and"     // "and" in running text
@@ -138,6 +139,7 @@ var tables = map[string]map[Key]string{
 		Editors:         "(Eds.)",
 		In:              "In",
 		NoDate:          "n.d.",
+		Picture:         "[Image: %s]",
 		Pages:           "pp.",
 		Edition:         "ed.",
 		And:             "and",
@@ -205,6 +207,7 @@ var tables = map[string]map[Key]string{
 		Editors:         "(Red.)",
 		In:              "I",
 		NoDate:          "u.å.",
+		Picture:         "[Bild: %s]",
 		Pages:           "s.",
 		Edition:         "uppl.",
 		And:             "och",

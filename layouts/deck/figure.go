@@ -81,7 +81,7 @@ func (p *planner) figureAlt(bl topic.Block, c flow, above float64) *slideflow.Bo
 	st := p.bodyStyle(max(c.size-2, p.theme.MinBodySize))
 	st.Font.Italic = true
 	pad := 0.5 * st.Font.Size
-	text := figurebox.AltText(bl)
+	text := figurebox.AltText(bl, p.labels)
 	f := slideflow.Frame{Above: above, Pad: pad, Fill: &p.theme.Tint, Bar: &p.theme.Accent, Width: c.width, Indent: c.indent, Tag: c.parent.Add(plan.RoleParagraph)}
 	lines := p.lines(slideflow.Spans(topic.Plain(text), st), c.width-2*pad, 0, 1.25, textlayout.Left)
 	return slideflow.LinesBox(f, lines, false)

@@ -4,6 +4,7 @@
 package figurebox
 
 import (
+	"github.com/scholargate/topicdeck/locale"
 	"strings"
 
 	"github.com/scholargate/topicdeck/figure"
@@ -67,8 +68,9 @@ func Image(pic *topic.Picture, w, h float64, fig *plan.Node) *plan.Image {
 }
 
 // AltText is what stands in for a picture that was not loaded: its alt
-// text, or its caption, or its path, marked as a picture.
-func AltText(bl topic.Block) string {
+// text, or its caption, or its path, marked as a picture in the entry's
+// language.
+func AltText(bl topic.Block, l locale.Labels) string {
 	s := strings.TrimSpace(bl.Alt)
 	if s == "" {
 		s = strings.TrimSpace(bl.Caption)
@@ -76,5 +78,5 @@ func AltText(bl topic.Block) string {
 	if s == "" {
 		s = bl.Src
 	}
-	return "[Image: " + s + "]"
+	return l.Format(locale.Picture, s)
 }

@@ -77,7 +77,7 @@ func planCornell(e *topic.Entry, env *layouts.Env, st Style) (*plan.Document, er
 // under level-3 headings the questions and the terms as lists without
 // markers.
 func cornellCues(e *topic.Entry, env *layouts.Env, w float64, at *plan.Node) []block {
-	ts := newTypesetter(env.Text, w)
+	ts := newTypesetter(env.Text, env.Labels, w)
 	ts.at = at
 	ts.size = 10
 	out := []block{ts.heading(env.Labels.Get(locale.Cues), 12, 0, 2)}
@@ -112,7 +112,7 @@ func cornellCues(e *topic.Entry, env *layouts.Env, w float64, at *plan.Node) []b
 // The title goes under the draft heading titleTag, each prompt, a level-2
 // heading, in a section of its own under the draft node at.
 func cornellPrompts(e *topic.Entry, env *layouts.Env, p Paper, w float64, titleTag, at *plan.Node) []block {
-	ts := newTypesetter(env.Text, w)
+	ts := newTypesetter(env.Text, env.Labels, w)
 	title := ts.headingTo(e.Title, 15, 0, titleTag)
 	title.mark = &plan.Bookmark{Title: e.Title, Level: 0}
 	title.keepWithNext = false

@@ -21,7 +21,7 @@ func (ts *typesetter) figure(bl topic.Block, indent float64) []block {
 	w := ts.width - indent
 	pic := bl.Picture
 	if pic == nil || pic.Problem != "" || len(pic.Data) == 0 {
-		b := ts.text(ts.spans(topic.Plain(figurebox.AltText(bl)), font(ts.size, false, true)), indent+14, 0, leading, nil)
+		b := ts.text(ts.spans(topic.Plain(figurebox.AltText(bl, ts.labels)), font(ts.size, false, true)), indent+14, 0, leading, nil)
 		b.before = ts.size * 0.6
 		b = tag(b, ts.at.Add(plan.RoleParagraph))
 		return []block{decorate(b, func(r row) row { return withBar(r, indent+3) })}

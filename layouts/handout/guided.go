@@ -26,7 +26,7 @@ func planGuided(e *topic.Entry, env *layouts.Env, st Style) (*plan.Document, err
 		return nil, err
 	}
 	a := readingArea(p)
-	ts := newTypesetter(env.Text, a.W)
+	ts := newTypesetter(env.Text, env.Labels, a.W)
 	g := newGapper(e, env.Text)
 	ts.spans = g.spans
 	s := &study{e: e, env: env, ts: ts, labels: env.Labels, gaps: g}

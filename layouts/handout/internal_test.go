@@ -6,6 +6,7 @@ import (
 
 	"github.com/scholargate/topicdeck/fonts"
 	"github.com/scholargate/topicdeck/layouts"
+	"github.com/scholargate/topicdeck/locale"
 	"github.com/scholargate/topicdeck/plan"
 	"github.com/scholargate/topicdeck/textlayout"
 	"github.com/scholargate/topicdeck/topic"
@@ -49,7 +50,7 @@ func TestFlowBreaksBetweenSentences(t *testing.T) {
 	for i := 0; i < 40; i++ {
 		b.WriteString("This sentence is long enough to wrap over a line or so in a narrow column of text. ")
 	}
-	ts := newTypesetter(testEngine, 200)
+	ts := newTypesetter(testEngine, locale.For("en"), 200)
 	f := newFlow(area{X: 50, Y: 50, W: 200, H: 150})
 	f.add(ts.para(topic.Plain(strings.TrimSpace(b.String())), 0, font(bodySize, false, false)))
 	pages := f.finish()

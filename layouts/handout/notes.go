@@ -37,7 +37,7 @@ func planNotes(e *topic.Entry, env *layouts.Env, st Style) (*plan.Document, erro
 	}
 	// Speaking notes are read standing at a lectern: a size up from the
 	// reader's body text.
-	ts := newTypesetter(env.Text, a.W)
+	ts := newTypesetter(env.Text, env.Labels, a.W)
 	ts.size = 11.5
 	s := &study{e: e, env: env, ts: ts, labels: env.Labels}
 	parts := assign(e, deck, env.Labels)

@@ -15,7 +15,7 @@ func planReader(e *topic.Entry, env *layouts.Env, st Style) (*plan.Document, err
 		return nil, err
 	}
 	a := readingArea(p)
-	s := &study{e: e, env: env, ts: newTypesetter(env.Text, a.W), labels: env.Labels}
+	s := &study{e: e, env: env, ts: newTypesetter(env.Text, env.Labels, a.W), labels: env.Labels}
 	f := newFlow(a)
 	f.add(s.all()...)
 	doc.Pages = f.finish()

@@ -1,6 +1,7 @@
 package handout
 
 import (
+	"github.com/scholargate/topicdeck/locale"
 	"strconv"
 	"strings"
 
@@ -24,10 +25,13 @@ type typesetter struct {
 	// statements).
 	at       *plan.Node
 	paraRole plan.Role
+	// labels are the entry's language's, for the few words the handout
+	// writes itself inside the text (a missing picture's stand-in).
+	labels locale.Labels
 }
 
-func newTypesetter(eng *textlayout.Engine, width float64) *typesetter {
-	return &typesetter{eng: eng, width: width, size: bodySize, spans: plainSpans, at: tagtree.Draft(), paraRole: plan.RoleParagraph}
+func newTypesetter(eng *textlayout.Engine, labels locale.Labels, width float64) *typesetter {
+	return &typesetter{eng: eng, width: width, size: bodySize, spans: plainSpans, at: tagtree.Draft(), paraRole: plan.RoleParagraph, labels: labels}
 }
 
 // under sets what f sets under the draft node n.
