@@ -4,12 +4,9 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"io/fs"
-	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"strconv"
-	"strings"
 	"sync"
 	"time"
 )
@@ -57,10 +54,8 @@ func replace(path, target string, write func(w io.Writer) error) error {
 	if err := write(tmp); err != nil {
 		return err
 	}
-	if umaskHides() {
-		if err := tmp.Chmod(fileMode); err != nil {
-			return fmt.Errorf("cannot write %s: %w", path, err)
-		}
+	if err := tmp.Chmod(fileMode); err != nil {
+		return fmt.Errorf("cannot write %s: %w", path, err)
 	}
 	if err := tmp.Close(); err != nil {
 		return fmt.Errorf("cannot write %s: %w", path, err)
@@ -87,25 +82,6 @@ func writeNew(path string, data []byte) error {
 // fileMode is the mode of every file written, whatever the umask: the
 // artifacts are for sharing.
 const fileMode = 0o644
-
-// umaskHides reports whether the process's umask takes a bit off
-// fileMode, so that the temporary file, created with fileMode, needs a
-// Chmod. Usually it does not (a umask of 022 or 002), which saves a
-// syscall on each file; where the umask cannot be read (not Linux), it
-// says yes.
-var umaskHides = sync.OnceValue(func() bool {
-	status, err := os.ReadFile("/proc/self/status")
-	if err != nil {
-		return true
-	}
-	for line := range strings.Lines(string(status)) {
-		if v, ok := strings.CutPrefix(line, "Umask:"); ok {
-			mask, err := strconv.ParseUint(strings.TrimSpace(v), 8, 32)
-			return err != nil || mask&fileMode != 0
-		}
-	}
-	return true
-})
 
 // writeInto writes into an existing file that is not a regular one.
 func writeInto(path string, write func(w io.Writer) error) error {
@@ -167,7 +143,7 @@ func (t *tempFiles) create(target string) (*os.File, error) {
 	if t.stopped {
 		return nil, errInterrupted
 	}
-	f, err := createTemp(target)
+	f, err := os.CreateTemp(filepath.Dir(target), "."+filepath.Base(target)+".*.tmp")
 	if err != nil {
 		return nil, err
 	}
@@ -176,20 +152,6 @@ func (t *tempFiles) create(target string) (*os.File, error) {
 	}
 	t.live[f.Name()] = true
 	return f, nil
-}
-
-// createTemp makes a new file .BASE.NNN.tmp beside target, as
-// os.CreateTemp would, but with fileMode (less the umask) rather than
-// 0600, so that it needs no Chmod before it is renamed over target.
-func createTemp(target string) (*os.File, error) {
-	prefix := filepath.Join(filepath.Dir(target), "."+filepath.Base(target)+".")
-	for try := 0; ; try++ {
-		f, err := os.OpenFile(prefix+strconv.FormatUint(uint64(rand.Uint32()), 10)+".tmp", os.O_RDWR|os.O_CREATE|os.O_EXCL, fileMode)
-		if errors.Is(err, fs.ErrExist) && try < 10000 {
-			continue
-		}
-		return f, err
-	}
 }
 
 // rename moves a finished temporary file over its target. It holds the
