@@ -92,7 +92,7 @@ func (p *planner) planCover() bool {
 		// The lede is body text: it shrinks to fit the title slide, but not
 		// below the theme's smallest body size; else it gets slides of its own.
 		for size := max(24, p.theme.MinBodySize); size >= p.theme.MinBodySize-eps; size -= 2 {
-			if pg := slideflow.Paginate(build(size), colH, 1); len(pg) == 1 {
+			if pg, ok := slideflow.PaginateAtMost(build(size), colH, 1, 1); ok && len(pg) == 1 {
 				pages, ledeFits = pg, true
 				break
 			}

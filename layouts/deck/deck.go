@@ -76,10 +76,15 @@ func (l *Layout) Plan(e *topic.Entry, env *layouts.Env) (*plan.Document, error) 
 	if err != nil {
 		return nil, err
 	}
-	eng := env.Text.WithKerning(!l.Overrides.NoKerning)
-	p := &planner{theme: l.Theme, overrides: l.Overrides, eng: eng, labels: env.Labels, opt: env.Options, e: e, w: w, h: h, root: plan.NewRoot()}
+	p := l.newPlanner(e, env, w, h)
 	p.plan()
 	return &plan.Document{Width: w, Height: h, Pages: p.pages, Meta: p.meta(), Root: p.root}, nil
+}
+
+// newPlanner starts planning e as a deck of w×h slides.
+func (l *Layout) newPlanner(e *topic.Entry, env *layouts.Env, w, h float64) *planner {
+	eng := env.Text.WithKerning(!l.Overrides.NoKerning)
+	return &planner{theme: l.Theme, overrides: l.Overrides, eng: eng, labels: env.Labels, opt: env.Options, e: e, w: w, h: h, root: plan.NewRoot()}
 }
 
 // planner plans one deck. It lives for one Plan call, so the slides it has
@@ -124,7 +129,15 @@ type section struct {
 const columnGap = 36
 
 func (p *planner) plan() {
-	ledeOnCover := p.planCover()
+	for _, s := range p.slideSections(p.planCover()) {
+		p.emit(s)
+	}
+	p.finish()
+}
+
+// slideSections are the deck's sections after the title slide, in order:
+// the outline, the entry's sections, the review.
+func (p *planner) slideSections(ledeOnCover bool) []section {
 	var secs []section
 	if !ledeOnCover && !bodyEmpty(p.e.Summary) {
 		secs = append(secs, p.proseSection(p.labels.Get(locale.Summary), p.e.Summary))
@@ -136,30 +149,29 @@ func (p *planner) plan() {
 			entries = append(entries, topic.Plain(s.outline))
 		}
 	}
+	var out []section
 	if len(entries) > 0 && !p.overrides.NoOutline {
 		cols := 1
 		if len(entries) > 7 {
 			cols = 2
 		}
-		p.emit(section{
+		out = append(out, section{
 			title: p.labels.Get(locale.Outline),
 			marks: []plan.Bookmark{{Title: p.labels.Get(locale.Outline)}},
 			cols:  cols,
 			build: func(c flow) []*slideflow.Box { return p.numbered(entries, 1, c) },
 		})
 	}
-	for _, s := range secs {
-		p.emit(s)
-	}
+	out = append(out, secs...)
 	if !itemsEmpty(p.e.CoreQuestions) && !p.overrides.NoReview {
-		p.emit(section{
+		out = append(out, section{
 			title: p.labels.Get(locale.Review),
 			marks: []plan.Bookmark{{Title: p.labels.Get(locale.Review)}},
 			cols:  1,
 			build: func(c flow) []*slideflow.Box { return p.list(p.e.CoreQuestions, true, 1, 0, c) },
 		})
 	}
-	p.finish()
+	return out
 }
 
 // meta is the document metadata.

@@ -134,14 +134,8 @@ func (p *planner) bodyTop(kicker string, title []slideflow.Line) float64 {
 func (p *planner) emit(s section) {
 	width := p.w - 2*p.theme.MarginX
 	title := p.titleLines(s.title, p.theme.TitleSize, width)
-	// Continuation slides are titled "(cont.)", numbered when there are
-	// several, so every slide's title is its own (an outline view and a
-	// screen reader list them); the body is measured under the longest.
 	cont := p.titleLines(p.labels.Format(locale.Continued, s.title), p.theme.TitleSize, width)
-	contN := p.titleLines(p.labels.Format(locale.ContinuedN, s.title, 88), p.theme.TitleSize, width)
-	colH := p.h - p.theme.MarginBottom - max(p.bodyTop(s.kicker, title), p.bodyTop(s.kicker, cont), p.bodyTop(s.kicker, contN))
-
-	pages := p.arrange(s, colH, width)
+	pages := p.arrange(s, p.bodyHeight(s), width)
 	if len(pages) == 0 {
 		pages = [][]slideflow.Column{nil}
 	}
@@ -179,27 +173,65 @@ func (p *planner) emit(s section) {
 	}
 }
 
+// bodyHeight is the height of a section's body on each of its slides: the
+// room under the longest of its titles.
+func (p *planner) bodyHeight(s section) float64 {
+	width := p.w - 2*p.theme.MarginX
+	title := p.titleLines(s.title, p.theme.TitleSize, width)
+	// Continuation slides are titled "(cont.)", numbered when there are
+	// several, so every slide's title is its own (an outline view and a
+	// screen reader list them); the body is measured under the longest.
+	cont := p.titleLines(p.labels.Format(locale.Continued, s.title), p.theme.TitleSize, width)
+	contN := p.titleLines(p.labels.Format(locale.ContinuedN, s.title, 88), p.theme.TitleSize, width)
+	return p.h - p.theme.MarginBottom - max(p.bodyTop(s.kicker, title), p.bodyTop(s.kicker, cont), p.bodyTop(s.kicker, contN))
+}
+
 // arrange chooses how a section's body is set: the column count (one, or
 // the section's when that needs fewer slides) and the size.
-// The largest size that keeps the body on one slide wins; when none does,
-// the fewest slides at a size within the theme's FlowShrink of BodySize.
+// The largest size that keeps the body on one slide wins, with fewer
+// columns on a tie; when none does, the fewest slides at a size within the
+// theme's FlowShrink of BodySize, on a tie fewer columns, then the larger
+// size.
+//
+// The sizes are tried largest first, each with every column choice, so
+// the search stops at the first setting that fits one slide: no smaller
+// size could win, and every larger one was tried and needed more. (The
+// rule used to be found by trying every size of one column choice, then
+// of the next; deck_test.go keeps that search and checks that both
+// choose alike.) A size below FlowShrink counts only if it fits one
+// slide, so its pagination stops at the first slide full.
+//
+// A body with no boxes is no slide at any setting, since which boxes a
+// body has does not depend on size or width; it "fits" the first one.
 func (p *planner) arrange(s section, colH, width float64) [][]slideflow.Column {
-	// One column first: a second must save a slide (or a size) to win.
 	choices := columnChoices(s)
-	var best [][]slideflow.Column
-	bestSize := 0.0
-	for _, cols := range choices {
-		colW := (width - columnGap*float64(cols-1)) / float64(cols)
-		for size := p.theme.BodySize; size >= p.theme.MinBodySize-eps; size -= 2 {
+	// flowing keeps, per column choice, the settings within FlowShrink,
+	// largest size first, for when no setting fits one slide.
+	flowing := make([][][][]slideflow.Column, len(choices))
+	for size := p.theme.BodySize; size >= p.theme.MinBodySize-eps; size -= 2 {
+		shrunk := size < p.theme.BodySize-p.theme.FlowShrink-eps
+		for i, cols := range choices {
+			colW := (width - columnGap*float64(cols-1)) / float64(cols)
 			c := p.flowAt(size, colW, colH)
 			c.refs = s.refs
-			pg := slideflow.Paginate(s.build(c), colH, cols)
-			if len(pg) <= 1 && (best == nil || len(best) > 1 || size > bestSize) {
-				best, bestSize = pg, size
-				break
+			most := 0 // every slide
+			if shrunk {
+				most = 1
 			}
-			if size >= p.theme.BodySize-p.theme.FlowShrink-eps && (best == nil || len(pg) < len(best)) {
-				best, bestSize = pg, size
+			pg, ok := slideflow.PaginateAtMost(s.build(c), colH, cols, most)
+			if ok && len(pg) <= 1 {
+				return pg
+			}
+			if !shrunk {
+				flowing[i] = append(flowing[i], pg)
+			}
+		}
+	}
+	var best [][]slideflow.Column
+	for _, pgs := range flowing {
+		for _, pg := range pgs {
+			if best == nil || len(pg) < len(best) {
+				best = pg
 			}
 		}
 	}

@@ -45,6 +45,15 @@ type Column []Placed
 // a box that fits nowhere whole is cut, and a box taller than an empty
 // column is cut between lines.
 func Paginate(boxes []*Box, colH float64, cols int) [][]Column {
+	pages, _ := PaginateAtMost(boxes, colH, cols, 0)
+	return pages
+}
+
+// PaginateAtMost is Paginate for a caller that wants the slides only if
+// they are at most most (0: any number): it stops as soon as that many
+// slides are full with boxes left over, and then reports false, without
+// cutting the rest (cutting a paragraph lays out its text again).
+func PaginateAtMost(boxes []*Box, colH float64, cols, most int) ([][]Column, bool) {
 	var pages [][]Column
 	var cur []Column
 	var col Column
@@ -59,6 +68,9 @@ func Paginate(boxes []*Box, colH float64, cols int) [][]Column {
 	}
 	queue := append([]*Box(nil), boxes...)
 	for len(queue) > 0 {
+		if most > 0 && len(pages) >= most {
+			return nil, false
+		}
 		b := queue[0]
 		gap := 0.0
 		if len(col) > 0 {
@@ -120,7 +132,10 @@ func Paginate(boxes []*Box, colH float64, cols int) [][]Column {
 	if len(cur) > 0 {
 		pages = append(pages, cur)
 	}
-	return pages
+	if most > 0 && len(pages) > most {
+		return nil, false
+	}
+	return pages, true
 }
 
 // Line is a measured line with its horizontal offset in a box.
