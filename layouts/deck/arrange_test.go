@@ -204,3 +204,31 @@ func (p *planner) arrangeAt(s section, colH, width, size float64) int {
 	c.refs = s.refs
 	return len(slideflow.Paginate(s.build(c), colH, cols))
 }
+
+// BenchmarkPlanSynth plans twenty synthetic entries of the 1,000-entry
+// build's kind (long prose, many concepts, some Swedish) as lecture decks:
+// the deck planning a course build does, without the seed entry's luck.
+func BenchmarkPlanSynth(b *testing.B) {
+	var entries []*topic.Entry
+	for i := range 20 {
+		name, data := synth.Entry(i, synth.Options{Seed: 1})
+		e, err := topic.Read(name, data, topic.Options{})
+		if err != nil {
+			b.Fatal(err)
+		}
+		entries = append(entries, e)
+	}
+	pl, err := layouts.LookupPlanner("lecture", layouts.KindSlides)
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		for _, e := range entries {
+			env := &layouts.Env{Text: engine(), Labels: locale.For(e.LangOrDefault())}
+			if _, err := pl.Plan(e, env); err != nil {
+				b.Fatal(err)
+			}
+		}
+	}
+}

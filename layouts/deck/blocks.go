@@ -70,10 +70,33 @@ func (p *planner) paraBox(f slideflow.Frame, sents []topic.Text, st slideflow.St
 	return slideflow.Paragraph(p.eng, f, sents, st, w, gutter, withMarker)
 }
 
+// markerLine measures a marker (a bullet glyph, a numeral) in the accent
+// colour. Every item of every list at every size arrange tries has one,
+// and they are a handful of strings, so each is measured once a deck; the
+// line is shared by the items drawn with it, which only read it.
+func (p *planner) markerLine(text string, font textlayout.Font) textlayout.Line {
+	k := markerKey{text, font}
+	if l, ok := p.markers[k]; ok {
+		return l
+	}
+	l := p.line(textlayout.Span{Text: text, Font: font, Color: p.theme.Accent})
+	if p.markers == nil {
+		p.markers = map[markerKey]textlayout.Line{}
+	}
+	p.markers[k] = l
+	return l
+}
+
+// markerKey is a marker as markerLine measures it.
+type markerKey struct {
+	text string
+	font textlayout.Font
+}
+
 // bullet returns a marker that draws glyph in the accent colour beside the
 // first line, sharing its baseline.
 func (p *planner) bullet(glyph string, size float64) func(x, y float64, first textlayout.Line) []plan.Item {
-	m := p.line(textlayout.Span{Text: glyph, Font: textlayout.Font{Family: p.theme.BodyFamily, Size: size}, Color: p.theme.Accent})
+	m := p.markerLine(glyph, textlayout.Font{Family: p.theme.BodyFamily, Size: size})
 	return func(x, y float64, first textlayout.Line) []plan.Item {
 		return []plan.Item{&plan.Text{X: x, Y: y + first.Ascent - m.Ascent, Line: m}}
 	}
@@ -82,7 +105,7 @@ func (p *planner) bullet(glyph string, size float64) func(x, y float64, first te
 // numeral returns a marker that draws n in bold accent, right-aligned in a
 // gutter, so numbered questions line up whatever their count.
 func (p *planner) numeral(label string, size, gutter float64) func(x, y float64, first textlayout.Line) []plan.Item {
-	m := p.line(textlayout.Span{Text: label, Font: textlayout.Font{Family: p.theme.BodyFamily, Size: size, Bold: true}, Color: p.theme.Accent})
+	m := p.markerLine(label, textlayout.Font{Family: p.theme.BodyFamily, Size: size, Bold: true})
 	return func(x, y float64, first textlayout.Line) []plan.Item {
 		return []plan.Item{&plan.Text{X: x + gutter - 0.45*size - m.Width, Y: y + first.Ascent - m.Ascent, Line: m}}
 	}
@@ -104,7 +127,7 @@ func (p *planner) bulletItem(t topic.Text, c flow, level int, l *plan.Node) *sli
 	f := slideflow.Frame{Above: 0.4 * c.size, Indent: c.indent, Width: c.width,
 		Marker: p.bullet(bulletGlyphs[level%len(bulletGlyphs)], c.size)}
 	f.Label, f.Tag = slideflow.Item(l)
-	return p.paraBox(f, slideflow.Sentences(t), c.st, c.width-g, g, true)
+	return p.paraBox(f, p.sentences(t), c.st, c.width-g, g, true)
 }
 
 // numbered sets numbered paragraphs (core questions, the outline) with
@@ -117,7 +140,7 @@ func (p *planner) numbered(texts []topic.Text, start int, c flow) []*slideflow.B
 		n := start + i
 		f := slideflow.Frame{Above: 0.45 * c.size, Indent: c.indent, Width: c.width, Marker: p.numeral(strconv.Itoa(n), c.size, g)}
 		f.Label, f.Tag = slideflow.Item(l)
-		out = append(out, p.paraBox(f, slideflow.Sentences(t), c.st, c.width-g, g, true))
+		out = append(out, p.paraBox(f, p.sentences(t), c.st, c.width-g, g, true))
 	}
 	return out
 }
@@ -126,7 +149,7 @@ func (p *planner) numbered(texts []topic.Text, start int, c flow) []*slideflow.B
 // bullet per sentence, which is how slides are read; short prose stays
 // paragraphs. Lists, code, tables, quotes and sub-headings keep their form.
 func (p *planner) prose(b topic.Body, c flow) []*slideflow.Box {
-	asBullets := sentenceCount(b) >= 3
+	asBullets := p.sentenceCount(b) >= 3
 	var out []*slideflow.Box
 	// Paragraphs set as bullets one after the other are one list.
 	var bullets *plan.Node
@@ -143,12 +166,12 @@ func (p *planner) prose(b topic.Body, c flow) []*slideflow.Box {
 				if bullets == nil {
 					bullets = c.parent.Add(plan.RoleList)
 				}
-				for _, s := range slideflow.Sentences(bl.Text) {
+				for _, s := range p.sentences(bl.Text) {
 					out = append(out, p.bulletItem(s, c, 0, bullets))
 				}
 			} else {
 				f := slideflow.Frame{Above: 0.6 * c.size, Indent: c.indent, Width: c.width, Tag: c.parent.Add(plan.RoleParagraph)}
-				out = append(out, p.paraBox(f, slideflow.Sentences(bl.Text), c.st, c.width, 0, false))
+				out = append(out, p.paraBox(f, p.sentences(bl.Text), c.st, c.width, 0, false))
 			}
 			// "… as follows:" introduces what comes next; keep them together.
 			if strings.HasSuffix(strings.TrimSpace(bl.Text.Plain()), ":") {
@@ -217,7 +240,7 @@ func (p *planner) list(items []topic.Item, ordered bool, start, level int, c flo
 			} else {
 				f.Marker = p.bullet(bulletGlyphs[level%len(bulletGlyphs)], c.size)
 			}
-			parts = append(parts, p.paraBox(f, slideflow.Sentences(it.Text), c.st, c.width-g, g, true))
+			parts = append(parts, p.paraBox(f, p.sentences(it.Text), c.st, c.width-g, g, true))
 		}
 		inner := c.in(g)
 		inner.parent, inner.refs = body, false

@@ -26,26 +26,32 @@ func (p *planner) cards(concepts []topic.Concept, grid bool, c flow) []*slideflo
 	// filled one after the other, so that is also the order they show).
 	c.parent = c.parent.Add(plan.RoleList)
 	bs := make([]*slideflow.Box, len(concepts))
+	frames := make([]slideflow.Frame, len(concepts))
+	lines := make([][]slideflow.Line, len(concepts))
 	lo, hi := 0.0, 0.0
 	for i, cn := range concepts {
-		bs[i] = p.card(cn, c, 0)
+		frames[i], lines[i] = p.card(cn, c)
+		bs[i] = slideflow.LinesBox(frames[i], lines[i], false)
 		if i == 0 || bs[i].H < lo {
 			lo = bs[i].H
 		}
 		hi = max(hi, bs[i].H)
 	}
 	if grid && hi <= 1.3*lo {
-		for i, cn := range concepts {
-			bs[i] = p.card(cn, c, hi)
+		// The same lines in cards of the tallest one's height.
+		for i := range bs {
+			frames[i].MinH = hi
+			bs[i] = slideflow.LinesBox(frames[i], lines[i], false)
 		}
 	}
 	return bs
 }
 
 // card sets a key concept: the term in bold with its definition under it,
-// in a tinted card when the theme has boxes.
-func (p *planner) card(cn topic.Concept, c flow, minH float64) *slideflow.Box {
-	f := slideflow.Frame{Above: 0.45 * c.size, Indent: c.indent, Width: c.width, MinH: minH}
+// in a tinted card when the theme has boxes. It returns the card's frame
+// and lines, which cards makes a box of.
+func (p *planner) card(cn topic.Concept, c flow) (slideflow.Frame, []slideflow.Line) {
+	f := slideflow.Frame{Above: 0.45 * c.size, Indent: c.indent, Width: c.width}
 	if p.theme.Boxes {
 		f.Pad = 0.5 * c.size
 		f.Fill = &p.theme.Tint
@@ -69,5 +75,5 @@ func (p *planner) card(cn topic.Concept, c flow, minH float64) *slideflow.Box {
 		l.Tag = body
 		lines = append(lines, l)
 	}
-	return slideflow.LinesBox(f, lines, false)
+	return f, lines
 }

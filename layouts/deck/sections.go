@@ -247,7 +247,7 @@ func (p *planner) leadIn(t topic.Text, c flow) *slideflow.Box {
 	// A lead-in is the title of what follows (a question, a theory's
 	// name too long for the slide's title): a heading under the title.
 	f := slideflow.Frame{Above: 0.6 * c.size, Indent: c.indent, Width: c.width, Tag: c.parent.AddHeading(3)}
-	b := p.paraBox(f, slideflow.Sentences(t), st, c.width, 0, false)
+	b := p.paraBox(f, p.sentences(t), st, c.width, 0, false)
 	b.Keep = true
 	return b
 }

@@ -37,7 +37,7 @@ func (p *planner) statement(b topic.Body, c flow) []*slideflow.Box {
 		var b *slideflow.Box
 		for sz := size; ; sz -= 2 {
 			st.Font.Size = max(sz, c.size)
-			b = p.paraBox(f, slideflow.Sentences(bl.Text), st, c.width-2*f.Pad, 0, false)
+			b = p.paraBox(f, p.sentences(bl.Text), st, c.width-2*f.Pad, 0, false)
 			if b.H <= c.height+eps || sz <= c.size {
 				break
 			}

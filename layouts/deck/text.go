@@ -61,8 +61,63 @@ func itemsEmpty(items []topic.Item) bool {
 	return true
 }
 
-// sentenceCount counts the sentences of a body's paragraphs.
-func sentenceCount(b topic.Body) int {
+// sentences is slideflow.Sentences of a text of the entry, cut once a
+// deck: arrange sets a body at several sizes and column widths, and where
+// its sentences end does not depend on either.
+//
+// A text is known by the address of its first run and its length. The
+// entry's texts do not change while a deck is planned, and the key holds
+// the runs, so no other text can take that address while the planner
+// lives; a text made anew for each setting only misses.
+func (p *planner) sentences(t topic.Text) []topic.Text {
+	if len(t) == 0 {
+		return slideflow.Sentences(t)
+	}
+	k := textKey{&t[0], len(t)}
+	if s, ok := p.sents[k]; ok {
+		return s
+	}
+	s := slideflow.Sentences(t)
+	if p.sents == nil {
+		p.sents = map[textKey][]topic.Text{}
+	}
+	p.sents[k] = s
+	return s
+}
+
+// textKey is a text as sentences knows it.
+type textKey struct {
+	first *topic.Run
+	n     int
+}
+
+// sentenceCount is countSentences of a body of the entry, counted once a
+// deck, as sentences is cut once (the key is the body's first block and
+// length).
+func (p *planner) sentenceCount(b topic.Body) int {
+	if len(b) == 0 {
+		return 0
+	}
+	k := bodyKey{&b[0], len(b)}
+	if n, ok := p.counts[k]; ok {
+		return n
+	}
+	n := countSentences(b)
+	if p.counts == nil {
+		p.counts = map[bodyKey]int{}
+	}
+	p.counts[k] = n
+	return n
+}
+
+// bodyKey is a body as sentenceCount knows it.
+type bodyKey struct {
+	first *topic.Block
+	n     int
+}
+
+// countSentences counts the sentences of a body's paragraphs.
+func countSentences(b topic.Body) int {
 	n := 0
 	for _, bl := range b {
 		if bl.Kind == topic.ParagraphBlock {
