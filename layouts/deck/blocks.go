@@ -24,13 +24,60 @@ type flow struct {
 	parent *plan.Node
 	// refs says the items set here are references, each tagged as one.
 	refs bool
+	// fit, when set, says the body is set only to learn whether it fits
+	// one slide of one column, so its builders may stop early (see
+	// fitCheck). Only the body's own level has it: in returns a flow
+	// without it, since the boxes inside a box do not count alone.
+	fit *fitCheck
 }
 
 // in returns the flow indented by d.
 func (c flow) in(d float64) flow {
 	c.indent += d
 	c.width -= d
+	c.fit = nil
 	return c
+}
+
+// fitCheck is arrange asking whether a body fits one slide of one column,
+// for a size that counts only if it does.
+//
+// Paginate puts a body on one slide of one column only if it places every
+// box but the last whole, one under the other: cutting a box, or placing
+// one alone because it cannot be cut, ends the slide, and so does a box
+// that does not fit. So the boxes before the last, with the space above
+// each one but the first, are then at most the column's height. Any run of
+// consecutive boxes of the body is no taller than that (adding the same
+// non-negative heights in the same order, rounding included, gives no
+// more). A builder about to add a box to the body can therefore stop when
+// the boxes it has added so far are taller than the column: the body needs
+// a second slide, and the rest need not be measured.
+type fitCheck struct {
+	colH float64
+	over bool // a builder stopped: the body does not fit
+}
+
+// full reports whether boxes, consecutive boxes of the body's own level
+// with another one about to follow, rule out one slide of one column (see
+// fitCheck); it then marks the check over and the builder returns.
+func (c flow) full(boxes []*slideflow.Box) bool {
+	if c.fit == nil {
+		return false
+	}
+	if c.fit.over {
+		return true
+	}
+	// The same sums as Paginate's, so that the comparison is exact.
+	used := 0.0
+	for i, b := range boxes {
+		gap := 0.0
+		if i > 0 {
+			gap = b.Above
+		}
+		used += gap + b.H
+	}
+	c.fit.over = used > c.fit.colH+slideflow.Eps
+	return c.fit.over
 }
 
 // bodyStyle is the plain body text style at size.
@@ -137,6 +184,9 @@ func (p *planner) numbered(texts []topic.Text, start int, c flow) []*slideflow.B
 	l := c.parent.Add(plan.RoleList)
 	var out []*slideflow.Box
 	for i, t := range texts {
+		if c.full(out) {
+			return out
+		}
 		n := start + i
 		f := slideflow.Frame{Above: 0.45 * c.size, Indent: c.indent, Width: c.width, Marker: p.numeral(strconv.Itoa(n), c.size, g)}
 		f.Label, f.Tag = slideflow.Item(l)
@@ -167,9 +217,15 @@ func (p *planner) prose(b topic.Body, c flow) []*slideflow.Box {
 					bullets = c.parent.Add(plan.RoleList)
 				}
 				for _, s := range p.sentences(bl.Text) {
+					if c.full(out) {
+						return out
+					}
 					out = append(out, p.bulletItem(s, c, 0, bullets))
 				}
 			} else {
+				if c.full(out) {
+					return out
+				}
 				f := slideflow.Frame{Above: 0.6 * c.size, Indent: c.indent, Width: c.width, Tag: c.parent.Add(plan.RoleParagraph)}
 				out = append(out, p.paraBox(f, p.sentences(bl.Text), c.st, c.width, 0, false))
 			}
@@ -228,6 +284,11 @@ func (p *planner) list(items []topic.Item, ordered bool, start, level int, c flo
 	l := c.parent.Add(plan.RoleList)
 	var out []*slideflow.Box
 	for i, it := range items {
+		// An item with text is sure to be a box, so the boxes so far are
+		// not the last.
+		if !empty(it.Text) && c.full(out) {
+			return out
+		}
 		var parts []*slideflow.Box
 		label, body := slideflow.Item(l)
 		if !empty(it.Text) {

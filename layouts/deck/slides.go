@@ -199,7 +199,8 @@ func (p *planner) bodyHeight(s section) float64 {
 // rule used to be found by trying every size of one column choice, then
 // of the next; deck_test.go keeps that search and checks that both
 // choose alike.) A size below FlowShrink counts only if it fits one
-// slide, so its pagination stops at the first slide full.
+// slide, so its pagination stops at the first slide full, and in one
+// column its body is measured only as far as one slide's worth (fitCheck).
 //
 // A body with no boxes is no slide at any setting, since which boxes a
 // body has does not depend on size or width; it "fits" the first one.
@@ -217,8 +218,15 @@ func (p *planner) arrange(s section, colH, width float64) [][]slideflow.Column {
 			most := 0 // every slide
 			if shrunk {
 				most = 1
+				if cols == 1 {
+					c.fit = &fitCheck{colH: colH}
+				}
 			}
-			pg, ok := slideflow.PaginateAtMost(s.build(c), colH, cols, most)
+			boxes := s.build(c)
+			if c.fit != nil && c.fit.over {
+				continue // the build stopped: more than one slide
+			}
+			pg, ok := slideflow.PaginateAtMost(boxes, colH, cols, most)
 			if ok && len(pg) <= 1 {
 				return pg
 			}
