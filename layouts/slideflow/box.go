@@ -172,11 +172,7 @@ type Frame struct {
 // withMarker draws the frame's marker beside the first line (a piece cut
 // off the end of a bullet has none).
 func LinesBox(f Frame, lines []Line, withMarker bool) *Box {
-	h := f.Pad * 2
-	for _, l := range lines {
-		h += l.Height
-	}
-	h = max(h, f.MinH)
+	h := framedHeight(f, lines)
 	b := &Box{H: h, Above: f.Above}
 	if len(lines) > 0 {
 		b.MinHead = f.Pad*2 + lines[0].Height
@@ -230,6 +226,15 @@ func LinesBox(f Frame, lines []Line, withMarker bool) *Box {
 		}
 	}
 	return b
+}
+
+// framedHeight is the height of a LinesBox of lines in frame f.
+func framedHeight(f Frame, lines []Line) float64 {
+	h := f.Pad * 2
+	for _, l := range lines {
+		h += l.Height
+	}
+	return max(h, f.MinH)
 }
 
 // tagged gives the text items without a tag the node n.

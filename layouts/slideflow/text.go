@@ -2,6 +2,7 @@ package slideflow
 
 import (
 	"strings"
+	"unicode/utf8"
 
 	"github.com/scholargate/topicdeck/plan"
 	"github.com/scholargate/topicdeck/sentence"
@@ -175,12 +176,23 @@ func Paragraph(eng *textlayout.Engine, f Frame, sents []topic.Text, st Style, wi
 			}
 			var head *Box
 			k := 0
-			for n := 1; n < len(sents); n++ {
-				h := Paragraph(eng, f, sents[:n], st, width, gutter, marker)
-				if h.H > avail+Eps {
-					break
+			if counts := headLines(eng, sents, lines); counts != nil {
+				// The most sentences whose head fits, read off the lines
+				// already set; only the chosen head is set again.
+				for k+1 < len(sents) && framedHeight(f, lines[:counts[k+1]]) <= avail+Eps {
+					k++
 				}
-				head, k = h, n
+				if k > 0 {
+					head = Paragraph(eng, f, sents[:k], st, width, gutter, marker)
+				}
+			} else {
+				for n := 1; n < len(sents); n++ {
+					h := Paragraph(eng, f, sents[:n], st, width, gutter, marker)
+					if h.H > avail+Eps {
+						break
+					}
+					head, k = h, n
+				}
 			}
 			if head != nil {
 				return head, Paragraph(eng, f, sents[k:], st, width, gutter, false)
@@ -199,4 +211,73 @@ func Paragraph(eng *textlayout.Engine, f Frame, sents []topic.Text, st Style, wi
 func Item(l *plan.Node) (label, body *plan.Node) {
 	li := l.Add(plan.RoleItem)
 	return li.Add(plan.RoleLabel), li.Add(plan.RoleBody)
+}
+
+// headLines returns, for n from 1 to len(sents)-1, how many lines the
+// first n sentences take when set alone as a paragraph, read off lines,
+// the whole paragraph's lines; nil when that cannot be read off (then
+// each head must be set to be measured).
+//
+// Lines breaks greedily, first fit: a line takes characters from its
+// start until one does not fit, and ends at the last break before that.
+// What it decides for a character depends only on the characters before
+// it (their advances, kerning with the one before, break opportunities
+// from the two before), as long as nothing depends on the whole
+// paragraph: the engine turns kerning off for a paragraph with
+// right-to-left characters, and shapes Arabic by its neighbours, so a
+// paragraph is read only when its lines are kerned (which also rules out
+// right-to-left text). Then a head, the sentences before glyph m joined as
+// the paragraph joins them, is set as the paragraph is, line by line, up
+// to the first line whose scan reaches m: that line is the head's last.
+// A line of the paragraph that starts before m ended at a break before
+// m, since a sentence ends at a space and the character after it is a
+// break opportunity, and a line that reaches m reaches that break. So
+// the head has exactly the paragraph's lines that start before m.
+//
+// The head's box is as tall as the paragraph's lines it has: every line
+// of a Paragraph is as high (one style, one size; checked here), and a
+// Box adds the same heights in the same order.
+func headLines(eng *textlayout.Engine, sents []topic.Text, lines []Line) []int {
+	if len(lines) == 0 || !eng.Kerning() || len(lines[0].Segments) == 0 || !lines[0].Segments[0].Kern {
+		return nil
+	}
+	for _, l := range lines {
+		if l.Height != lines[0].Height {
+			return nil
+		}
+	}
+	// Where each line starts, in characters of the paragraph: each line
+	// but the first starts at the first character after the spaces that
+	// ended the one before (Lines drops them).
+	text := []rune(Flatten(join(sents).Plain()))
+	starts := make([]int, len(lines))
+	pos := 0
+	for j, l := range lines {
+		if j > 0 {
+			for pos < len(text) && text[pos] == ' ' {
+				pos++
+			}
+		}
+		starts[j] = pos
+		for _, sg := range l.Segments {
+			pos += utf8.RuneCountInString(sg.Text)
+		}
+	}
+	if pos > len(text) {
+		return nil // not the text it was set from: measure each head
+	}
+	counts := make([]int, len(sents))
+	m := 0 // the characters of the first n sentences, joined
+	j := 0 // lines starting before m
+	for n := 1; n < len(sents); n++ {
+		if n > 1 {
+			m++ // the space join puts between sentences
+		}
+		m += utf8.RuneCountInString(Flatten(sents[n-1].Plain()))
+		for j < len(starts) && starts[j] < m {
+			j++
+		}
+		counts[n] = j
+	}
+	return counts
 }
