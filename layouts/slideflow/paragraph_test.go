@@ -13,23 +13,15 @@ import (
 
 // splitExhaustive is Paragraph's Split as it was before it read the heads'
 // lines off the whole paragraph's: every head of one sentence more, set
-// and measured until one does not fit. It is the oracle
+// and measured until one does not fit (setHeads, which Split still uses
+// where it cannot read them). It is the oracle
 // TestParagraphSplitMatchesExhaustive holds Split to.
 func splitExhaustive(eng *textlayout.Engine, f Frame, sents []topic.Text, st Style, width, gutter float64, marker bool, avail float64, fresh bool) (*Box, *Box) {
 	lines := Lines(eng, Spans(join(sents), st), width, gutter, st.LineHeight, textlayout.Left)
 	if marker && !fresh && len(lines) <= keepBullet {
 		return nil, nil
 	}
-	var head *Box
-	k := 0
-	for n := 1; n < len(sents); n++ {
-		h := Paragraph(eng, f, sents[:n], st, width, gutter, marker)
-		if h.H > avail+Eps {
-			break
-		}
-		head, k = h, n
-	}
-	if head != nil {
+	if head, k := setHeads(eng, f, sents, st, width, gutter, marker, avail); head != nil {
 		return head, Paragraph(eng, f, sents[k:], st, width, gutter, false)
 	}
 	if byLine := LinesBox(f, lines, marker).Split; byLine != nil {

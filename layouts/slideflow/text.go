@@ -186,13 +186,7 @@ func Paragraph(eng *textlayout.Engine, f Frame, sents []topic.Text, st Style, wi
 					head = Paragraph(eng, f, sents[:k], st, width, gutter, marker)
 				}
 			} else {
-				for n := 1; n < len(sents); n++ {
-					h := Paragraph(eng, f, sents[:n], st, width, gutter, marker)
-					if h.H > avail+Eps {
-						break
-					}
-					head, k = h, n
-				}
+				head, k = setHeads(eng, f, sents, st, width, gutter, marker, avail)
 			}
 			if head != nil {
 				return head, Paragraph(eng, f, sents[k:], st, width, gutter, false)
@@ -211,6 +205,23 @@ func Paragraph(eng *textlayout.Engine, f Frame, sents []topic.Text, st Style, wi
 func Item(l *plan.Node) (label, body *plan.Node) {
 	li := l.Add(plan.RoleItem)
 	return li.Add(plan.RoleLabel), li.Add(plan.RoleBody)
+}
+
+// setHeads sets the heads of one sentence, two, and so on, until one is
+// taller than avail, and returns the last that was not (nil if none) and
+// its number of sentences: the split of a paragraph whose heads cannot be
+// read off its lines (see headLines).
+func setHeads(eng *textlayout.Engine, f Frame, sents []topic.Text, st Style, width, gutter float64, marker bool, avail float64) (*Box, int) {
+	var head *Box
+	k := 0
+	for n := 1; n < len(sents); n++ {
+		h := Paragraph(eng, f, sents[:n], st, width, gutter, marker)
+		if h.H > avail+Eps {
+			break
+		}
+		head, k = h, n
+	}
+	return head, k
 }
 
 // headLines returns, for n from 1 to len(sents)-1, how many lines the
