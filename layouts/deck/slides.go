@@ -199,8 +199,10 @@ func (p *planner) bodyHeight(s section) float64 {
 // rule used to be found by trying every size of one column choice, then
 // of the next; deck_test.go keeps that search and checks that both
 // choose alike.) A size below FlowShrink counts only if it fits one
-// slide, so its pagination stops at the first slide full, and in one
-// column its body is measured only as far as one slide's worth (fitCheck).
+// slide, and so does a setting after one that took two slides (it cannot
+// take fewer than two otherwise, and on a tie the earlier wins): its
+// pagination stops at the first slide full, and in one column its body is
+// measured only as far as one slide's worth (fitCheck).
 //
 // A body with no boxes is no slide at any setting, since which boxes a
 // body has does not depend on size or width; it "fits" the first one.
@@ -211,12 +213,20 @@ func (p *planner) arrange(s section, colH, width float64) [][]slideflow.Column {
 	flowing := make([][][][]slideflow.Column, len(choices))
 	for size := p.theme.BodySize; size >= p.theme.MinBodySize-eps; size -= 2 {
 		shrunk := size < p.theme.BodySize-p.theme.FlowShrink-eps
+		// two: a setting that comes before this one in the order ties go
+		// by (fewer columns, then larger size) took two slides, so this
+		// one could win only on one slide.
+		two := false
 		for i, cols := range choices {
+			for _, pg := range flowing[i] {
+				two = two || len(pg) == 2
+			}
+			oneOnly := shrunk || two
 			colW := (width - columnGap*float64(cols-1)) / float64(cols)
 			c := p.flowAt(size, colW, colH)
 			c.refs = s.refs
 			most := 0 // every slide
-			if shrunk {
+			if oneOnly {
 				most = 1
 				if cols == 1 {
 					c.fit = &fitCheck{colH: colH}
@@ -230,7 +240,7 @@ func (p *planner) arrange(s section, colH, width float64) [][]slideflow.Column {
 			if ok && len(pg) <= 1 {
 				return pg
 			}
-			if !shrunk {
+			if !oneOnly {
 				flowing[i] = append(flowing[i], pg)
 			}
 		}
