@@ -50,8 +50,10 @@ func (c flow) in(d float64) flow {
 // consecutive boxes of the body is no taller than that (adding the same
 // non-negative heights in the same order, rounding included, gives no
 // more). A builder about to add a box to the body can therefore stop when
-// the boxes it has added so far are taller than the column: the body needs
-// a second slide, and the rest need not be measured.
+// the boxes it has added so far (or boxes no taller than those it will
+// return, as cards before they are made equal) are taller than the
+// column: the body needs a second slide, and the rest need not be
+// measured.
 type fitCheck struct {
 	colH float64
 	over bool // a builder stopped: the body does not fit

@@ -30,6 +30,11 @@ func (p *planner) cards(concepts []topic.Concept, grid bool, c flow) []*slideflo
 	lines := make([][]slideflow.Line, len(concepts))
 	lo, hi := 0.0, 0.0
 	for i, cn := range concepts {
+		// Making the cards equal only makes them taller, so the cards so
+		// far, as they are here, are no taller than they will be.
+		if c.full(bs[:i]) {
+			return bs[:i]
+		}
 		frames[i], lines[i] = p.card(cn, c)
 		bs[i] = slideflow.LinesBox(frames[i], lines[i], false)
 		if i == 0 || bs[i].H < lo {
