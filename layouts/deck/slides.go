@@ -197,7 +197,7 @@ func (p *planner) bodyHeight(s section) float64 {
 // the search stops at the first setting that fits one slide: no smaller
 // size could win, and every larger one was tried and needed more. (The
 // rule used to be found by trying every size of one column choice, then
-// of the next; deck_test.go keeps that search and checks that both
+// of the next; arrange_test.go keeps that search and checks that both
 // choose alike.) A size below FlowShrink counts only if it fits one
 // slide, and so does a setting after one that took two slides (it cannot
 // take fewer than two otherwise, and on a tie the earlier wins): its
