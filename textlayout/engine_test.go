@@ -611,3 +611,47 @@ func BenchmarkLinesKerning(b *testing.B) {
 		})
 	}
 }
+
+// sizedParagraph is a deck's bullet as layouts/deck sets it: sentences of
+// plain, bold, italic and linked runs joined by spaces, at body size size.
+func sizedParagraph(size float64) Paragraph {
+	link := Color{B: 200}
+	f := func(bold, italic bool) Font { return Font{Bold: bold, Italic: italic, Size: size} }
+	return Paragraph{LineHeight: 1.2, Spans: []Span{
+		{Text: "Motivated reasoning is the tendency to process information in a way that favours conclusions one already wants to reach, rather than those the evidence supports.", Font: f(false, false)},
+		{Text: " ", Font: f(false, false)},
+		{Text: "It shapes ", Font: f(false, false)},
+		{Text: "how people search", Font: f(true, false)},
+		{Text: " for evidence, evaluate arguments and remember facts — from politics to health decisions (Kunda, 1990; ", Font: f(false, false)},
+		{Text: "https://doi.org/10.1037/0033-2909.108.3.480", Font: f(false, false), Color: link, URL: "https://doi.org/10.1037/0033-2909.108.3.480"},
+		{Text: ").", Font: f(false, false)},
+		{Text: " ", Font: f(false, false)},
+		{Text: "Räksmörgås-style", Font: f(false, true)},
+		{Text: " Swedish examples show the same effect: “Yes,” they say, “it is so.”", Font: f(false, false)},
+	}}
+}
+
+// BenchmarkLinesSizes lays one paragraph out as layouts/deck arranges a
+// section: at every body size from 28 to 20 points, in one column and in
+// two, and then its first sentences alone, as a split tries them. The
+// text is the same throughout; only sizes, widths and prefixes change.
+func BenchmarkLinesSizes(b *testing.B) {
+	e := New(nil)
+	var ps []Paragraph
+	for size := 28.0; size >= 20; size -= 2 {
+		ps = append(ps, sizedParagraph(size))
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		for _, width := range []float64{840, 410} {
+			for _, p := range ps {
+				e.Lines(p, width)
+				for _, n := range []int{1, 7} {
+					q := p
+					q.Spans = p.Spans[:n]
+					e.Lines(q, width)
+				}
+			}
+		}
+	}
+}
