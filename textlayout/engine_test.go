@@ -718,7 +718,7 @@ func TestShapeCacheBounded(t *testing.T) {
 	defer e.shapes.mu.Unlock()
 	n := e.shapes.glyphs
 	for _, s := range e.shapes.old {
-		n += len(s.gs)
+		n += len(s.gs) + shapeOverhead
 	}
 	if n > 2*shapeGeneration {
 		t.Errorf("%d glyphs kept, bound %d", n, 2*shapeGeneration)

@@ -34,14 +34,18 @@ type shapeKey struct {
 }
 
 // Bounds of a shapeCache. A generation holds up to shapeGeneration glyphs
-// (32 bytes each, so 2 MiB); the cache keeps the current generation and the
-// one before, at most 4 MiB however many entries a build or a server sets.
+// (32 bytes each, so 2 MiB), each shape counted shapeOverhead glyphs more
+// for its map entry, its record and its copy of the text (so that a
+// generation of one-character spans is not larger); the cache keeps the
+// current generation and the one before, at most about 4 MiB however many
+// entries a build or a server sets.
 // The shapes a deck sets again are those of the section it is arranging, a
 // few thousand glyphs, so hits outlive many sections even with every core
 // setting another entry. A span longer than maxShaped is shaped every time:
 // it would crowd out hundreds of others.
 const (
 	shapeGeneration = 1 << 16
+	shapeOverhead   = 4
 	maxShaped       = 1 << 12
 )
 
@@ -54,7 +58,7 @@ const (
 type shapeCache struct {
 	mu       sync.Mutex
 	cur, old map[shapeKey]*shape
-	glyphs   int // glyphs held by cur
+	glyphs   int // glyphs held by cur, with shapeOverhead a shape
 }
 
 // get returns the shape kept for k, or nil.
@@ -82,14 +86,15 @@ func (c *shapeCache) put(k shapeKey, s *shape) {
 // add puts s into the current generation, starting a new one first when
 // s would overfill it. c.mu must be held.
 func (c *shapeCache) add(k shapeKey, s *shape) {
-	if c.glyphs+len(s.gs) > shapeGeneration {
+	n := len(s.gs) + shapeOverhead
+	if c.glyphs+n > shapeGeneration {
 		c.old, c.cur, c.glyphs = c.cur, nil, 0
 	}
 	if c.cur == nil {
 		c.cur = make(map[shapeKey]*shape)
 	}
 	c.cur[k] = s
-	c.glyphs += len(s.gs)
+	c.glyphs += n
 }
 
 // span appends the glyphs of s, whose chain's table is ct, to gs: the kept
@@ -104,8 +109,8 @@ func (e *Engine) span(gs []glyph, s Span, ct *chainTable, key chainKey) ([]glyph
 		return append(gs, sh.gs...), sh.rtl
 	}
 	first := len(gs)
-	gs = shapeSpan(gs, ct, s.Text, k.link, !e.noKern)
-	sh := &shape{rtl: slices.ContainsFunc(gs[first:], func(g glyph) bool { return isRTL(g.r) })}
+	sh := &shape{}
+	gs, sh.rtl = shapeSpan(gs, ct, s.Text, k.link, !e.noKern)
 	if n := len(gs) - first; n > 0 && n <= maxShaped {
 		sh.gs = slices.Clone(gs[first:])
 		// The key keeps a copy of the text, not the caller's string, which
@@ -122,9 +127,11 @@ func (e *Engine) span(gs []glyph, s Span, ct *chainTable, key chainKey) ([]glyph
 // whether it continues the glyph before's run, its kerning with it (when
 // kern is set) and whether a line may start there. The first glyph's run,
 // kerning and break, and the second's break, depend on the span before;
-// glyphs decides them once spans are put together.
-func shapeSpan(gs []glyph, ct *chainTable, text string, link, kern bool) []glyph {
+// glyphs decides them once spans are put together. It also reports whether
+// text holds right-to-left characters.
+func shapeSpan(gs []glyph, ct *chainTable, text string, link, kern bool) ([]glyph, bool) {
 	first := len(gs)
+	rtl := false
 	for i, r := range text {
 		g := glyph{r: r}
 		switch r {
@@ -143,11 +150,16 @@ func shapeSpan(gs []glyph, ct *chainTable, text string, link, kern bool) []glyph
 		if !g.newline {
 			v := ct.lookup(g.r)
 			g.face, g.units, g.missing = v.index, v.units, v.missing
+			rtl = rtl || isRTL(r)
 		}
 		gs = append(gs, g)
 	}
 	span := gs[first:]
-	markURLs(span, link)
+	// A token that looks like a URL holds "://" or starts "www.": text
+	// without either has none, and most text is spared looking for one.
+	if link || strings.Contains(text, "://") || strings.Contains(text, "www.") {
+		markURLs(span, link)
+	}
 	var faces []*fonts.Face
 	if kern {
 		faces = ct.faces.all() // after the lookups, so it holds their faces
@@ -166,5 +178,5 @@ func shapeSpan(gs []glyph, ct *chainTable, text string, link, kern bool) []glyph
 			}
 		}
 	}
-	return gs
+	return gs, rtl
 }
