@@ -1,7 +1,6 @@
 package textlayout
 
 import (
-	"slices"
 	"strings"
 	"sync"
 
@@ -17,7 +16,7 @@ import (
 // the engine keeps recent shapes and Lines only scales and breaks them.
 
 // shape is one span's glyphs, as shapeSpan makes them. It is never changed
-// once made: Lines copies the glyphs into its own buffer.
+// once kept: Lines copies the glyphs into its own buffer.
 type shape struct {
 	gs  []glyph
 	rtl bool // holds right-to-left characters (see isRTL)
@@ -35,10 +34,10 @@ type shapeKey struct {
 
 // Bounds of a shapeCache. A generation holds up to shapeGeneration glyphs
 // (32 bytes each, so 2 MiB), each shape counted shapeOverhead glyphs more
-// for its map entry, its record and its copy of the text (so that a
-// generation of one-character spans is not larger); the cache keeps the
-// current generation and the one before, at most about 4 MiB however many
-// entries a build or a server sets.
+// for its map entry and its copy of the text (so that a generation of
+// one-character spans is not larger); the cache keeps the current
+// generation and the one before, at most about 4 MiB and a slab (see
+// shapeCache.slab) however many entries a build or a server sets.
 // The shapes a deck sets again are those of the section it is arranging, a
 // few thousand glyphs, so hits outlive many sections even with every core
 // setting another entry. A span longer than maxShaped is shaped every time:
@@ -47,6 +46,7 @@ const (
 	shapeGeneration = 1 << 16
 	shapeOverhead   = 4
 	maxShaped       = 1 << 12
+	slabGlyphs      = 1 << 13
 )
 
 // shapeCache keeps recently made shapes, safe for concurrent use. It is
@@ -55,43 +55,58 @@ const (
 // the old one is dropped. A shape found in the old generation moves into
 // the current one, so shapes in use stay and unused ones age out, without
 // the bookkeeping of a least-recently-used list.
+//
+// The glyphs of kept shapes are copied into slabs of slabGlyphs, one
+// allocation for dozens of spans rather than one each: a third of what a
+// build sets is text seen for the first time, and allocating its shapes
+// one by one cost as much as making them.
 type shapeCache struct {
 	mu       sync.Mutex
-	cur, old map[shapeKey]*shape
-	glyphs   int // glyphs held by cur, with shapeOverhead a shape
+	cur, old map[shapeKey]shape
+	glyphs   int     // glyphs held by cur, with shapeOverhead a shape
+	slab     []glyph // the slab being filled: its free room is beyond len
 }
 
-// get returns the shape kept for k, or nil.
-func (c *shapeCache) get(k shapeKey) *shape {
+// get returns the shape kept for k.
+func (c *shapeCache) get(k shapeKey) (shape, bool) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	if s, ok := c.cur[k]; ok {
-		return s
+		return s, true
 	}
 	s, ok := c.old[k]
 	if ok {
 		delete(c.old, k)
 		c.add(k, s)
 	}
-	return s
+	return s, ok
 }
 
-// put keeps s for k, which must own its text (see span).
-func (c *shapeCache) put(k shapeKey, s *shape) {
+// put keeps a copy of gs, the glyphs of a span shaped as k says, which must
+// own its text (see span).
+func (c *shapeCache) put(k shapeKey, gs []glyph, rtl bool) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	c.add(k, s)
+	n := len(gs)
+	if cap(c.slab)-len(c.slab) < n {
+		c.slab = make([]glyph, 0, max(slabGlyphs, n))
+	}
+	from := len(c.slab)
+	c.slab = append(c.slab, gs...)
+	// The shape's capacity ends with its glyphs, so that nothing can
+	// append into the slab's next shape through it.
+	c.add(k, shape{gs: c.slab[from : from+n : from+n], rtl: rtl})
 }
 
 // add puts s into the current generation, starting a new one first when
 // s would overfill it. c.mu must be held.
-func (c *shapeCache) add(k shapeKey, s *shape) {
+func (c *shapeCache) add(k shapeKey, s shape) {
 	n := len(s.gs) + shapeOverhead
 	if c.glyphs+n > shapeGeneration {
 		c.old, c.cur, c.glyphs = c.cur, nil, 0
 	}
 	if c.cur == nil {
-		c.cur = make(map[shapeKey]*shape)
+		c.cur = make(map[shapeKey]shape)
 	}
 	c.cur[k] = s
 	c.glyphs += n
@@ -105,20 +120,18 @@ func (e *Engine) span(gs []glyph, s Span, ct *chainTable, key chainKey) ([]glyph
 		return gs, false
 	}
 	k := shapeKey{text: s.Text, chain: key, link: s.URL != "", noKern: e.noKern}
-	if sh := e.shapes.get(k); sh != nil {
+	if sh, ok := e.shapes.get(k); ok {
 		return append(gs, sh.gs...), sh.rtl
 	}
 	first := len(gs)
-	sh := &shape{}
-	gs, sh.rtl = shapeSpan(gs, ct, s.Text, k.link, !e.noKern)
+	gs, rtl := shapeSpan(gs, ct, s.Text, k.link, !e.noKern)
 	if n := len(gs) - first; n > 0 && n <= maxShaped {
-		sh.gs = slices.Clone(gs[first:])
 		// The key keeps a copy of the text, not the caller's string, which
 		// may be a slice of a whole uploaded file.
 		k.text = strings.Clone(k.text)
-		e.shapes.put(k, sh)
+		e.shapes.put(k, gs[first:], rtl)
 	}
-	return gs, sh.rtl
+	return gs, rtl
 }
 
 // shapeSpan appends the glyphs of text, set in ct's chain, to gs, as far as
