@@ -783,3 +783,31 @@ func FuzzSplitSpans(f *testing.F) {
 		checkSplit(t, e, sans(10, text), k, width)
 	})
 }
+
+// TestConcurrentShapes sets paragraphs that share spans from several
+// goroutines at once on a cold engine, through more text than the shape
+// cache holds, and checks each against an engine of its own.
+func TestConcurrentShapes(t *testing.T) {
+	e := New(nil)
+	para := func(i int) Paragraph {
+		return Paragraph{Spans: []Span{
+			sans(12, fmt.Sprintf("Sentence %d of the text, ", i%500)),
+			{Text: "shared AVA bold, ", Font: Font{Bold: true, Size: 12}},
+			sans(12, fmt.Sprintf("and its own end %d—with a dash.", i)),
+		}}
+	}
+	n := shapeGeneration / 16 // new text enough for two generations
+	var wg sync.WaitGroup
+	for w := range 4 {
+		wg.Go(func() {
+			for i := w; i < n; i += 4 {
+				p := para(i)
+				if got, want := e.Lines(p, 120), New(nil).Lines(p, 120); !reflect.DeepEqual(got, want) {
+					t.Errorf("paragraph %d: %q, want %q", i, texts(got), texts(want))
+					return
+				}
+			}
+		})
+	}
+	wg.Wait()
+}
