@@ -103,7 +103,10 @@ func (c *shapeCache) put(k shapeKey, gs []glyph, rtl bool) {
 func (c *shapeCache) add(k shapeKey, s shape) {
 	n := len(s.gs) + shapeOverhead
 	if c.glyphs+n > shapeGeneration {
-		c.old, c.cur, c.glyphs = c.cur, nil, 0
+		// The new generation will hold about as many shapes as the one
+		// it follows: made that size, it is not grown (and rehashed) ten
+		// times over while it fills.
+		c.old, c.cur, c.glyphs = c.cur, make(map[shapeKey]shape, len(c.cur)), 0
 	}
 	if c.cur == nil {
 		c.cur = make(map[shapeKey]shape)
