@@ -42,11 +42,10 @@ func Spans(s string) [][2]int {
 	var out [][2]int
 	start := skipSpace(s, 0)
 	for i := start; i < len(s); {
-		r, n := utf8.DecodeRuneInString(s[i:])
-		if !isStop(r) {
-			i += n
-			continue
+		if i = nextStop(s, i); i == len(s) {
+			break
 		}
+		r, n := utf8.DecodeRuneInString(s[i:])
 		j := i + n
 		for j < len(s) {
 			r2, n2 := utf8.DecodeRuneInString(s[j:])
@@ -70,6 +69,25 @@ func Spans(s string) [][2]int {
 		out = append(out, [2]int{start, end})
 	}
 	return out
+}
+
+// nextStop returns where the first stop (see isStop) at or after i starts,
+// or len(s). It goes byte by byte rather than rune by rune: prose is
+// nearly all ASCII, and the stops beyond it ("…", "。", "！", "？") start
+// with a byte of 0xE2 or more, which no ASCII character and no byte inside
+// a character is, so only such a byte needs its rune decoded.
+func nextStop(s string, i int) int {
+	for ; i < len(s); i++ {
+		switch c := s[i]; {
+		case c == '.' || c == '!' || c == '?':
+			return i
+		case c >= 0xE2:
+			if r, _ := utf8.DecodeRuneInString(s[i:]); isStop(r) {
+				return i
+			}
+		}
+	}
+	return len(s)
 }
 
 // Split returns the sentences of s, trimmed.

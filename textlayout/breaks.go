@@ -38,35 +38,28 @@ func looksLikeURL(tok []glyph) bool {
 	return false
 }
 
-// breaks reports, for each index, whether a line may start there, in sc's
-// buffer.
-func breaks(sc *scratch, gs []glyph) []bool {
-	brk := sc.brk[:0]
-	if cap(brk) < len(gs) {
-		brk = make([]bool, len(gs))
-	} else {
-		brk = brk[:len(gs)]
-		clear(brk)
+// breakAt reports whether a line may start at gs[i] (i > 0). It looks at
+// gs[i-2:i+1] only, so a shape kept for a span (see shapeSpan) needs its
+// first two glyphs decided again once spans are put together.
+func breakAt(gs []glyph, i int) bool {
+	prev, cur := &gs[i-1], &gs[i]
+	switch {
+	case cur.space || cur.newline || prev.newline:
+		// Spaces stay on the line they end; newlines break by themselves.
+		return false
+	case prev.space:
+		return true
+	case isClosing(cur.r) || isOpening(prev.r):
+		// Keep "。" "," ")" with what they close, "(" with what it opens.
+		return false
+	case isDash(prev.r):
+		return i >= 2 && !gs[i-2].space && !gs[i-2].newline && !isDash(cur.r)
+	case prev.r == '/' && prev.url:
+		return cur.r != '/'
+	case isCJK(prev.r) || isCJK(cur.r):
+		return true
 	}
-	sc.brk = brk
-	for i := 1; i < len(gs); i++ {
-		prev, cur := &gs[i-1], &gs[i]
-		switch {
-		case cur.space || cur.newline || prev.newline:
-			// Spaces stay on the line they end; newlines break by themselves.
-		case prev.space:
-			brk[i] = true
-		case isClosing(cur.r) || isOpening(prev.r):
-			// Keep "。" "," ")" with what they close, "(" with what it opens.
-		case isDash(prev.r):
-			brk[i] = i >= 2 && !gs[i-2].space && !gs[i-2].newline && !isDash(cur.r)
-		case prev.r == '/' && prev.url:
-			brk[i] = cur.r != '/'
-		case isCJK(prev.r) || isCJK(cur.r):
-			brk[i] = true
-		}
-	}
-	return brk
+	return false
 }
 
 func isDash(r rune) bool {

@@ -3,21 +3,23 @@ package textlayout
 import (
 	"context"
 	"math"
-	"slices"
 	"sync"
 	"unicode/utf8"
 
 	"github.com/scholargate/topicdeck/fonts"
 )
 
-// Engine breaks and measures text with a font set. It holds no mutable
-// state, so it is safe for concurrent use; face metrics are parsed once per
-// process by package fonts and looked up per character in O(1).
+// Engine breaks and measures text with a font set. It is safe for
+// concurrent use: face metrics are parsed once per process by package
+// fonts and looked up per character in O(1), and the only state it
+// changes, the shapes of recently set text (see shapeCache), is behind a
+// lock and bounded in size.
 type Engine struct {
 	set    *fonts.Set
 	noKern bool
 	ctx    context.Context // nil: never stops (see WithContext)
 	tables *chainTables
+	shapes *shapeCache
 }
 
 // New returns an engine over set (fonts.Default() when nil) that measures
@@ -26,7 +28,7 @@ func New(set *fonts.Set) *Engine {
 	if set == nil {
 		set = fonts.Default()
 	}
-	return &Engine{set: set, tables: &chainTables{}}
+	return &Engine{set: set, tables: &chainTables{}, shapes: &shapeCache{}}
 }
 
 // WithKerning returns an engine over the same set, stopping with the same
@@ -37,7 +39,7 @@ func (e *Engine) WithKerning(on bool) *Engine {
 	if on != e.noKern {
 		return e
 	}
-	c := *e // keeps the context and the chain tables
+	c := *e // keeps the context, the chain tables and the shapes
 	c.noKern = !on
 	return &c
 }
@@ -58,22 +60,23 @@ const DefaultLineHeight = 1.25
 const epsilon = 1e-9
 
 // glyph is one input character resolved to the face that draws it. It is
-// kept small and holds no pointer (its face is an index in the scratch's
-// faces): a deck resolves tens of thousands of them, and a record with a
-// pointer costs a write barrier per store while the collector runs.
+// kept small and holds no pointer (its face is a number in the engine's
+// faceList): a deck resolves tens of thousands of them, and a record with
+// a pointer costs a write barrier per store while the collector runs.
 type glyph struct {
-	adv     float64
+	adv     float64 // advance at the span's size, points
 	r       rune
 	span    int32
 	units   int32  // advance in 1/1000 em
 	kern    int16  // kerning with the glyph before, 1/1000 em; 0 at a run's start
-	face    uint16 // index in scratch.faces
+	face    uint16 // number in the engine's faceList
 	kerned  bool   // the glyph's run is measured with kerning
 	missing bool
 	space   bool // a breakable space: dropped at a line end
 	newline bool
 	url     bool // inside a link or a URL-looking token: may break after "/"
 	run     bool // shares a run with the glyph before (see sameRun)
+	brk     bool // a line may start here (see breakAt)
 }
 
 // Width is the advance width of s on one line. Newlines are ignored and
@@ -107,8 +110,9 @@ func (e *Engine) Width(s Span) float64 {
 		case '\t':
 			r = ' '
 		}
-		f, adv, _ := ct.lookup(r)
-		units += int(adv)
+		v := ct.lookup(r)
+		f := v.face
+		units += int(v.units)
 		if f == prev && !e.noKern {
 			units += f.Kern(prevR, r)
 		}
@@ -153,7 +157,6 @@ func (e *Engine) Lines(p Paragraph, width float64) []Line {
 	if len(gs) == 0 {
 		return nil
 	}
-	brk := breaks(sc, gs)
 	cuts := sc.cuts[:0] // each line's first glyph and the one after its last
 	start := 0
 	for start < len(gs) {
@@ -167,7 +170,7 @@ func (e *Engine) Lines(p Paragraph, width float64) []Line {
 				end, next = i, i+1
 				break
 			}
-			if i > start && brk[i] {
+			if i > start && g.brk {
 				lastBreak = i
 			}
 			adv := g.adv
@@ -222,23 +225,11 @@ func (e *Engine) Lines(p Paragraph, width float64) []Line {
 // are most of what breaking a paragraph allocates, and nothing of them
 // outlives the call (Line copies what it keeps).
 type scratch struct {
-	gs    []glyph
-	brk   []bool
-	text  []byte        // the lines' text (see Lines)
-	cuts  []int32       // where lines start and end (see Lines)
-	faces []*fonts.Face // the faces the glyphs of gs name, each once
-}
-
-// faceIndex is f's index in sc.faces, adding it on first use. A paragraph
-// draws with a handful of faces, so a scan is quicker than a map.
-func (sc *scratch) faceIndex(f *fonts.Face) uint16 {
-	for i, g := range sc.faces {
-		if g == f {
-			return uint16(i)
-		}
-	}
-	sc.faces = append(sc.faces, f)
-	return uint16(len(sc.faces) - 1)
+	gs     []glyph
+	text   []byte        // the lines' text (see Lines)
+	cuts   []int32       // where lines start and end (see Lines)
+	starts []int32       // where each span's glyphs start in gs
+	faces  []*fonts.Face // the engine's faceList, for the glyphs of gs
 }
 
 var scratchPool = sync.Pool{New: func() any { return new(scratch) }}
@@ -251,13 +242,12 @@ func putScratch(sc *scratch) {
 	if cap(sc.gs) > 1<<14 {
 		return
 	}
-	clear(sc.faces) // a pooled scratch keeps no face of a set alive
-	sc.faces = sc.faces[:0]
+	sc.faces = nil // a pooled scratch keeps no face of a set alive
 	scratchPool.Put(sc)
 }
 
 // glyphs resolves every character of spans to its face and advance, in
-// sc's buffer.
+// sc's buffer, from each span's shape (see span) and what joins the spans.
 func (e *Engine) glyphs(sc *scratch, spans []Span) []glyph {
 	n := 0
 	for _, s := range spans {
@@ -268,72 +258,56 @@ func (e *Engine) glyphs(sc *scratch, spans []Span) []glyph {
 		gs = make([]glyph, 0, n)
 	}
 	defer func() { sc.gs = gs[:0] }()
-	clear(sc.faces)
-	sc.faces = sc.faces[:0]
-	var (
-		lastFace *fonts.Face // the face of the glyph before, and its index
-		lastIdx  uint16
-	)
+	starts := sc.starts[:0]
+	rtl := false
 	for si, s := range spans {
-		ct := e.tables.table(e.set.Chain(s.Font.Family, s.Font.Bold, s.Font.Italic))
+		chain := e.set.Chain(s.Font.Family, s.Font.Bold, s.Font.Italic)
 		first := len(gs)
-		text := s.Text
-		for i, r := range text {
-			g := glyph{r: r, span: int32(si)}
-			switch r {
-			case '\r':
-				if i+1 < len(text) && text[i+1] == '\n' {
-					continue
-				}
-				g.newline = true
-			case '\n':
-				g.newline = true
-			case '\t':
-				g.r, g.space = ' ', true
-			case ' ':
-				g.space = true
-			}
-			if !g.newline {
-				var f *fonts.Face
-				f, g.units, g.missing = ct.lookup(g.r)
-				if f != lastFace {
-					lastFace, lastIdx = f, sc.faceIndex(f)
-				}
-				g.face = lastIdx
-				g.adv = float64(g.units) * s.Font.Size / 1000
-			}
-			gs = append(gs, g)
+		var r bool
+		gs, r = e.span(gs, s, e.tables.table(chain), chainKey{&chain[0], len(chain)})
+		rtl = rtl || r
+		for i := first; i < len(gs); i++ {
+			gs[i].span = int32(si)
+			gs[i].adv = float64(gs[i].units) * s.Font.Size / 1000
 		}
-		markURLs(gs[first:], s.URL != "")
+		starts = append(starts, int32(first))
 	}
-	for i := 1; i < len(gs); i++ {
-		gs[i].run = sameRun(gs, spans, i)
-	}
-	shapeArabic(gs, spans, sc.faces)
-	if !e.noKern && !slices.ContainsFunc(gs, func(g glyph) bool { return isRTL(g.r) }) {
-		kern(gs, sc.faces)
-	}
-	return gs
-}
-
-// kern sets each glyph's kerning with the one before it within a run: the
-// glyphs a line's segment can hold (one face, size, colour and link, no
-// newline between). The PDF backend applies the same adjustments between
-// the characters of a segment marked Kern, so line breaks fall where the
-// drawn text ends. Paragraphs with right-to-left characters are not
-// kerned: their lines are drawn reordered and shaped, character by
-// character, so the pairs drawn are not the pairs of the text.
-func kern(gs []glyph, faces []*fonts.Face) {
-	for i := range gs {
-		g := &gs[i]
-		if g.newline {
+	sc.starts = starts
+	sc.faces = e.tables.faces.all() // after the spans, so it holds their faces
+	// A glyph is kerned with the one before it within a run: the glyphs a
+	// line's segment can hold (one face, size, colour and link, no newline
+	// between). The PDF backend applies the same adjustments between the
+	// characters of a segment marked Kern, so line breaks fall where the
+	// drawn text ends. Paragraphs with right-to-left characters are not
+	// kerned: their lines are drawn reordered and shaped, character by
+	// character, so the pairs drawn are not the pairs of the text.
+	kern := !e.noKern && !rtl
+	for _, b := range starts {
+		i := int(b)
+		if i == 0 || i >= len(gs) {
 			continue
 		}
-		g.kerned = true
-		if g.run {
-			g.kern = int16(faces[g.face].Kern(gs[i-1].r, g.r))
+		g := &gs[i]
+		g.run = sameRun(gs, spans, i)
+		if kern && g.run {
+			g.kern = int16(sc.faces[g.face].Kern(gs[i-1].r, g.r))
+		}
+		g.brk = breakAt(gs, i)
+		if i+1 < len(gs) {
+			gs[i+1].brk = breakAt(gs, i+1)
 		}
 	}
+	if rtl {
+		shapeArabic(gs, spans, sc.faces)
+		if !e.noKern {
+			// The spans' shapes were kerned; this paragraph is not (see
+			// above).
+			for i := range gs {
+				gs[i].kern, gs[i].kerned = 0, false
+			}
+		}
+	}
+	return gs
 }
 
 // sameRun reports whether gs[i] would share a segment with gs[i-1] were

@@ -1,7 +1,9 @@
 package textlayout
 
 import (
+	"fmt"
 	"math"
+	"reflect"
 	"slices"
 	"strings"
 	"sync"
@@ -610,4 +612,202 @@ func BenchmarkLinesKerning(b *testing.B) {
 			}
 		})
 	}
+}
+
+// sizedParagraph is a deck's bullet as layouts/deck sets it: sentences of
+// plain, bold, italic and linked runs joined by spaces, at body size size.
+func sizedParagraph(size float64) Paragraph {
+	link := Color{B: 200}
+	f := func(bold, italic bool) Font { return Font{Bold: bold, Italic: italic, Size: size} }
+	return Paragraph{LineHeight: 1.2, Spans: []Span{
+		{Text: "Motivated reasoning is the tendency to process information in a way that favours conclusions one already wants to reach, rather than those the evidence supports.", Font: f(false, false)},
+		{Text: " ", Font: f(false, false)},
+		{Text: "It shapes ", Font: f(false, false)},
+		{Text: "how people search", Font: f(true, false)},
+		{Text: " for evidence, evaluate arguments and remember facts — from politics to health decisions (Kunda, 1990; ", Font: f(false, false)},
+		{Text: "https://doi.org/10.1037/0033-2909.108.3.480", Font: f(false, false), Color: link, URL: "https://doi.org/10.1037/0033-2909.108.3.480"},
+		{Text: ").", Font: f(false, false)},
+		{Text: " ", Font: f(false, false)},
+		{Text: "Räksmörgås-style", Font: f(false, true)},
+		{Text: " Swedish examples show the same effect: “Yes,” they say, “it is so.”", Font: f(false, false)},
+	}}
+}
+
+// BenchmarkLinesSizes lays one paragraph out as layouts/deck arranges a
+// section: at every body size from 28 to 20 points, in one column and in
+// two, and then its first sentences alone, as a split tries them. The
+// text is the same throughout; only sizes, widths and prefixes change.
+func BenchmarkLinesSizes(b *testing.B) {
+	e := New(nil)
+	var ps []Paragraph
+	for size := 28.0; size >= 20; size -= 2 {
+		ps = append(ps, sizedParagraph(size))
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		for _, width := range []float64{840, 410} {
+			for _, p := range ps {
+				e.Lines(p, width)
+				for _, n := range []int{1, 7} {
+					q := p
+					q.Spans = p.Spans[:n]
+					e.Lines(q, width)
+				}
+			}
+		}
+	}
+}
+
+// shapeCases are paragraphs whose spans join in every way a kept shape must
+// be completed: kerning and runs across spans, a dash or a URL's slash at a
+// span's edge, a "\r" ending one span before the next's "\n", right-to-left
+// text beside kerned text, CJK, characters no face has, empty spans.
+func shapeCases() [][]Span {
+	bold := Font{Bold: true, Size: 12}
+	link := Span{Text: "https://example.org/a/b/c", Font: Font{Size: 12}, URL: "https://example.org/a/b/c"}
+	return [][]Span{
+		{sans(12, "A"), sans(12, "V"), sans(12, "AVA To")},
+		{sans(12, "well-"), sans(12, "known x-"), sans(12, "-y a —"), sans(12, "b")},
+		{sans(12, "see "), link, sans(12, "/more and www.x.org/y/z")},
+		{sans(12, "line\r"), sans(12, "\nnext\r\n"), sans(12, "\tlast")},
+		{sans(12, "AV "), sans(12, "שלום"), sans(12, " AV")},
+		{sans(12, "مرحبا"), sans(12, "بكم AV")},
+		{sans(12, "中文"), sans(12, "。（日本）"), sans(12, "語")},
+		{sans(12, ""), {Text: "Bold", Font: bold}, sans(12, ""), sans(14, "Big"), {Text: "AV", Font: Font{Size: 12}, Color: Color{R: 9}}},
+		{sans(12, "\U0001F600x"), sans(12, "(\U0001F600)")},
+	}
+}
+
+// TestShapesKept checks that a paragraph is laid out the same whether its
+// spans' shapes are new or kept from other paragraphs, with other
+// neighbours, sizes and link targets, and with kerning on or off.
+func TestShapesKept(t *testing.T) {
+	for _, kerning := range []bool{true, false} {
+		warm := New(nil).WithKerning(kerning)
+		for _, spans := range shapeCases() {
+			// Every span alone, at another size, and the spans in reverse
+			// order: the warm engine keeps their shapes.
+			for _, s := range spans {
+				s.Font.Size *= 2
+				warm.Lines(Paragraph{Spans: []Span{s}}, 50)
+			}
+			rev := slices.Clone(spans)
+			slices.Reverse(rev)
+			warm.Lines(Paragraph{Spans: rev}, 80)
+		}
+		for i, spans := range shapeCases() {
+			for _, width := range []float64{20, 80, math.Inf(1)} {
+				p := Paragraph{Spans: spans}
+				want := New(nil).WithKerning(kerning).Lines(p, width)
+				if got := warm.Lines(p, width); !reflect.DeepEqual(got, want) {
+					t.Errorf("kerning %v, case %d, width %g: with kept shapes\n%+v\nwant\n%+v", kerning, i, width, got, want)
+				}
+			}
+		}
+	}
+}
+
+// TestShapeCacheBounded fills an engine with more distinct text than its
+// shape cache holds and checks that it keeps at most two generations.
+func TestShapeCacheBounded(t *testing.T) {
+	e := New(nil)
+	for i := range 3 * shapeGeneration / 32 {
+		e.Lines(Paragraph{Spans: []Span{sans(12, fmt.Sprintf("paragraph %08d of many", i))}}, 100)
+	}
+	e.shapes.mu.Lock()
+	defer e.shapes.mu.Unlock()
+	n := e.shapes.glyphs
+	for _, s := range e.shapes.old {
+		n += len(s.gs) + shapeOverhead
+	}
+	if n > 2*shapeGeneration {
+		t.Errorf("%d glyphs kept, bound %d", n, 2*shapeGeneration)
+	}
+	if len(e.shapes.cur) == 0 {
+		t.Error("nothing kept")
+	}
+}
+
+// checkSplit fails unless text set as two spans of one style, cut at k,
+// gives the lines it gives as one span: the spans' shapes are kept apart
+// (see shapeSpan), and what joins them must be decided as within one.
+func checkSplit(t *testing.T, e *Engine, s Span, k int, width float64) {
+	t.Helper()
+	a, b := s, s
+	a.Text, b.Text = s.Text[:k], s.Text[k:]
+	want := e.Lines(Paragraph{Spans: []Span{s}}, width)
+	if got := e.Lines(Paragraph{Spans: []Span{a, b}}, width); !reflect.DeepEqual(got, want) {
+		t.Errorf("%q cut at %d, width %g: lines %q, as one span %q", s.Text, k, width, texts(got), texts(want))
+	}
+}
+
+// TestSplitSpans cuts texts at every character, including next to dashes,
+// slashes, closing and opening marks, CJK and right-to-left letters.
+func TestSplitSpans(t *testing.T) {
+	e := New(nil)
+	link := "https://example.org/path/to/a/page"
+	spans := []Span{
+		sans(12, "well-known x--y a — b-c"),
+		sans(12, "AVAVA To Ty. “Yes,” (they) say"),
+		sans(12, "中文。（日本）語の文"),
+		sans(12, "AV שלום AV مرحبا بكم"),
+		sans(12, "tab\tand\nnewline"),
+		{Text: link, Font: Font{Size: 12}, URL: link},
+	}
+	for _, s := range spans {
+		for k := range s.Text {
+			if k == 0 || !utf8.RuneStart(s.Text[k]) {
+				continue
+			}
+			for _, width := range []float64{8, 20, 30, 45, 60, 1000} {
+				checkSplit(t, e, s, k, width)
+			}
+		}
+	}
+}
+
+func FuzzSplitSpans(f *testing.F) {
+	f.Add("well-known x--y", 3, 20.0)
+	f.Add("a/b https://x.org/a/b", 12, 15.0)
+	e := New(nil)
+	f.Fuzz(func(t *testing.T, text string, k int, width float64) {
+		if !utf8.ValidString(text) || math.IsNaN(width) || k <= 0 || k >= len(text) || !utf8.RuneStart(text[k]) {
+			return
+		}
+		if text[k-1] == '\r' && text[k] == '\n' {
+			return // "\r" "\n" in two spans are two line ends, in one span one
+		}
+		if strings.Contains(text, "://") || strings.Contains(text, "www.") {
+			return // a URL-looking token is found within a span only
+		}
+		checkSplit(t, e, sans(10, text), k, width)
+	})
+}
+
+// TestConcurrentShapes sets paragraphs that share spans from several
+// goroutines at once on a cold engine, through more text than the shape
+// cache holds, and checks each against an engine of its own.
+func TestConcurrentShapes(t *testing.T) {
+	e := New(nil)
+	para := func(i int) Paragraph {
+		return Paragraph{Spans: []Span{
+			sans(12, fmt.Sprintf("Sentence %d of the text, ", i%500)),
+			{Text: "shared AVA bold, ", Font: Font{Bold: true, Size: 12}},
+			sans(12, fmt.Sprintf("and its own end %d—with a dash.", i)),
+		}}
+	}
+	n := shapeGeneration / 16 // new text enough for two generations
+	var wg sync.WaitGroup
+	for w := range 4 {
+		wg.Go(func() {
+			for i := w; i < n; i += 4 {
+				p := para(i)
+				if got, want := e.Lines(p, 120), New(nil).Lines(p, 120); !reflect.DeepEqual(got, want) {
+					t.Errorf("paragraph %d: %q, want %q", i, texts(got), texts(want))
+					return
+				}
+			}
+		})
+	}
+	wg.Wait()
 }

@@ -1,7 +1,9 @@
 package textlayout
 
 import (
+	"slices"
 	"sync"
+	"sync/atomic"
 
 	"github.com/scholargate/topicdeck/fonts"
 )
@@ -13,10 +15,12 @@ import (
 const tableRunes = 0x250
 
 // resolved is a character resolved in a chain: the face that draws it (the
-// chain's first face when none does) and its advance in that face.
+// chain's first face when none does), that face's number in the engine's
+// faceList, and the character's advance in that face.
 type resolved struct {
 	face    *fonts.Face
 	units   int32
+	index   uint16
 	missing bool
 }
 
@@ -26,13 +30,16 @@ type resolved struct {
 // chain that lacks it followed by one for the advance.
 type chainTable struct {
 	chain []*fonts.Face
+	faces *faceList
 	runes [tableRunes]resolved
 }
 
-// chainTables holds an engine's tables by chain; the engines WithKerning
-// and WithContext derive from one share them.
+// chainTables holds an engine's tables by chain and the numbering of the
+// faces they resolve to; the engines WithKerning and WithContext derive
+// from one share them.
 type chainTables struct {
-	m sync.Map // chainKey → *chainTable
+	m     sync.Map // chainKey → *chainTable
+	faces faceList
 }
 
 // chainKey names a chain by its slice: a set's chains are made once and
@@ -48,28 +55,61 @@ func (t *chainTables) table(chain []*fonts.Face) *chainTable {
 	if v, ok := t.m.Load(key); ok {
 		return v.(*chainTable)
 	}
-	ct := &chainTable{chain: chain}
+	ct := &chainTable{chain: chain, faces: &t.faces}
 	for r := range rune(tableRunes) {
-		ct.runes[r] = resolve(chain, r)
+		ct.runes[r] = ct.resolve(r)
 	}
 	v, _ := t.m.LoadOrStore(key, ct)
 	return v.(*chainTable)
 }
 
-// resolve finds the face of chain that draws r and its advance there.
-func resolve(chain []*fonts.Face, r rune) resolved {
-	f, missing := pick(chain, r)
-	return resolved{face: f, units: int32(f.Advance(r)), missing: missing}
+// resolve finds the face of the chain that draws r and its advance there.
+func (ct *chainTable) resolve(r rune) resolved {
+	f, missing := pick(ct.chain, r)
+	return resolved{face: f, units: int32(f.Advance(r)), index: ct.faces.index(f), missing: missing}
 }
 
 // lookup resolves r: from the table when it holds r, else through the
 // faces.
-func (ct *chainTable) lookup(r rune) (face *fonts.Face, units int32, missing bool) {
-	var v resolved
+func (ct *chainTable) lookup(r rune) resolved {
 	if r >= 0 && r < tableRunes {
-		v = ct.runes[r]
-	} else {
-		v = resolve(ct.chain, r)
+		return ct.runes[r]
 	}
-	return v.face, v.units, v.missing
+	return ct.resolve(r)
+}
+
+// faceList numbers the faces an engine's glyphs are drawn with, so that a
+// glyph names its face by a small number (see glyph) that means the same
+// in every paragraph, and shapes kept in the engine's shapeCache can be
+// copied into any paragraph as they are. Faces are only added, never
+// removed or moved: a set has a fixed number of faces, so the list stays
+// short, and a list read once stays valid for every number given out
+// before.
+type faceList struct {
+	mu   sync.Mutex
+	list atomic.Pointer[[]*fonts.Face] // replaced whole on every addition
+}
+
+// all returns the faces numbered so far.
+func (l *faceList) all() []*fonts.Face {
+	if p := l.list.Load(); p != nil {
+		return *p
+	}
+	return nil
+}
+
+// index returns f's number, giving it the next one on first use.
+func (l *faceList) index(f *fonts.Face) uint16 {
+	if i := slices.Index(l.all(), f); i >= 0 {
+		return uint16(i)
+	}
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	faces := l.all()
+	if i := slices.Index(faces, f); i >= 0 {
+		return uint16(i) // numbered while this call waited for the lock
+	}
+	faces = append(faces[:len(faces):len(faces)], f)
+	l.list.Store(&faces)
+	return uint16(len(faces) - 1)
 }
