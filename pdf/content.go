@@ -164,16 +164,24 @@ func (c *Content) TextAt(x, y float64) {
 func (c *Content) Glyphs(cids []uint16, adjust []float64) {
 	b := append(c.b, "[("...)
 	for i, g := range cids {
-		if i < len(adjust) && adjust[i] != 0 && i > 0 {
+		if i > 0 && i < len(adjust) && adjust[i] != 0 {
 			b = append(b, ") "...)
 			b = appendReal(b, adjust[i])
 			b = append(b, " ("...)
 		}
-		b = appendCode(b, byte(g>>8))
-		b = appendCode(b, byte(g))
+		hi, lo := byte(g>>8), byte(g)
+		if !escaped[hi] && !escaped[lo] {
+			b = append(b, hi, lo) // nearly every code: one append
+			continue
+		}
+		b = appendCode(b, hi)
+		b = appendCode(b, lo)
 	}
 	c.b = append(b, ")] TJ\n"...)
 }
+
+// escaped marks the bytes appendCode escapes.
+var escaped = [256]bool{'(': true, ')': true, '\\': true, '\r': true}
 
 // appendCode writes one byte of a literal string, escaping what a reader
 // would otherwise take as syntax or as a line end to normalise.

@@ -152,13 +152,19 @@ func appendReal(b []byte, v float64) []byte {
 		n = -n
 	}
 	b = strconv.AppendInt(b, n/10000, 10)
-	if frac := n % 10000; frac != 0 {
-		b = append(b, '.')
-		d := 1000
-		for frac != 0 {
-			b = append(b, byte('0'+frac/int64(d)))
-			frac %= int64(d)
-			d /= 10
+	if frac := uint32(n % 10000); frac != 0 {
+		// Up to four digits, until the rest is zero, each by a constant
+		// divisor (a multiplication) rather than by one that shrinks in a
+		// loop (a division each): every coordinate of a page comes here.
+		b = append(b, '.', byte('0'+frac/1000))
+		if frac %= 1000; frac != 0 {
+			b = append(b, byte('0'+frac/100))
+			if frac %= 100; frac != 0 {
+				b = append(b, byte('0'+frac/10))
+				if frac %= 10; frac != 0 {
+					b = append(b, byte('0'+frac))
+				}
+			}
 		}
 	}
 	return b

@@ -117,9 +117,15 @@ type drawer struct {
 
 	lineLeft float64 // the current line's X, in plan units
 
-	// Scratch buffers for glyph runs.
+	// Scratch buffers for glyph runs and a line's pieces.
 	cids   []uint16
 	adjust []float64
+	pieces []piece
+
+	// The face drawer.face found last, and the family and style it was
+	// asked for.
+	lastFace              *fonts.Face
+	lastFamily, lastStyle string
 }
 
 // graphicsState is what the content stream has set on the current page,

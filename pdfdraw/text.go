@@ -25,7 +25,7 @@ func (d *drawer) text(v *plan.Text, t transform, sc *scope) {
 	}
 	for i := range l.Segments {
 		s := &l.Segments[i]
-		if d.set.Face(s.Face, s.Style) == nil {
+		if d.face(s) == nil {
 			d.err = errFace(s)
 			return
 		}
@@ -37,7 +37,10 @@ func (d *drawer) text(v *plan.Text, t transform, sc *scope) {
 		d.textRTL(v, t, sc, owner)
 		return
 	}
-	ps := pieces(l, d.set)
+	// The line has no right-to-left text: its pieces are its segments,
+	// in a buffer the drawer keeps from line to line.
+	ps := ltrPieces(d.pieces[:0], l)
+	d.pieces = ps
 	// The last piece ends with a space in extracted text, so that the
 	// next line's first word does not run into this line's last one.
 	last := -1
@@ -187,7 +190,7 @@ func (d *drawer) placedGlyphs(gs []glyph, t transform, baseline float64, space b
 		for j < len(gs) && gs[j].seg == seg {
 			j++
 		}
-		face := d.set.Face(seg.Face, seg.Style)
+		face := d.face(seg)
 		f := d.font(face)
 		size := seg.Size * t.s
 		cids, adjust := d.cids[:0], d.adjust[:0]
@@ -262,6 +265,21 @@ func (d *drawer) show(f *pdf.Font, size float64, c textlayout.Color, x, baseline
 	d.c.Glyphs(cids, adjust)
 }
 
+// face returns the face of s, as fonts.Set.Face does. A line's segments,
+// and the next line's, nearly always share a face, so the last one found
+// is kept: Set.Face builds its map key from family and style at every
+// call, and drawing asked it twice a segment.
+func (d *drawer) face(s *textlayout.Segment) *fonts.Face {
+	if d.lastFace != nil && s.Face == d.lastFamily && s.Style == d.lastStyle {
+		return d.lastFace
+	}
+	f := d.set.Face(s.Face, s.Style)
+	if f != nil {
+		d.lastFamily, d.lastStyle, d.lastFace = s.Face, s.Style, f
+	}
+	return f
+}
+
 // font returns the document's font for face, adding it on first use.
 func (d *drawer) font(face *fonts.Face) *pdf.Font {
 	f, ok := d.fonts[face]
@@ -288,13 +306,14 @@ func (d *drawer) endText() {
 	}
 }
 
-// glyphs draws a piece's characters from (x, baseline) in PDF coordinates,
-// with the segment's pair kerning as TJ adjustments. A character the face
+// glyphs draws a piece of a line without right-to-left text (textRTL
+// draws the others) from (x, baseline) in PDF coordinates, with the
+// segment's pair kerning as TJ adjustments. A character the face
 // lacks (reported in Line.Missing) is drawn as an empty box of the width
 // layout gave it. space appends a space glyph, for text extraction.
 func (d *drawer) glyphs(p *piece, x, baseline, scale float64, space bool) {
 	s := p.seg
-	face := d.set.Face(s.Face, s.Style)
+	face := d.face(s)
 	f := d.font(face)
 	size := s.Size * scale
 	cids, adjust := d.cids[:0], d.adjust[:0]
@@ -303,7 +322,7 @@ func (d *drawer) glyphs(p *piece, x, baseline, scale float64, space bool) {
 		d.show(f, size, s.Color, start, baseline, cids, adjust)
 		cids, adjust = cids[:0], adjust[:0]
 	}
-	kern := s.Kern && !hasRTLText(p.text)
+	kern := s.Kern
 	var prev rune
 	for _, r := range p.text {
 		cid, ok := f.CID(r)
@@ -340,16 +359,4 @@ func (d *drawer) glyphs(p *piece, x, baseline, scale float64, space bool) {
 	}
 	flush()
 	d.cids, d.adjust = cids, adjust
-}
-
-func hasRTLText(s string) bool {
-	if !mayBeRTL(s) {
-		return false
-	}
-	for _, r := range s {
-		if dir(r) == rtl {
-			return true
-		}
-	}
-	return false
 }

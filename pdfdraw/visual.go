@@ -23,12 +23,7 @@ type piece struct {
 // back in logical order at these visual places.
 func pieces(l *textlayout.Line, set *fonts.Set) []piece {
 	if !hasRTL(l) {
-		out := make([]piece, 0, len(l.Segments))
-		for i := range l.Segments {
-			s := &l.Segments[i]
-			out = append(out, piece{seg: s, text: s.Text, x: s.X, w: s.Width})
-		}
-		return out
+		return ltrPieces(make([]piece, 0, len(l.Segments)), l)
 	}
 	cs := visualChars(l, set)
 	var out []piece
@@ -47,6 +42,16 @@ func pieces(l *textlayout.Line, set *fonts.Set) []piece {
 		i = j
 	}
 	return out
+}
+
+// ltrPieces appends the pieces of a line without right-to-left text to
+// dst: its segments as they are.
+func ltrPieces(dst []piece, l *textlayout.Line) []piece {
+	for i := range l.Segments {
+		s := &l.Segments[i]
+		dst = append(dst, piece{seg: s, text: s.Text, x: s.X, w: s.Width})
+	}
+	return dst
 }
 
 // char is one character of a line being reordered.
