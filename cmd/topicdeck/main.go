@@ -64,7 +64,13 @@ func keepRunningOnInterrupt() {
 
 // run is main without os.Exit, so tests can run the CLI in-process.
 func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
-	app := newApp(stdin, stdout, stderr)
+	return runCommands(ctx, args, commandsFor(args), stdin, stdout, stderr)
+}
+
+// runCommands is run with the subcommands given, so that a test can run
+// a command line with every command as well as with commandsFor's.
+func runCommands(ctx context.Context, args []string, cmds []*cli.Command, stdin io.Reader, stdout, stderr io.Writer) int {
+	app := newApp(stdin, stdout, stderr, cmds)
 	err := app.Run(ctx, args)
 	if err == nil {
 		return 0
@@ -91,7 +97,7 @@ type streams struct {
 	out, err io.Writer
 }
 
-func newApp(stdin io.Reader, stdout, stderr io.Writer) *cli.Command {
+func newApp(stdin io.Reader, stdout, stderr io.Writer, cmds []*cli.Command) *cli.Command {
 	return &cli.Command{
 		Name:                  "topicdeck",
 		Usage:                 "turn topic entries into slide decks, handouts and glossaries",
@@ -100,7 +106,7 @@ func newApp(stdin io.Reader, stdout, stderr io.Writer) *cli.Command {
 		Reader:                stdin,
 		Writer:                stdout,
 		ErrWriter:             stderr,
-		Commands:              commands(),
+		Commands:              cmds,
 		Metadata:              map[string]any{"streams": &streams{in: stdin, out: stdout, err: stderr}},
 		OnUsageError: func(ctx context.Context, cmd *cli.Command, err error, isSubcommand bool) error {
 			return usageError{err}
