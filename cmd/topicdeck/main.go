@@ -15,6 +15,8 @@ import (
 
 	"github.com/urfave/cli/v3"
 
+	_ "github.com/scholargate/topicdeck/internal/stackstart" // first: see its doc
+
 	"github.com/scholargate/topicdeck/exporter"
 )
 
