@@ -169,19 +169,21 @@ func (f *Face) SubsetGlyphs(gids []uint16) ([]byte, error) {
 // closure appends to order every component glyph its composites use that
 // it does not hold yet.
 func closure(o *outlines, order []int) ([]int, error) {
-	keep := make(map[int]bool, len(order))
 	if len(order) > 0xFFFF {
 		return nil, errGlyf
 	}
+	// keep is a bit per glyph of the face: a few hundred bytes.
+	keep := make([]uint64, (o.numGlyphs+63)/64)
 	for _, g := range order {
-		keep[g] = true
-	}
-	for i := 0; i < len(order); i++ {
-		g := order[i]
-		if g >= o.numGlyphs {
+		if g < 0 || g >= o.numGlyphs {
 			return nil, errGlyf
 		}
-		data, err := o.glyph(g)
+		keep[g/64] |= 1 << (g % 64)
+	}
+	gt := o.glyfTable()
+	for i := 0; i < len(order); i++ {
+		g := order[i]
+		data, err := gt.glyph(g)
 		if err != nil {
 			return nil, err
 		}
@@ -190,8 +192,8 @@ func closure(o *outlines, order []int) ([]int, error) {
 			c := int(binary.BigEndian.Uint16(data[pos:]))
 			if c >= o.numGlyphs {
 				bad = true
-			} else if !keep[c] {
-				keep[c] = true
+			} else if keep[c/64]&(1<<(c%64)) == 0 {
+				keep[c/64] |= 1 << (c % 64)
 				order = append(order, c)
 			}
 		}); err != nil || bad {

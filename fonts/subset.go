@@ -89,15 +89,31 @@ func subsetGlyphs(m *metrics, o *outlines, rs []int) ([]byte, error) {
 	return buildSubset(o, order, buildCmap4(rs, func(r int) int { return newID[m.glyph(r)] }))
 }
 
+// glyfTable is what finding a glyph's data needs, looked up in a face's
+// tables once for all the glyphs of a subset rather than for each.
+type glyfTable struct {
+	loca, glyf []byte
+	numGlyphs  int
+	long, ok   bool // loca holds 32-bit offsets; head is whole
+}
+
+// glyfTable returns the face's glyph locations.
+func (o *outlines) glyfTable() glyfTable {
+	head := o.tables["head"]
+	t := glyfTable{loca: o.tables["loca"], glyf: o.tables["glyf"], numGlyphs: o.numGlyphs, ok: len(head) >= 54}
+	t.long = t.ok && binary.BigEndian.Uint16(head[50:]) == 1
+	return t
+}
+
 // glyph returns glyph g's data from glyf, as loca locates it.
-func (o *outlines) glyph(g int) ([]byte, error) {
+func (t *glyfTable) glyph(g int) ([]byte, error) {
 	be := binary.BigEndian
-	head, loca, glyf := o.tables["head"], o.tables["loca"], o.tables["glyf"]
-	if len(head) < 54 || g < 0 || g >= o.numGlyphs {
+	loca, glyf := t.loca, t.glyf
+	if !t.ok || g < 0 || g >= t.numGlyphs {
 		return nil, errGlyf
 	}
 	var a, b int
-	if be.Uint16(head[50:]) == 1 {
+	if t.long {
 		if len(loca) < 4*(g+2) {
 			return nil, errGlyf
 		}
@@ -156,29 +172,37 @@ func buildSubset(o *outlines, old []int, cmap []byte) ([]byte, error) {
 	if err != nil {
 		return nil, errGlyf
 	}
-	newID := make(map[int]int, len(old))
+	// The new number of a component is the first place of its glyph in
+	// old (closure has put every component there), found by binary search
+	// in the places sorted by glyph: a few kilobytes where a map or a
+	// table over all the face's glyphs took ten times that.
+	places := make([]glyphPlace, len(old))
 	for i, g := range old {
-		if _, dup := newID[g]; !dup {
-			newID[g] = i
-		}
+		places[i] = glyphPlace{uint16(g), uint16(i)}
 	}
+	slices.SortStableFunc(places, func(a, b glyphPlace) int { return int(a.glyph) - int(b.glyph) })
+	newID := func(g uint16) uint16 {
+		i, _ := slices.BinarySearchFunc(places, g, func(p glyphPlace, g uint16) int { return int(p.glyph) - int(g) })
+		return places[i].at
+	}
+	gt := o.glyfTable()
 	hmtx := o.tables["hmtx"]
 	n := len(old)
 	size := 0
 	for _, g := range old {
-		data, _ := o.glyph(g)
+		data, _ := gt.glyph(g)
 		size += (len(data) + 3) &^ 3
 	}
 	newGlyf := make([]byte, 0, size)
 	newLoca := make([]byte, 4*(n+1))
 	newHmtx := make([]byte, 4*n)
 	for i, g := range old {
-		data, _ := o.glyph(g)
+		data, _ := gt.glyph(g)
 		start := len(newGlyf)
 		newGlyf = append(newGlyf, data...)
 		comp := newGlyf[start:]
 		_ = components(comp, func(pos int) {
-			be.PutUint16(comp[pos:], uint16(newID[int(be.Uint16(comp[pos:]))]))
+			be.PutUint16(comp[pos:], newID(be.Uint16(comp[pos:])))
 		})
 		for len(newGlyf)%4 != 0 {
 			newGlyf = append(newGlyf, 0)
@@ -223,6 +247,9 @@ func buildSubset(o *outlines, old []int, cmap []byte) ([]byte, error) {
 	}
 	return assemble(tables), nil
 }
+
+// glyphPlace is a glyph of the face and its place in a subset.
+type glyphPlace struct{ glyph, at uint16 }
 
 // assemble writes a TrueType file from tables, in tag order, 4-byte aligned.
 func assemble(tables map[string][]byte) []byte {
@@ -304,12 +331,17 @@ func buildCmap4(rs []int, glyph func(r int) int) []byte {
 	return append(head, sub...)
 }
 
-// checksum is the TrueType table checksum (sum of big-endian uint32s).
+// checksum is the TrueType table checksum (sum of big-endian uint32s, the
+// last one padded with zeros).
 func checksum(b []byte) uint32 {
 	var sum uint32
-	for i := 0; i < len(b); i += 4 {
+	whole := len(b) &^ 3
+	for i := 0; i < whole; i += 4 {
+		sum += binary.BigEndian.Uint32(b[i:])
+	}
+	if whole < len(b) {
 		var w [4]byte
-		copy(w[:], b[i:])
+		copy(w[:], b[whole:])
 		sum += binary.BigEndian.Uint32(w[:])
 	}
 	return sum

@@ -3,6 +3,7 @@ package topic
 import (
 	"bytes"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/yuin/goldmark/ast"
@@ -27,9 +28,14 @@ var rawFrontMatter = frontmatter.Format{
 	},
 }
 
-var markdownParser = parser.NewParser(append(blockOptions(),
-	parser.WithBlockParsers(util.Prioritized(firstLineFrontMatter{&frontmatter.Parser{Formats: []frontmatter.Format{rawFrontMatter}}}, 0)),
-)...)
+// markdownParser reads whole entries, front matter first. It is made on
+// first use, as bodyParser and inlineParser are: commands that read no
+// Markdown (--help, JSON and YAML entries) never need it.
+var markdownParser = sync.OnceValue(func() parser.Parser {
+	return parser.NewParser(append(blockOptions(),
+		parser.WithBlockParsers(util.Prioritized(firstLineFrontMatter{&frontmatter.Parser{Formats: []frontmatter.Format{rawFrontMatter}}}, 0)),
+	)...)
+})
 
 // firstLineFrontMatter accepts front matter only on the file's first line.
 // The extension also takes it after a leading blank line, which would
@@ -58,7 +64,7 @@ func ReadMarkdown(name string, data []byte) (*Entry, error) {
 		return nil, err
 	}
 	pc := parser.NewContext()
-	doc := markdownParser.Parse(text.NewReader(data), parser.WithContext(pc))
+	doc := markdownParser().Parse(text.NewReader(data), parser.WithContext(pc))
 	e := &Entry{Source: name, Format: FormatMarkdown}
 	if fm := frontmatter.Get(pc); fm != nil {
 		var raw []byte

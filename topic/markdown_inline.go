@@ -3,6 +3,7 @@ package topic
 import (
 	"strconv"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -15,11 +16,14 @@ import (
 // inlineParser sees every line as paragraph text: a string handed to
 // ParseInline is one piece of inline content, so "1. Why?" or "# tag" must
 // stay literal text instead of turning into a list or a heading and losing
-// its marker. Raw HTML is not parsed, so "<b>" stays visible text.
-var inlineParser = parser.NewParser(
-	parser.WithBlockParsers(util.Prioritized(parser.NewParagraphParser(), 1000)),
-	parser.WithInlineParsers(inlineParsers()...),
-)
+// its marker. Raw HTML is not parsed, so "<b>" stays visible text. It is
+// made on first use: reading Markdown entries never needs it.
+var inlineParser = sync.OnceValue(func() parser.Parser {
+	return parser.NewParser(
+		parser.WithBlockParsers(util.Prioritized(parser.NewParagraphParser(), 1000)),
+		parser.WithInlineParsers(inlineParsers()...),
+	)
+})
 
 // inlineParsers are goldmark's defaults without raw HTML: an entry is
 // rendered to PDF and spreadsheets, where HTML means nothing, and treating
@@ -45,7 +49,7 @@ func ParseInline(src string) Text {
 	// four spaces would start an indented code block, whose text an inline
 	// reading drops: a term "\tTolerance" would vanish from every output.
 	source := []byte(safeSource(strings.TrimSpace(src)))
-	doc := inlineParser.Parse(text.NewReader(source))
+	doc := inlineParser().Parse(text.NewReader(source))
 	c := &mdConv{src: source}
 	var t Text
 	for n := doc.FirstChild(); n != nil; n = n.NextSibling() {

@@ -12,13 +12,59 @@ import (
 	"github.com/scholargate/topicdeck/server"
 )
 
-// commands returns every subcommand, sorted by name as help lists them:
-// its name, help text and flags, in one table that reads as the manual
-// does; what a command does is in the file named after it (layouts, with
-// its show subcommand, is declared there too). The table is built for
-// each run, so that no flag one in-process run sets stays set.
+// commandMakers make every subcommand, sorted by name as help lists them:
+// its name, help text and flags, declared below in that order so that they
+// read as the manual does; what a command does is in the file named after
+// it (layouts, with its show subcommand, is declared there too). Commands
+// are made afresh for each run, so that no flag one in-process run sets
+// stays set, and one at a time, so that a run makes only the one it runs
+// (see commandsFor).
+var commandMakers = []struct {
+	name string
+	make func() *cli.Command
+}{
+	{"build", buildCommand},
+	{"glossary", glossaryCommand},
+	{"handout", handoutCommand},
+	{"import", importCommand},
+	{"layouts", layoutsCommand},
+	{"quiz", quizCommand},
+	{"serve", serveCommand},
+	{"slides", slidesCommand},
+	{"validate", validateCommand},
+}
+
+// commands returns every subcommand, in help's order.
 func commands() []*cli.Command {
-	return []*cli.Command{{
+	cmds := make([]*cli.Command, len(commandMakers))
+	for i, m := range commandMakers {
+		cmds[i] = m.make()
+	}
+	return cmds
+}
+
+// commandsFor returns the commands a run with args needs: the one that
+// args name right after the program name, alone, or every command when
+// they name none (no arguments, a flag such as --help or --version, help,
+// a mistyped name). urfave/cli sets up every command it is given (a help
+// command, a help flag, flag categories) before it runs one: a tenth of a
+// millisecond and a hundred kilobytes of fresh heap at each start, for
+// commands the run never reaches. A named command behaves the same alone:
+// its help, flags, mistakes and completion never look at its siblings
+// (TestCommandAlone compares its help with the whole tree's).
+func commandsFor(args []string) []*cli.Command {
+	if len(args) > 1 {
+		for _, m := range commandMakers {
+			if m.name == args[1] {
+				return []*cli.Command{m.make()}
+			}
+		}
+	}
+	return commands()
+}
+
+func buildCommand() *cli.Command {
+	return &cli.Command{
 		Name:      "build",
 		Usage:     "build every artifact of every entry: decks, handouts and a course glossary",
 		ArgsUsage: "ENTRY|DIR...",
@@ -55,7 +101,11 @@ all entries.`,
 		}, artifactFlags()...),
 		OnUsageError: commandUsageError,
 		Action:       runBuild,
-	}, {
+	}
+}
+
+func glossaryCommand() *cli.Command {
+	return &cli.Command{
 		Name:      "glossary",
 		Usage:     "export the vocabulary of one topic or a whole course (xlsx, csv, tsv, anki, moodle)",
 		ArgsUsage: "ENTRY|DIR...",
@@ -75,7 +125,11 @@ or glossary.<ext> for --format (csv, tsv, txt for anki, xml for moodle), or
 			maxSizeFlag(),
 		},
 		Action: runGlossary,
-	}, {
+	}
+}
+
+func handoutCommand() *cli.Command {
+	return &cli.Command{
 		Name:      "handout",
 		Usage:     "make a printable handout (PDF) from an entry",
 		ArgsUsage: "ENTRY (- for standard input)",
@@ -91,7 +145,11 @@ or glossary.<ext> for --format (csv, tsv, txt for anki, xml for moodle), or
 			maxSizeFlag(),
 		}, artifactFlags()...),
 		Action: runHandout,
-	}, {
+	}
+}
+
+func importCommand() *cli.Command {
+	return &cli.Command{
 		Name:      "import",
 		Usage:     "convert a topic entry between Markdown, JSON and YAML (page text is read, not written)",
 		ArgsUsage: "FILE",
@@ -105,7 +163,11 @@ Without -o (or with -o -) the result goes to standard output.`,
 		},
 		OnUsageError: commandUsageError,
 		Action:       runImport,
-	}, layoutsCommand(), {
+	}
+}
+
+func quizCommand() *cli.Command {
+	return &cli.Command{
 		Name:      "quiz",
 		Usage:     "export a question bank of one topic or a whole course (Moodle XML, GIFT, QTI for Canvas)",
 		ArgsUsage: "ENTRY|DIR...",
@@ -126,7 +188,11 @@ glossary extracted from the prose are used only with --include-extracted.`,
 			maxSizeFlag(),
 		},
 		Action: runQuiz,
-	}, {
+	}
+}
+
+func serveCommand() *cli.Command {
+	return &cli.Command{
 		Name:      "serve",
 		Usage:     "serve a folder of entries as a page with download buttons",
 		ArgsUsage: "DIR",
@@ -150,7 +216,11 @@ in flight finish.`,
 		},
 		OnUsageError: commandUsageError,
 		Action:       runServe,
-	}, {
+	}
+}
+
+func slidesCommand() *cli.Command {
+	return &cli.Command{
 		Name:      "slides",
 		Usage:     "make a slide deck (PDF or editable PowerPoint) from an entry",
 		ArgsUsage: "ENTRY (- for standard input)",
@@ -165,7 +235,11 @@ the same slides, with the entry's text for each slide as speaker notes.`,
 			maxSizeFlag(),
 		}, artifactFlags()...),
 		Action: runSlides,
-	}, {
+	}
+}
+
+func validateCommand() *cli.Command {
+	return &cli.Command{
 		Name:      "validate",
 		Usage:     "check topic entries and report problems as file:line:col: severity: message",
 		ArgsUsage: "FILE...",
@@ -180,5 +254,5 @@ with --strict), 2 usage error.`,
 		},
 		OnUsageError: commandUsageError,
 		Action:       runValidate,
-	}}
+	}
 }

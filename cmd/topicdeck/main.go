@@ -10,9 +10,12 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	"sync"
 	"syscall"
 
 	"github.com/urfave/cli/v3"
+
+	_ "github.com/scholargate/topicdeck/internal/stackstart" // first: see its doc
 
 	"github.com/scholargate/topicdeck/exporter"
 )
@@ -35,10 +38,30 @@ func main() {
 // leave half-written .NAME.NNN.tmp files beside its outputs.
 var interrupts = make(chan os.Signal, 1)
 
-// handleInterrupts makes SIGINT and SIGTERM remove temporary files and exit.
+// interruptsHandled is done once SIGINT and SIGTERM reach exitOnInterrupt.
+var interruptsHandled sync.WaitGroup
+
+// handleInterrupts makes SIGINT and SIGTERM remove temporary files and
+// exit. It returns at once: signal.Notify waits for the runtime to start a
+// thread for signals and unblock them there, a tenth of a millisecond of
+// every start (and more when the machine is busy) that now passes while the
+// command reads its input. A command calls awaitInterrupts before it makes
+// its first temporary file; a signal before then ends the process as it
+// would any program, with nothing to remove.
 func handleInterrupts() {
-	signal.Notify(interrupts, os.Interrupt, syscall.SIGTERM)
-	go exitOnInterrupt()
+	interruptsHandled.Add(1)
+	go func() {
+		signal.Notify(interrupts, os.Interrupt, syscall.SIGTERM)
+		interruptsHandled.Done()
+		exitOnInterrupt()
+	}()
+}
+
+// awaitInterrupts returns once SIGINT and SIGTERM remove temporary files,
+// or at once when handleInterrupts was not called (tests that run the CLI
+// in-process).
+func awaitInterrupts() {
+	interruptsHandled.Wait()
 }
 
 // exitOnInterrupt removes the temporary files of the writes under way and
@@ -59,12 +82,19 @@ func exitOnInterrupt() {
 // keepRunningOnInterrupt hands SIGINT and SIGTERM to the command: serve
 // shuts down gracefully on them and writes no temporary files.
 func keepRunningOnInterrupt() {
+	awaitInterrupts()
 	signal.Stop(interrupts)
 }
 
 // run is main without os.Exit, so tests can run the CLI in-process.
 func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
-	app := newApp(stdin, stdout, stderr)
+	return runCommands(ctx, args, commandsFor(args), stdin, stdout, stderr)
+}
+
+// runCommands is run with the subcommands given, so that a test can run
+// a command line with every command as well as with commandsFor's.
+func runCommands(ctx context.Context, args []string, cmds []*cli.Command, stdin io.Reader, stdout, stderr io.Writer) int {
+	app := newApp(stdin, stdout, stderr, cmds)
 	err := app.Run(ctx, args)
 	if err == nil {
 		return 0
@@ -91,7 +121,7 @@ type streams struct {
 	out, err io.Writer
 }
 
-func newApp(stdin io.Reader, stdout, stderr io.Writer) *cli.Command {
+func newApp(stdin io.Reader, stdout, stderr io.Writer, cmds []*cli.Command) *cli.Command {
 	return &cli.Command{
 		Name:                  "topicdeck",
 		Usage:                 "turn topic entries into slide decks, handouts and glossaries",
@@ -100,7 +130,7 @@ func newApp(stdin io.Reader, stdout, stderr io.Writer) *cli.Command {
 		Reader:                stdin,
 		Writer:                stdout,
 		ErrWriter:             stderr,
-		Commands:              commands(),
+		Commands:              cmds,
 		Metadata:              map[string]any{"streams": &streams{in: stdin, out: stdout, err: stderr}},
 		OnUsageError: func(ctx context.Context, cmd *cli.Command, err error, isSubcommand bool) error {
 			return usageError{err}
