@@ -169,6 +169,9 @@ type builder struct {
 	// version, course bibliographies and fonts.
 	shared string
 	files  *fileHashes
+	// libraries are the bibliographies the decks and handouts resolve
+	// their seminal works through, each file parsed once.
+	libraries bibliographies
 	// refs formats seminal works for the course glossary; nil when this
 	// build makes no glossary (a shard other than the first), refsErr
 	// when the course bibliography cannot be read.
