@@ -138,12 +138,13 @@ func Build(paths []string, opt BuildOptions) (*BuildReport, error) {
 	}
 	b.scan()
 	b.assign()
-	// The glossary is made beside the decks rather than after them, so no
-	// worker waits idle through it at the end.
-	finish := b.glossary()
+	// The glossary and the quiz are made beside the decks rather than
+	// after them, so no worker waits idle through them at the end.
+	finishGlossary := b.glossary()
+	finishQuiz := b.courseQuiz()
 	b.render()
-	finish()
-	b.courseQuiz()
+	finishGlossary()
+	finishQuiz()
 	b.prune()
 	b.report.Manifest = filepath.Join(b.out, ManifestName(b.opt.Shard))
 	if err := b.next.write(b.report.Manifest); err != nil {
