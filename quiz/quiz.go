@@ -463,6 +463,11 @@ func oneLine(s string) string {
 	if isOneLine(s) {
 		return s
 	}
+	return remakeLine(s)
+}
+
+// remakeLine is oneLine for a text that needs the work.
+func remakeLine(s string) string {
 	s = strings.Map(func(r rune) rune {
 		if unprintable(r) {
 			return -1
