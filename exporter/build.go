@@ -138,12 +138,13 @@ func Build(paths []string, opt BuildOptions) (*BuildReport, error) {
 	}
 	b.scan()
 	b.assign()
-	// The glossary is made beside the decks rather than after them, so no
-	// worker waits idle through it at the end.
-	finish := b.glossary()
+	// The glossary and the quiz are made beside the decks rather than
+	// after them, so no worker waits idle through them at the end.
+	finishGlossary := b.glossary()
+	finishQuiz := b.courseQuiz()
 	b.render()
-	finish()
-	b.courseQuiz()
+	finishGlossary()
+	finishQuiz()
 	b.prune()
 	b.report.Manifest = filepath.Join(b.out, ManifestName(b.opt.Shard))
 	if err := b.next.write(b.report.Manifest); err != nil {
@@ -169,6 +170,9 @@ type builder struct {
 	// version, course bibliographies and fonts.
 	shared string
 	files  *fileHashes
+	// libraries are the bibliographies the decks and handouts resolve
+	// their seminal works through, each file parsed once.
+	libraries bibliographies
 	// refs formats seminal works for the course glossary; nil when this
 	// build makes no glossary (a shard other than the first), refsErr
 	// when the course bibliography cannot be read.

@@ -8,6 +8,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 
 	"github.com/scholargate/topicdeck/diag"
@@ -90,7 +91,7 @@ func (b *builder) renderEntry(s *source) rendered {
 	// The deck is planned once and handed to the handouts that show it,
 	// which would otherwise plan it again each.
 	sopt := SlideOptions{Layout: o.Layout, ArtifactOptions: o.ArtifactOptions}
-	ready, refWarnings, err := prepareSlides(e, sopt)
+	ready, refWarnings, err := prepareSlides(e, sopt, b.libraries.load)
 	var doc *plan.Document
 	var set *fonts.Set
 	if err == nil {
@@ -112,7 +113,10 @@ func (b *builder) renderEntry(s *source) rendered {
 	warn("slides", append(refWarnings, MissingWarnings(doc)...))
 	for _, h := range b.handouts {
 		f := &artifactFile{name: HandoutFileName(&topic.Entry{Slug: s.slug}, h), layout: h}
-		res, err := Handout(e, HandoutOptions{
+		// The handouts show the entry as the deck does (references
+		// resolved, pictures read), so it is prepared once for all, with
+		// the same warnings a Handout call would give.
+		res, err := handoutPrepared(ready, slices.Clip(refWarnings), HandoutOptions{
 			Layout: h, SlidesLayout: o.Layout, Paper: o.Paper, Order: o.Order,
 			ArtifactOptions: o.ArtifactOptions, Deck: doc,
 		}, &f.data)
@@ -150,6 +154,21 @@ func (b *builder) renderEntry(s *source) rendered {
 	}
 	r.record = rec
 	return r
+}
+
+// handoutPrepared is Handout for an entry prepareSlides has made ready,
+// whose preparing gave warnings.
+func handoutPrepared(e *topic.Entry, warnings []string, opt HandoutOptions, w io.Writer) (Result, error) {
+	hp, err := newHandoutPlanner(opt)
+	if err != nil {
+		return Result{}, err
+	}
+	// The deck is opt.Deck, so it is never planned from e again.
+	doc, set, err := hp.plan(context.Background(), e, e, opt)
+	if err != nil {
+		return Result{}, err
+	}
+	return draw(context.Background(), w, doc, set, warnings)
 }
 
 // writeIfChanged writes data atomically unless the file already holds

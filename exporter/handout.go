@@ -74,17 +74,42 @@ func planHandout(ctx context.Context, e *topic.Entry, opt HandoutOptions) (*plan
 	if _, err := SourceDateEpoch(); err != nil {
 		return nil, nil, nil, err
 	}
+	hp, err := newHandoutPlanner(opt)
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	e, figWarnings := withFigures(e)
+	deckEntry := e
+	e, warnings, err := WithReferences(e, opt.Bib)
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	warnings = append(warnings, problemWarnings(topic.UnsafeLinks(e))...)
+	warnings = append(warnings, figWarnings...)
+	doc, set, err := hp.plan(ctx, e, deckEntry, opt)
+	return doc, set, warnings, err
+}
+
+// handoutPlanner is a handout layout with the text engine it measures in.
+type handoutPlanner struct {
+	planner layouts.Planner
+	ts      *textSetup
+}
+
+// newHandoutPlanner looks up opt's handout layout and the faces it is
+// measured and drawn in.
+func newHandoutPlanner(opt HandoutOptions) (*handoutPlanner, error) {
 	name := opt.Layout
 	if name == "" {
 		name = DefaultHandoutLayout
 	}
 	planner, err := layouts.LookupPlanner(name, layouts.KindHandout)
 	if err != nil {
-		return nil, nil, nil, err
+		return nil, err
 	}
 	ts, err := textEngine(opt.FontDir)
 	if err != nil {
-		return nil, nil, nil, err
+		return nil, err
 	}
 	// The handout is drawn with one set: the faces the deck's slides were
 	// measured in (a slide layout file's, if it has them) and the handout
@@ -97,26 +122,25 @@ func planHandout(ctx context.Context, e *topic.Entry, opt HandoutOptions) (*plan
 	}
 	if slides, err := layouts.LookupPlanner(slidesName, layouts.KindSlides); err == nil {
 		if ts, err = withLayoutFonts(ts, slides); err != nil {
-			return nil, nil, nil, err
+			return nil, err
 		}
 	}
 	if ts, err = withLayoutFonts(ts, planner); err != nil {
-		return nil, nil, nil, err
+		return nil, err
 	}
+	return &handoutPlanner{planner: planner, ts: ts}, nil
+}
+
+// plan plans the handout of e, whose references are resolved and
+// pictures read; deckEntry is e before its references were resolved, from
+// which the deck is planned when opt.Deck does not bring it.
+func (hp *handoutPlanner) plan(ctx context.Context, e, deckEntry *topic.Entry, opt HandoutOptions) (*plan.Document, *fonts.Set, error) {
 	lang := opt.Lang
 	if lang == "" {
 		lang = e.LangOrDefault()
 	}
-	e, figWarnings := withFigures(e)
-	deckEntry := e
-	e, warnings, err := WithReferences(e, opt.Bib)
-	if err != nil {
-		return nil, nil, nil, err
-	}
-	warnings = append(warnings, problemWarnings(topic.UnsafeLinks(e))...)
-	warnings = append(warnings, figWarnings...)
 	env := &layouts.Env{
-		Text:    ts.text.WithContext(ctx),
+		Text:    hp.ts.text.WithContext(ctx),
 		Labels:  locale.For(lang),
 		Options: opt.layoutOptions(opt.Paper, opt.Order),
 		Deck: sync.OnceValues(func() (*plan.Document, error) {
@@ -127,17 +151,17 @@ func planHandout(ctx context.Context, e *topic.Entry, opt HandoutOptions) (*plan
 			return deck, err
 		}),
 	}
-	doc, err := planner.Plan(e, env)
+	doc, err := hp.planner.Plan(e, env)
 	if err := ctx.Err(); err != nil {
-		return nil, nil, nil, err // the plan was cut short: nobody waits for it
+		return nil, nil, err // the plan was cut short: nobody waits for it
 	}
 	if err != nil {
-		return nil, nil, nil, err
+		return nil, nil, err
 	}
 	if opt.Lang != "" {
 		doc.Meta.Lang = opt.Lang
 	}
-	return doc, ts.set, warnings, nil
+	return doc, hp.ts.set, nil
 }
 
 // Handout plans an entry's handout with the chosen layout and writes it to

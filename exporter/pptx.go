@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"strings"
 
+	"github.com/scholargate/topicdeck/bib"
 	"github.com/scholargate/topicdeck/layouts/handout"
 	"github.com/scholargate/topicdeck/locale"
 	"github.com/scholargate/topicdeck/plan"
@@ -48,7 +49,7 @@ func SlidesPPTX(e *topic.Entry, opt SlideOptions, w io.Writer) (Result, error) {
 func SlidesPPTXContext(ctx context.Context, e *topic.Entry, opt SlideOptions, w io.Writer) (Result, error) {
 	// The speaker notes need the entry as the deck shows it: prepared
 	// once, for both.
-	e, warnings, err := prepareSlides(e, opt)
+	e, warnings, err := prepareSlides(e, opt, bib.LoadFor)
 	if err != nil {
 		return Result{}, err
 	}

@@ -15,10 +15,20 @@ import (
 // shows full references without knowing about bibliographies. The
 // warnings name each key no bibliography resolves.
 func WithReferences(e *topic.Entry, extra []string) (*topic.Entry, []string, error) {
+	return withReferences(e, extra, bib.LoadFor)
+}
+
+// libraryLoader reads the bibliographies an entry's seminal works resolve
+// through, its own and the extra files: bib.LoadFor, or a build's cache of
+// it (bibliographies).
+type libraryLoader func(e *topic.Entry, extra []string) (*bib.Library, []diag.Problem, error)
+
+// withReferences is WithReferences with the bibliographies read by load.
+func withReferences(e *topic.Entry, extra []string, load libraryLoader) (*topic.Entry, []string, error) {
 	if len(e.SeminalWorks) == 0 {
 		return e, nil, nil
 	}
-	lib, ps, err := bib.LoadFor(e, extra)
+	lib, ps, err := load(e, extra)
 	if err != nil {
 		return nil, nil, err
 	}

@@ -6,6 +6,7 @@ import (
 	"io"
 	"sync"
 
+	"github.com/scholargate/topicdeck/bib"
 	"github.com/scholargate/topicdeck/fonts"
 	"github.com/scholargate/topicdeck/layouts"
 	_ "github.com/scholargate/topicdeck/layouts/deck" // registers the built-in slide layouts
@@ -143,7 +144,7 @@ func PlanSlidesContext(ctx context.Context, e *topic.Entry, opt SlideOptions) (*
 // planSlides is PlanSlides with the warnings of resolving references. It
 // stops soon after ctx is done, with ctx's error.
 func planSlides(ctx context.Context, e *topic.Entry, opt SlideOptions) (*plan.Document, *fonts.Set, []string, error) {
-	e, warnings, err := prepareSlides(e, opt)
+	e, warnings, err := prepareSlides(e, opt, bib.LoadFor)
 	if err != nil {
 		return nil, nil, nil, err
 	}
@@ -152,13 +153,13 @@ func planSlides(ctx context.Context, e *topic.Entry, opt SlideOptions) (*plan.Do
 }
 
 // prepareSlides checks the document date and returns the entry as a deck
-// shows it: references resolved, pictures read, with the warnings of
-// both and of any unsafe link.
-func prepareSlides(e *topic.Entry, opt SlideOptions) (*topic.Entry, []string, error) {
+// shows it: references resolved (through the bibliographies load reads),
+// pictures read, with the warnings of both and of any unsafe link.
+func prepareSlides(e *topic.Entry, opt SlideOptions, load libraryLoader) (*topic.Entry, []string, error) {
 	if _, err := SourceDateEpoch(); err != nil {
 		return nil, nil, err
 	}
-	e, warnings, err := WithReferences(e, opt.Bib)
+	e, warnings, err := withReferences(e, opt.Bib, load)
 	if err != nil {
 		return nil, nil, err
 	}

@@ -1,8 +1,10 @@
 package glossary
 
 import (
+	"slices"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/scholargate/topicdeck/locale"
 	"github.com/scholargate/topicdeck/topic"
@@ -77,6 +79,15 @@ type prose struct {
 	sents []sentence
 	index map[string][]tokRef
 	sv    bool
+	// seen counts the sentences read, kept or not: a sentence's order.
+	seen int
+	// Scratch space for reading a text, reused from one to the next:
+	// most sentences hold no word a search starts from and are dropped,
+	// so only the kept ones are copied out of it.
+	text  []rune
+	lower []byte
+	at    []int32
+	toks  []token
 }
 
 type tokRef struct{ sent, tok int }
@@ -217,7 +228,22 @@ var abbreviations = map[string]bool{
 }
 
 func (p *prose) addText(text string, rank int, label string) {
-	rs := []rune(strings.Join(strings.Fields(text), " "))
+	// The text with each run of white space made one space, as
+	// strings.Fields and a join would give it.
+	rs := p.text[:0]
+	space := false
+	for _, r := range text {
+		if unicode.IsSpace(r) {
+			space = len(rs) > 0
+			continue
+		}
+		if space {
+			rs = append(rs, ' ')
+			space = false
+		}
+		rs = append(rs, r)
+	}
+	p.text = rs
 	start := 0
 	for i := 0; i < len(rs); i++ {
 		r := rs[i]
@@ -254,25 +280,27 @@ func lastWord(rs []rune) string {
 	return string(rs[i:])
 }
 
+// addSentence keeps a sentence (rs, in the scratch space) and indexes
+// its words when it holds a word a search starts from; a sentence without
+// one can match no term, and is dropped.
 func (p *prose) addSentence(rs []rune, rank int, label string) {
 	if len(rs) == 0 || rs[len(rs)-1] == '?' {
 		return // a question defines nothing
 	}
-	s := sentence{runes: rs, lower: make([]rune, len(rs)), section: rank, label: label, order: len(p.sents)}
-	// The sentence lower-cased once as a string, with where each rune
-	// starts in it, gives every token its text without a string each;
-	// about one rune in six starts a word.
-	var low strings.Builder
-	low.Grow(len(rs))
-	at := make([]int32, len(rs)+1) // a sentence is far shorter than 2 GB
-	for i, r := range rs {
-		s.lower[i] = unicode.ToLower(r)
-		at[i] = int32(low.Len())
-		low.WriteRune(s.lower[i])
+	order := p.seen
+	p.seen++
+	// The sentence lower-cased once, with where each rune starts in it,
+	// gives every token its text without a string each; about one rune
+	// in six starts a word.
+	low, at := p.lower[:0], p.at[:0]
+	for _, r := range rs {
+		at = append(at, int32(len(low))) // a sentence is far shorter than 2 GB
+		low = utf8.AppendRune(low, unicode.ToLower(r))
 	}
-	at[len(rs)] = int32(low.Len())
-	lower := low.String()
-	s.toks = make([]token, 0, len(rs)/6+1)
+	at = append(at, int32(len(low)))
+	p.lower, p.at = low, at
+	toks := p.toks[:0]
+	indexed := false
 	for i := 0; i < len(rs); {
 		if !isWordRune(rs[i]) {
 			i++
@@ -288,11 +316,26 @@ func (p *prose) addSentence(rs []rune, rank int, label string) {
 			e--
 		}
 		if e > i {
-			s.toks = append(s.toks, token{start: i, end: e, lower: lower[at[i]:at[e]]})
+			toks = append(toks, token{start: i, end: e})
+			if !indexed {
+				_, indexed = p.index[string(low[at[i]:at[e]])]
+			}
 		}
 		i = j
 	}
-	for ti, t := range s.toks {
+	p.toks = toks
+	if !indexed {
+		return
+	}
+	s := sentence{runes: slices.Clone(rs), lower: make([]rune, len(rs)), section: rank, label: label, order: order}
+	for i, r := range s.runes {
+		s.lower[i] = unicode.ToLower(r)
+	}
+	lower := string(low)
+	s.toks = slices.Clone(toks)
+	for ti := range s.toks {
+		t := &s.toks[ti]
+		t.lower = lower[at[t.start]:at[t.end]]
 		if refs, ok := p.index[t.lower]; ok {
 			p.index[t.lower] = append(refs, tokRef{sent: len(p.sents), tok: ti})
 		}

@@ -19,47 +19,68 @@ import (
 // "<script>" is shown as written. Names are HTML-escaped too: Moodle
 // shows them as HTML.
 func (b *Bank) writeMoodle(w io.Writer) error {
-	// The categories are written apart, at once, and joined in order.
-	parts := make([]string, len(b.Categories))
-	forEach(len(b.Categories), func(i int) {
-		c := b.Categories[i]
-		if len(c.Questions) == 0 {
-			return
-		}
-		var x strings.Builder
-		x.WriteString("  <question type=\"category\">\n")
-		x.WriteString("    <category><text>" + escapeXML(categoryPath(b.Course, c.Name)) + "</text></category>\n")
-		x.WriteString("    <info format=\"html\"><text></text></info>\n")
-		x.WriteString("  </question>\n")
-		for _, q := range c.Questions {
-			moodleQuestion(&x, q)
-		}
-		parts[i] = x.String()
-	})
-	// The parts go out as they are, not joined first: a course's bank is
-	// megabytes, and w usually holds it all again. A buffer is grown to
-	// the whole size at once (doubling, it held up to twice the bank while
-	// it copied), and each part is let go once written: a 1,000-entry
-	// course's bank is 50 MB, and writing it was a build's peak of memory.
 	const head, tail = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<quiz>\n", "</quiz>\n"
-	if g, ok := w.(interface{ Grow(int) }); ok {
-		n := len(head) + len(tail)
-		for _, p := range parts {
-			n += len(p)
-		}
-		g.Grow(n)
+	// The categories are written apart, at once, and joined in order. The
+	// parts go out as they are, not joined first: a course's bank is
+	// megabytes. A buffer is grown to the whole size at once (doubling, it
+	// held up to twice the bank while it copied), so all the parts are
+	// made first; anything else (a file) gets them a batch at a time and
+	// each part is let go once written: a 1,000-entry course's bank is
+	// 50 MB, and a build writes it while it draws its decks.
+	n := len(b.Categories)
+	g, grows := w.(interface{ Grow(int) })
+	batch := n
+	if !grows {
+		batch = moodleBatch
 	}
-	if _, err := io.WriteString(w, head); err != nil {
-		return err
-	}
-	for i := range parts {
-		if _, err := io.WriteString(w, parts[i]); err != nil {
-			return err
+	parts := make([]string, min(batch, n))
+	// Write has refused a bank without questions, so there is a first
+	// batch, which writes the head.
+	for from := 0; from < n; from += batch {
+		cats := b.Categories[from:min(from+batch, n)]
+		forEach(len(cats), func(i int) { parts[i] = moodleCategory(b.Course, cats[i]) })
+		if grows {
+			size := len(head) + len(tail)
+			for _, p := range parts {
+				size += len(p)
+			}
+			g.Grow(size)
 		}
-		parts[i] = ""
+		if from == 0 {
+			if _, err := io.WriteString(w, head); err != nil {
+				return err
+			}
+		}
+		for i := range cats {
+			if _, err := io.WriteString(w, parts[i]); err != nil {
+				return err
+			}
+			parts[i] = ""
+		}
 	}
 	_, err := io.WriteString(w, tail)
 	return err
+}
+
+// moodleBatch is how many categories writeMoodle makes at once for a
+// writer that is not a buffer: enough to keep every CPU busy, a few
+// megabytes of text.
+const moodleBatch = 64
+
+// moodleCategory is one topic's category question and its questions.
+func moodleCategory(course string, c Category) string {
+	if len(c.Questions) == 0 {
+		return ""
+	}
+	var x strings.Builder
+	x.WriteString("  <question type=\"category\">\n")
+	x.WriteString("    <category><text>" + escapeXML(categoryPath(course, c.Name)) + "</text></category>\n")
+	x.WriteString("    <info format=\"html\"><text></text></info>\n")
+	x.WriteString("  </question>\n")
+	for _, q := range c.Questions {
+		moodleQuestion(&x, q)
+	}
+	return x.String()
 }
 
 // categoryPath is the category of a topic under the course, relative to

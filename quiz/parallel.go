@@ -8,9 +8,9 @@ import (
 
 // forEach calls fn(i) for every i below n on as many goroutines as there
 // are CPUs. A course's topics are independent until their questions are
-// put together, and a build makes its course quiz after its decks, when
-// nothing else keeps the other CPUs busy. Each call writes only its own
-// index's result, so the output does not depend on the scheduling.
+// put together, and the quiz command has nothing else to keep the other
+// CPUs busy. Each call writes only its own index's result, so the output
+// does not depend on the scheduling.
 func forEach(n int, fn func(i int)) {
 	workers := min(n, runtime.GOMAXPROCS(0))
 	if workers <= 1 {

@@ -35,6 +35,8 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/scholargate/topicdeck/glossary"
 	"github.com/scholargate/topicdeck/locale"
@@ -458,11 +460,49 @@ func shorten(s string) string {
 // noncharacters) replaced or left out, so that what the bank holds is
 // what every file says.
 func oneLine(s string) string {
+	if isOneLine(s) {
+		return s
+	}
+	return remakeLine(s)
+}
+
+// remakeLine is oneLine for a text that needs the work.
+func remakeLine(s string) string {
 	s = strings.Map(func(r rune) rune {
-		if r < 0x20 && r != '\t' && r != '\n' && r != '\r' || r == 0x7f || r == 0xFFFE || r == 0xFFFF {
+		if unprintable(r) {
 			return -1
 		}
 		return r
 	}, strings.ToValidUTF8(s, "\uFFFD"))
 	return strings.Join(strings.Fields(s), " ")
+}
+
+// unprintable is a character oneLine leaves out.
+func unprintable(r rune) bool {
+	return r < 0x20 && r != '\t' && r != '\n' && r != '\r' || r == 0x7f || r == 0xFFFE || r == 0xFFFF
+}
+
+// isOneLine reports whether oneLine would give s back as it is: valid
+// UTF-8 without a character it leaves out, words apart by single spaces.
+// Nearly every text of an entry is, and a course's bank passes a few
+// hundred thousand texts through oneLine: looking costs no allocation,
+// splitting into fields and joining them again two.
+func isOneLine(s string) bool {
+	space := true // at the start, as after a space: no space may follow
+	for i := 0; i < len(s); {
+		r, n := utf8.DecodeRuneInString(s[i:])
+		i += n
+		switch {
+		case r == ' ':
+			if space {
+				return false
+			}
+			space = true
+		case r == utf8.RuneError && n == 1, unicode.IsSpace(r), unprintable(r):
+			return false
+		default:
+			space = false
+		}
+	}
+	return !space || s == ""
 }

@@ -402,3 +402,29 @@ func TestEmptyBank(t *testing.T) {
 		t.Error("ParseFormat(pdf) took it")
 	}
 }
+
+// oneLineCases are texts at each edge of oneLine's shortcut.
+var oneLineCases = []string{
+	"", " ", "a", "a b", "a  b", " a", "a ", "a\tb", "a\nb", "a\r\nb",
+	"a\u00a0b", "a\u0085b", "a\u2003b", "a\x01b", "a\x7fb", "a\uFFFEb", "a\uFFFFb",
+	"a\xffb", "\xff", "a\uFFFDb", "Ångström – ΔG° ≥ 0", "x\x00", "\x01", "end.",
+}
+
+func TestOneLineShortcut(t *testing.T) {
+	for _, s := range oneLineCases {
+		if got, want := oneLine(s), remakeLine(s); got != want {
+			t.Errorf("oneLine(%q) = %q, want %q", s, got, want)
+		}
+	}
+}
+
+func FuzzOneLine(f *testing.F) {
+	for _, s := range oneLineCases {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := oneLine(s), remakeLine(s); got != want {
+			t.Errorf("oneLine(%q) = %q, want %q", s, got, want)
+		}
+	})
+}

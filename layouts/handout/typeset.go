@@ -145,11 +145,14 @@ func (ts *typesetter) text(spans []textlayout.Span, indent, hang, lh float64, fi
 		rows[0] = first(rows[0])
 	}
 	b := block{rows: rows}
-	sents := sentences(spans)
-	if len(sents) < 2 {
-		return b
-	}
+	// The sentences are found only for a block that meets a page turn:
+	// most blocks never do, and cutting every paragraph into sentences
+	// was a tenth of planning a reader handout.
 	b.split = func(avail float64) (*block, *block) {
+		sents := sentences(spans)
+		if len(sents) < 2 {
+			return nil, nil
+		}
 		// The height of the first k sentences grows with k: search it.
 		lo, hi := 0, len(sents)-1 // lo sentences fit; more than hi never tried
 		var best []row
