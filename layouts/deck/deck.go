@@ -105,8 +105,9 @@ type planner struct {
 	// whether it fits, then for its slides, and each setting tries several
 	// sizes (a tenth of planning the seed deck went to setting titles).
 	titles map[titleKey][]slideflow.Line
-	// markers keeps markerLine's results.
-	markers map[markerKey]textlayout.Line
+	// markers keeps markerLine's results, footerLines footerLine's.
+	markers     map[markerKey]textlayout.Line
+	footerLines map[footerKey]textlayout.Line
 	// sents and counts keep sentences' and sentenceCount's results.
 	sents  map[textKey][]topic.Text
 	counts map[bodyKey]int

@@ -60,19 +60,45 @@ func (p *planner) footers(ft Footer) {
 		cs := slideflow.Flatten(FillFooter(ft.Center, vals))
 		leftEnd := right - rl.Width - 24
 		if cs != "" {
-			cl := p.line(textlayout.Span{Text: p.fit(cs, font, (right-left)/3), Font: font, Color: p.theme.Muted})
+			cl := p.footerLine(cs, font, (right-left)/3)
 			cx := (left+right)/2 - cl.Width/2
 			pg.Items = append(pg.Items, &plan.Text{X: cx, Y: y, Line: cl})
 			leftEnd = min(leftEnd, cx-24)
 		}
 		if ls := slideflow.Flatten(FillFooter(ft.Left, vals)); ls != "" && leftEnd > left {
-			l := p.line(textlayout.Span{Text: p.fit(ls, font, leftEnd-left), Font: font, Color: p.theme.Muted})
+			l := p.footerLine(ls, font, leftEnd-left)
 			pg.Items = append(pg.Items, &plan.Text{X: left, Y: y, Line: l})
 		}
 		if rs != "" {
 			pg.Items = append(pg.Items, &plan.Text{X: right - rl.Width, Y: y, Line: rl})
 		}
 	}
+}
+
+// footerLine sets s in the footer's colour, shortened to width (see fit).
+// The left and centre parts of a footer are mostly the same text on
+// every slide (the title, the course) in one of a few widths (the page
+// number beside them changes them), and fitting a long title measures it
+// many times, so each is set once a deck; the line is shared by the
+// slides drawn with it, which only read it.
+func (p *planner) footerLine(s string, font textlayout.Font, width float64) textlayout.Line {
+	k := footerKey{s, font, width}
+	if l, ok := p.footerLines[k]; ok {
+		return l
+	}
+	l := p.line(textlayout.Span{Text: p.fit(s, font, width), Font: font, Color: p.theme.Muted})
+	if p.footerLines == nil {
+		p.footerLines = map[footerKey]textlayout.Line{}
+	}
+	p.footerLines[k] = l
+	return l
+}
+
+// footerKey is a footer part as footerLine sets it.
+type footerKey struct {
+	s     string
+	font  textlayout.Font
+	width float64
 }
 
 // fit shortens s with an ellipsis until it is at most width wide; the
