@@ -2,6 +2,7 @@ package slideflow
 
 import (
 	"fmt"
+	"reflect"
 	"strings"
 	"testing"
 
@@ -121,5 +122,32 @@ func TestParagraphSplitMatchesExhaustive(t *testing.T) {
 	t.Logf("%d splits compared, %d paragraphs read off their lines", cases, read)
 	if read == 0 {
 		t.Error("no paragraph was read off its lines")
+	}
+}
+
+// TestJoinedSpans: the spans Paragraph sets are those of the sentences
+// joined, styles, links, code and source line breaks included.
+func TestJoinedSpans(t *testing.T) {
+	st := Style{Font: textlayout.Font{Family: "Sans", Size: 20}, Color: textlayout.Color{R: 30}, Link: textlayout.Color{B: 200}, Mono: "Mono", LineHeight: 1.3}
+	cases := []struct {
+		name  string
+		sents []topic.Text
+	}{
+		{"none", nil},
+		{"one", []topic.Text{topic.Plain("Only one.")}},
+		{"plain", []topic.Text{topic.Plain("First one."), topic.Plain("Second\none."), topic.Plain("Third\tone.")}},
+		{"styled", []topic.Text{
+			{{Text: "Bold", Style: topic.Bold}, {Text: " and "}, {Text: "code", Style: topic.Code | topic.Italic}, {Text: "."}},
+			{{Text: ""}, {Text: "A link", URL: "https://example.org", Style: topic.Italic}, {Text: " ends it."}},
+		}},
+		{"empty part", []topic.Text{topic.Plain("Before."), nil, topic.Plain("After.")}},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			got, want := joinedSpans(c.sents, st), Spans(join(c.sents), st)
+			if !reflect.DeepEqual(got, want) {
+				t.Errorf("joinedSpans\n%+v\nSpans of the joined text\n%+v", got, want)
+			}
+		})
 	}
 }

@@ -25,7 +25,11 @@ type Style struct {
 // Spans turns styled runs into engine spans. Line breaks inside a run are
 // the source's wrapping, not the author's, so they become spaces.
 func Spans(t topic.Text, st Style) []textlayout.Span {
-	out := make([]textlayout.Span, 0, len(t))
+	return appendSpans(make([]textlayout.Span, 0, len(t)), t, st)
+}
+
+// appendSpans appends the spans of t (see Spans) to out.
+func appendSpans(out []textlayout.Span, t topic.Text, st Style) []textlayout.Span {
 	for _, r := range t {
 		if r.Text == "" {
 			continue
@@ -139,6 +143,25 @@ func join(parts []topic.Text) topic.Text {
 	return out
 }
 
+// joinedSpans is Spans(join(parts), st) without the joined text: the
+// spans of each part with a plain space between two, the span Spans makes
+// of the run join puts there. A Paragraph is set at every size arrange
+// tries, and the joined copy was only ever read once.
+func joinedSpans(parts []topic.Text, st Style) []textlayout.Span {
+	n := len(parts)
+	for _, p := range parts {
+		n += len(p)
+	}
+	out := make([]textlayout.Span, 0, n)
+	for i, p := range parts {
+		if i > 0 {
+			out = append(out, textlayout.Span{Text: " ", Font: st.Font, Color: st.Color})
+		}
+		out = appendSpans(out, p, st)
+	}
+	return out
+}
+
 // Lines breaks spans into lines of at most width with the engine, each
 // offset by dx, lh apart (a multiple of the size). The engine is the one
 // the exporter draws with, so the lines are as wide as the PDF's.
@@ -164,7 +187,7 @@ const keepBullet = 4
 // when one sentence outgrows a slide; a short bullet (marker set, at most
 // four lines) moves to the next slide whole rather than be cut in two.
 func Paragraph(eng *textlayout.Engine, f Frame, sents []topic.Text, st Style, width, gutter float64, marker bool) *Box {
-	lines := Lines(eng, Spans(join(sents), st), width, gutter, st.LineHeight, textlayout.Left)
+	lines := Lines(eng, joinedSpans(sents, st), width, gutter, st.LineHeight, textlayout.Left)
 	b := LinesBox(f, lines, marker)
 	if len(sents) > 1 {
 		byLine := b.Split
