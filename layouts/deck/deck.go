@@ -105,6 +105,8 @@ type planner struct {
 	// whether it fits, then for its slides, and each setting tries several
 	// sizes (a tenth of planning the seed deck went to setting titles).
 	titles map[titleKey][]slideflow.Line
+	// kickers keeps kickerLines' results.
+	kickers map[string][]slideflow.Line
 	// markers keeps markerLine's results, footerLines footerLine's.
 	markers     map[markerKey]textlayout.Line
 	footerLines map[footerKey]textlayout.Line

@@ -85,8 +85,7 @@ func (p *planner) head(pg *plan.Page, kicker string, title []slideflow.Line, sec
 		}
 	}
 	if kicker != "" {
-		ls := p.lines([]textlayout.Span{{Text: slideflow.Flatten(kicker), Font: textlayout.Font{Family: p.theme.TitleFamily, Bold: true, Size: p.theme.KickerSize}, Color: p.theme.Accent}},
-			p.w-2*p.theme.MarginX, 0, 1.2, textlayout.Left)
+		ls := p.kickerLines(kicker)
 		h := 0.0
 		for _, l := range ls {
 			h += l.Line.Height
@@ -121,6 +120,23 @@ func (p *planner) head(pg *plan.Page, kicker string, title []slideflow.Line, sec
 		y += 8 // the same air under the title without the rule
 	}
 	return y + 0.8*p.theme.BodySize
+}
+
+// kickerLines sets a kicker. A section's kicker is measured under each of
+// its titles (bodyHeight) and drawn on each of its slides, and a part of
+// the deck gives many sections the same one, so each is set once a deck;
+// the lines are shared by the slides drawn with them, which only read them.
+func (p *planner) kickerLines(kicker string) []slideflow.Line {
+	if ls, ok := p.kickers[kicker]; ok {
+		return ls
+	}
+	ls := p.lines([]textlayout.Span{{Text: slideflow.Flatten(kicker), Font: textlayout.Font{Family: p.theme.TitleFamily, Bold: true, Size: p.theme.KickerSize}, Color: p.theme.Accent}},
+		p.w-2*p.theme.MarginX, 0, 1.2, textlayout.Left)
+	if p.kickers == nil {
+		p.kickers = map[string][]slideflow.Line{}
+	}
+	p.kickers[kicker] = ls
+	return ls
 }
 
 // bodyTop is where the body starts under a kicker and title, without drawing.
