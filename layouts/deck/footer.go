@@ -82,16 +82,9 @@ func (p *planner) footers(ft Footer) {
 // many times, so each is set once a deck; the line is shared by the
 // slides drawn with it, which only read it.
 func (p *planner) footerLine(s string, font textlayout.Font, width float64) textlayout.Line {
-	k := footerKey{s, font, width}
-	if l, ok := p.footerLines[k]; ok {
-		return l
-	}
-	l := p.line(textlayout.Span{Text: p.fit(s, font, width), Font: font, Color: p.theme.Muted})
-	if p.footerLines == nil {
-		p.footerLines = map[footerKey]textlayout.Line{}
-	}
-	p.footerLines[k] = l
-	return l
+	return remember(&p.footerLines, footerKey{s, font, width}, func() textlayout.Line {
+		return p.line(textlayout.Span{Text: p.fit(s, font, width), Font: font, Color: p.theme.Muted})
+	})
 }
 
 // footerKey is a footer part as footerLine sets it.

@@ -127,16 +127,25 @@ func (p *planner) head(pg *plan.Page, kicker string, title []slideflow.Line, sec
 // the deck gives many sections the same one, so each is set once a deck;
 // the lines are shared by the slides drawn with them, which only read them.
 func (p *planner) kickerLines(kicker string) []slideflow.Line {
-	if ls, ok := p.kickers[kicker]; ok {
-		return ls
+	return remember(&p.kickers, kicker, func() []slideflow.Line {
+		return p.lines([]textlayout.Span{{Text: slideflow.Flatten(kicker), Font: textlayout.Font{Family: p.theme.TitleFamily, Bold: true, Size: p.theme.KickerSize}, Color: p.theme.Accent}},
+			p.w-2*p.theme.MarginX, 0, 1.2, textlayout.Left)
+	})
+}
+
+// remember returns what *m keeps for k, set by set and kept the first time
+// k is asked for: the planner's memories of lines it sets again and again
+// with the same inputs, which only read what they get.
+func remember[K comparable, V any](m *map[K]V, k K, set func() V) V {
+	if v, ok := (*m)[k]; ok {
+		return v
 	}
-	ls := p.lines([]textlayout.Span{{Text: slideflow.Flatten(kicker), Font: textlayout.Font{Family: p.theme.TitleFamily, Bold: true, Size: p.theme.KickerSize}, Color: p.theme.Accent}},
-		p.w-2*p.theme.MarginX, 0, 1.2, textlayout.Left)
-	if p.kickers == nil {
-		p.kickers = map[string][]slideflow.Line{}
+	v := set()
+	if *m == nil {
+		*m = map[K]V{}
 	}
-	p.kickers[kicker] = ls
-	return ls
+	(*m)[k] = v
+	return v
 }
 
 // bodyTop is where the body starts under a kicker and title, without drawing.
