@@ -17,6 +17,23 @@ type StructElem struct {
 	parent *StructElem
 	kids   []structKid
 	ref    Ref
+	block  *elemBlock // where Add takes its children from; nil: one by one
+}
+
+// elemBlock hands out a tree's elements from arrays of elemBlockSize
+// rather than one allocation each: a handout of slides makes thousands,
+// and they all live as long as their document.
+type elemBlock struct{ free []StructElem }
+
+const elemBlockSize = 32
+
+func (b *elemBlock) next() *StructElem {
+	if len(b.free) == 0 {
+		b.free = make([]StructElem, elemBlockSize)
+	}
+	e := &b.free[0]
+	b.free = b.free[1:]
+	return e
 }
 
 // structKid is one kid: an element, marked content on a page, or an
@@ -30,7 +47,13 @@ type structKid struct {
 
 // Add appends a new child element of type typ.
 func (e *StructElem) Add(typ Name) *StructElem {
-	k := &StructElem{Type: typ, parent: e}
+	var k *StructElem
+	if e.block != nil {
+		k = e.block.next()
+	} else {
+		k = new(StructElem)
+	}
+	*k = StructElem{Type: typ, parent: e, block: e.block}
 	e.kids = append(e.kids, structKid{elem: k})
 	return k
 }
@@ -57,7 +80,7 @@ type parentEntry struct {
 
 // NewStructTree returns a tree holding a Document element.
 func NewStructTree() *StructTree {
-	return &StructTree{Root: &StructElem{Type: "Document"}, key: -1}
+	return &StructTree{Root: &StructElem{Type: "Document", block: new(elemBlock)}, key: -1}
 }
 
 // BeginPage starts numbering marked content on page and returns the
