@@ -154,24 +154,25 @@ func (e *encoder) remember(data []byte, base, from, last int) {
 	for ; i+5 <= last && i+8 <= len(data); i += 5 {
 		x := binary.LittleEndian.Uint64(data[i:])
 		v := int32(base + i + 1)
-		e.table[hashWord(uint32(x))] = v
-		e.table[hashWord(uint32(x>>8))] = v + 1
-		e.table[hashWord(uint32(x>>16))] = v + 2
-		e.table[hashWord(uint32(x>>24))] = v + 3
+		e.storeFour(x, v)
 		e.table[hashWord(uint32(x>>32))] = v + 4
 	}
 	if j := last - 4; i < last && j >= from-1 && j+8 <= len(data) {
-		x := binary.LittleEndian.Uint64(data[j:])
-		v := int32(base + j + 1)
-		e.table[hashWord(uint32(x))] = v
-		e.table[hashWord(uint32(x>>8))] = v + 1
-		e.table[hashWord(uint32(x>>16))] = v + 2
-		e.table[hashWord(uint32(x>>24))] = v + 3
+		e.storeFour(binary.LittleEndian.Uint64(data[j:]), int32(base+j+1))
 		return
 	}
 	for ; i < last; i++ {
 		e.table[hash4(data[i:])] = int32(base + i + 1)
 	}
+}
+
+// storeFour stores v to v+3 as the positions of the four 4-byte words
+// that start in the low bytes of x, in order.
+func (e *encoder) storeFour(x uint64, v int32) {
+	e.table[hashWord(uint32(x))] = v
+	e.table[hashWord(uint32(x>>8))] = v + 1
+	e.table[hashWord(uint32(x>>16))] = v + 2
+	e.table[hashWord(uint32(x>>24))] = v + 3
 }
 
 // matchLen is how far data from cand < i repeats data from i (whose
