@@ -142,20 +142,37 @@ func hashWord(w uint32) uint32 { return (w * 0x9E3779B1) >> (32 - hashBits) }
 // remember stores the positions from up to last (each followed by
 // minMatch bytes of data) in the table, in order, so a later one wins a
 // shared slot. Five positions are hashed from one 8-byte load.
+//
+// The caller has just stored from-1, so the last one to four positions
+// are stored as the four ending at last, even if that stores again some
+// stored a moment ago: storing again a run that ends the positions stored
+// so far leaves every slot as it was, each still holding the latest of
+// them. That is four stores without a branch where a loop of one to four
+// rounds was mispredicted most times (matches in pages are short).
 func (e *encoder) remember(data []byte, base, from, last int) {
 	i := from
 	for ; i+5 <= last && i+8 <= len(data); i += 5 {
 		x := binary.LittleEndian.Uint64(data[i:])
 		v := int32(base + i + 1)
-		e.table[hashWord(uint32(x))] = v
-		e.table[hashWord(uint32(x>>8))] = v + 1
-		e.table[hashWord(uint32(x>>16))] = v + 2
-		e.table[hashWord(uint32(x>>24))] = v + 3
+		e.storeFour(x, v)
 		e.table[hashWord(uint32(x>>32))] = v + 4
+	}
+	if j := last - 4; i < last && j >= from-1 && j+8 <= len(data) {
+		e.storeFour(binary.LittleEndian.Uint64(data[j:]), int32(base+j+1))
+		return
 	}
 	for ; i < last; i++ {
 		e.table[hash4(data[i:])] = int32(base + i + 1)
 	}
+}
+
+// storeFour stores v to v+3 as the positions of the four 4-byte words
+// that start in the low bytes of x, in order.
+func (e *encoder) storeFour(x uint64, v int32) {
+	e.table[hashWord(uint32(x))] = v
+	e.table[hashWord(uint32(x>>8))] = v + 1
+	e.table[hashWord(uint32(x>>16))] = v + 2
+	e.table[hashWord(uint32(x>>24))] = v + 3
 }
 
 // matchLen is how far data from cand < i repeats data from i (whose

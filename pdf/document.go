@@ -188,10 +188,14 @@ func (d *Document) writeOutline() Ref {
 		}
 		return n
 	}
+	// Set encodes a dictionary at once, so every bookmark's is built in
+	// the same backing array, large enough for the most entries one has,
+	// and so is its destination, rather than grown anew for each.
+	dict, dest := make(Dict, 0, 8), make(Array, 5)
 	link := func(sibs []int, parent Ref) {
 		for j, i := range sibs {
 			n := nodes[i]
-			dict := Dict{{"Title", String(n.b.Title)}, {"Parent", parent}}
+			dict = append(dict[:0], Entry{"Title", String(n.b.Title)}, Entry{"Parent", parent})
 			if j > 0 {
 				dict = append(dict, Entry{"Prev", nodes[sibs[j-1]].ref})
 			}
@@ -201,7 +205,8 @@ func (d *Document) writeOutline() Ref {
 			if len(n.kids) > 0 {
 				dict = append(dict, Entry{"First", nodes[n.kids[0]].ref}, Entry{"Last", nodes[n.kids[len(n.kids)-1]].ref}, Entry{"Count", Int(count(i))})
 			}
-			dict = append(dict, Entry{"Dest", Array{n.b.Page, Name("XYZ"), Int(0), Real(n.b.Top), Null{}}})
+			dest[0], dest[1], dest[2], dest[3], dest[4] = n.b.Page, Name("XYZ"), Int(0), Real(n.b.Top), Null{}
+			dict = append(dict, Entry{"Dest", dest})
 			w.Set(n.ref, dict)
 		}
 	}

@@ -142,14 +142,10 @@ func (f *Font) Write(w *Writer) error {
 		{"ItalicAngle", Real(d.ItalicAngle)}, {"Ascent", Int(d.Ascent)}, {"Descent", Int(d.Descent)},
 		{"CapHeight", Int(d.CapHeight)}, {"StemV", Int(d.StemV)}, {"FontFile2", file},
 	})
-	ws := make(Array, len(f.widths))
-	for i, v := range f.widths {
-		ws[i] = Int(v)
-	}
 	cid := w.Add(Dict{
 		{"Type", Name("Font")}, {"Subtype", Name("CIDFontType2")}, {"BaseFont", base},
 		{"CIDSystemInfo", Dict{{"Registry", String("Adobe")}, {"Ordering", String("Identity")}, {"Supplement", Int(0)}}},
-		{"FontDescriptor", desc}, {"W", Array{Int(0), ws}}, {"CIDToGIDMap", Name("Identity")},
+		{"FontDescriptor", desc}, {"W", Array{Int(0), intArray(f.widths)}}, {"CIDToGIDMap", Name("Identity")},
 	})
 	tu := w.AddStream(Stream{Data: p.toUnicode, Deflated: true, shared: true})
 	w.Set(f.ref, Dict{
@@ -260,4 +256,21 @@ func (f *Font) toUnicode() []byte {
 		b = append(b, "endbfchar\n"...)
 	}
 	return append(b, "endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n"...)
+}
+
+// intArray is an array of integers written as an Array of Int is, without
+// boxing each one: a width of 256 or more as an Object is an allocation,
+// and a font has one for every glyph it draws.
+type intArray []int
+
+// AppendPDF implements Object.
+func (a intArray) AppendPDF(b []byte) []byte {
+	b = append(b, '[')
+	for i, v := range a {
+		if i > 0 {
+			b = append(b, ' ')
+		}
+		b = strconv.AppendInt(b, int64(v), 10)
+	}
+	return append(b, ']')
 }

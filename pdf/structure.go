@@ -17,6 +17,41 @@ type StructElem struct {
 	parent *StructElem
 	kids   []structKid
 	ref    Ref
+	block  *elemBlock // where Add takes its children from; nil: one by one
+}
+
+// elemBlock hands out a tree's elements from arrays of elemBlockSize
+// rather than one allocation each: a handout of slides makes thousands,
+// and they all live as long as their document. It does the same for each
+// element's first kid, since most elements (a paragraph on one page) have
+// just one.
+type elemBlock struct {
+	free []StructElem
+	kids []structKid
+}
+
+const elemBlockSize = 32
+
+func (b *elemBlock) next() *StructElem {
+	if len(b.free) == 0 {
+		b.free = make([]StructElem, elemBlockSize)
+	}
+	e := &b.free[0]
+	b.free = b.free[1:]
+	return e
+}
+
+// addKid appends k to e's kids, the first one into a block's slot of
+// capacity one, so that a second kid moves them out by append as usual.
+func (e *StructElem) addKid(k structKid) {
+	if e.kids == nil && e.block != nil {
+		b := e.block
+		if len(b.kids) == 0 {
+			b.kids = make([]structKid, elemBlockSize)
+		}
+		e.kids, b.kids = b.kids[:0:1], b.kids[1:]
+	}
+	e.kids = append(e.kids, k)
 }
 
 // structKid is one kid: an element, marked content on a page, or an
@@ -30,8 +65,14 @@ type structKid struct {
 
 // Add appends a new child element of type typ.
 func (e *StructElem) Add(typ Name) *StructElem {
-	k := &StructElem{Type: typ, parent: e}
-	e.kids = append(e.kids, structKid{elem: k})
+	var k *StructElem
+	if e.block != nil {
+		k = e.block.next()
+	} else {
+		k = new(StructElem)
+	}
+	*k = StructElem{Type: typ, parent: e, block: e.block}
+	e.addKid(structKid{elem: k})
 	return k
 }
 
@@ -57,7 +98,7 @@ type parentEntry struct {
 
 // NewStructTree returns a tree holding a Document element.
 func NewStructTree() *StructTree {
-	return &StructTree{Root: &StructElem{Type: "Document"}, key: -1}
+	return &StructTree{Root: &StructElem{Type: "Document", block: new(elemBlock)}, key: -1}
 }
 
 // BeginPage starts numbering marked content on page and returns the
@@ -80,7 +121,7 @@ func (t *StructTree) endPage() {
 // Mark returns the next MCID of the current page and records that the
 // marked content it opens belongs to e.
 func (t *StructTree) Mark(e *StructElem) int {
-	e.kids = append(e.kids, structKid{page: t.page, mcid: len(t.marks)})
+	e.addKid(structKid{page: t.page, mcid: len(t.marks)})
 	t.marks = append(t.marks, e)
 	return len(t.marks) - 1
 }
@@ -88,7 +129,7 @@ func (t *StructTree) Mark(e *StructElem) int {
 // Annotation makes annotation annot of the current page a kid of e and
 // returns the annotation's /StructParent key.
 func (t *StructTree) Annotation(e *StructElem, annot Ref) int {
-	e.kids = append(e.kids, structKid{page: t.page, annot: annot})
+	e.addKid(structKid{page: t.page, annot: annot})
 	t.parents = append(t.parents, parentEntry{annot: e})
 	return len(t.parents) - 1
 }
