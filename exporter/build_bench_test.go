@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/scholargate/topicdeck/internal/synth"
+	"github.com/scholargate/topicdeck/plan"
 	"github.com/scholargate/topicdeck/topic"
 )
 
@@ -56,6 +57,29 @@ func BenchmarkBuildSlides(b *testing.B) {
 func BenchmarkBuildHandoutSlides3(b *testing.B) {
 	benchEach(b, func(e *topic.Entry) error {
 		_, err := Handout(e, HandoutOptions{Layout: "slides-3"}, io.Discard)
+		return err
+	})
+}
+
+// BenchmarkBuildHandoutSlides3Deck is one entry's three-slides-a-page
+// handout as a build makes it: the deck is planned once beforehand and
+// given in HandoutOptions.Deck, so what is timed is the handout's own
+// planning and drawing (mostly pdfdraw redrawing the deck's slides).
+func BenchmarkBuildHandoutSlides3Deck(b *testing.B) {
+	decks := map[*topic.Entry]*plan.Document{}
+	benchEach(b, func(e *topic.Entry) error {
+		deck, ok := decks[e]
+		if !ok {
+			// Each entry's deck is planned once, untimed, on its first turn.
+			b.StopTimer()
+			var err error
+			if deck, _, err = PlanSlides(e, SlideOptions{}); err != nil {
+				return err
+			}
+			decks[e] = deck
+			b.StartTimer()
+		}
+		_, err := Handout(e, HandoutOptions{Layout: "slides-3", Deck: deck}, io.Discard)
 		return err
 	})
 }
