@@ -64,7 +64,6 @@ const epsilon = 1e-9
 // faceList): a deck resolves tens of thousands of them, and a record with
 // a pointer costs a write barrier per store while the collector runs.
 type glyph struct {
-	adv     float64 // advance at the span's size, points
 	r       rune
 	span    int32
 	units   int32  // advance in 1/1000 em
@@ -173,9 +172,13 @@ func (e *Engine) Lines(p Paragraph, width float64) []Line {
 			if i > start && g.brk {
 				lastBreak = i
 			}
-			adv := g.adv
+			// The advance is scaled here, where it is needed, rather than
+			// kept in every glyph: a glyph of 24 bytes instead of 32 is a
+			// quarter less to copy out of the shape cache.
+			size := p.Spans[g.span].Font.Size
+			adv := float64(g.units) * size / 1000
 			if g.kern != 0 && i > start {
-				adv += float64(g.kern) * p.Spans[g.span].Font.Size / 1000
+				adv += float64(g.kern) * size / 1000
 			}
 			if !g.space && ink && w+adv > width+epsilon {
 				if lastBreak > start {
@@ -268,7 +271,6 @@ func (e *Engine) glyphs(sc *scratch, spans []Span) []glyph {
 		rtl = rtl || r
 		for i := first; i < len(gs); i++ {
 			gs[i].span = int32(si)
-			gs[i].adv = float64(gs[i].units) * s.Font.Size / 1000
 		}
 		starts = append(starts, int32(first))
 	}
@@ -369,7 +371,6 @@ func shapeArabic(gs []glyph, spans []Span, faces []*fonts.Face) {
 		if f != 0 {
 			g.units = int32(faces[g.face].Advance(f))
 		}
-		g.adv = float64(g.units) * spans[g.span].Font.Size / 1000
 	}
 }
 

@@ -33,10 +33,10 @@ type shapeKey struct {
 }
 
 // Bounds of a shapeCache. A generation holds up to shapeGeneration glyphs
-// (32 bytes each, so 2 MiB), each shape counted shapeOverhead glyphs more
+// (24 bytes each, so 1.5 MiB), each shape counted shapeOverhead glyphs more
 // for its map entry and its copy of the text (so that a generation of
 // one-character spans is not larger); the cache keeps the current
-// generation and the one before, at most about 4 MiB and a slab (see
+// generation and the one before, at most about 3 MiB and a slab (see
 // shapeCache.slab) however many entries a build or a server sets.
 // The shapes a deck sets again are those of the section it is arranging, a
 // few thousand glyphs, so hits outlive many sections even with every core
