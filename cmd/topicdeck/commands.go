@@ -38,9 +38,22 @@ var commandMakers = []struct {
 func commands() []*cli.Command {
 	cmds := make([]*cli.Command, len(commandMakers))
 	for i, m := range commandMakers {
-		cmds[i] = m.make()
+		cmds[i] = usageErrors(m.make())
 	}
 	return cmds
+}
+
+// usageErrors makes a mistake on cmd's command line, or on any of its
+// subcommands', a usage error (exit 2, one line on standard error), as the
+// root command does for its own flags. Set here for every command, so that
+// no command falls back to urfave/cli's own answer (its help after
+// "Incorrect Usage", exit 1).
+func usageErrors(cmd *cli.Command) *cli.Command {
+	cmd.OnUsageError = commandUsageError
+	for _, sub := range cmd.Commands {
+		usageErrors(sub)
+	}
+	return cmd
 }
 
 // commandsFor returns the commands a run with args needs: the one that
@@ -56,7 +69,7 @@ func commandsFor(args []string) []*cli.Command {
 	if len(args) > 1 {
 		for _, m := range commandMakers {
 			if m.name == args[1] {
-				return []*cli.Command{m.make()}
+				return []*cli.Command{usageErrors(m.make())}
 			}
 		}
 	}
@@ -99,8 +112,7 @@ all entries.`,
 			&cli.StringFlag{Name: "shard", Usage: "build only share `i/n` of the entries (0 ≤ i < n), by slug"},
 			maxSizeFlag(),
 		}, artifactFlags()...),
-		OnUsageError: commandUsageError,
-		Action:       runBuild,
+		Action: runBuild,
 	}
 }
 
@@ -161,8 +173,7 @@ Without -o (or with -o -) the result goes to standard output.`,
 			&cli.StringFlag{Name: "to", Usage: "output form: md, json or yaml"},
 			maxSizeFlag(),
 		},
-		OnUsageError: commandUsageError,
-		Action:       runImport,
+		Action: runImport,
 	}
 }
 
@@ -214,8 +225,7 @@ in flight finish.`,
 			&cli.IntFlag{Name: "max-cells", Value: server.DefaultMaxCells, Usage: "render entries of at most `N` table cells; more get 422"},
 			&cli.IntFlag{Name: "max-pages", Value: server.DefaultMaxPages, Usage: "make PDFs of at most `N` pages; more get 422"},
 		},
-		OnUsageError: commandUsageError,
-		Action:       runServe,
+		Action: runServe,
 	}
 }
 
@@ -252,7 +262,6 @@ with --strict), 2 usage error.`,
 			&cli.StringSliceFlag{Name: "bib", Usage: "bibliography `FILE` (.bib or CSL-JSON) to resolve seminal works against, besides the entry's own; repeatable"},
 			maxSizeFlag(),
 		},
-		OnUsageError: commandUsageError,
-		Action:       runValidate,
+		Action: runValidate,
 	}
 }

@@ -10,6 +10,7 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	"strings"
 	"sync"
 	"syscall"
 
@@ -136,7 +137,25 @@ func newApp(stdin io.Reader, stdout, stderr io.Writer, cmds []*cli.Command) *cli
 			return usageError{err}
 		},
 		ExitErrHandler: func(context.Context, *cli.Command, error) {},
+		Action:         runRoot,
 	}
+}
+
+// runRoot runs when no command is named: with no arguments it prints the
+// help, and a word that names no command is a usage error (exit 2) with a
+// suggestion, where urfave/cli would answer "No help topic" with exit 1.
+func runRoot(ctx context.Context, cmd *cli.Command) error {
+	if cmd.Args().Len() == 0 {
+		return cli.ShowRootCommandHelp(cmd)
+	}
+	name := cmd.Args().First()
+	msg := fmt.Sprintf("unknown command %q", name)
+	// urfave/cli's suggestion is the nearest name however far it is;
+	// offered only when it starts as the word does ("slide" → slides).
+	if s := cli.SuggestCommand(cmd.Commands, name); len(name) >= 3 && strings.HasPrefix(s, name[:3]) {
+		msg += fmt.Sprintf("; did you mean %q?", s)
+	}
+	return usagef("%s (topicdeck --help lists the commands)", msg)
 }
 
 // stdio returns the run's standard input, output and error, kept by the

@@ -80,3 +80,27 @@ func fileNames(t *testing.T, dir string) []string {
 	}
 	return names
 }
+
+// TestUsageMistakes checks that every command answers a mistake on its
+// command line the same way: exit 2 and one line on standard error, never
+// urfave/cli's help after "Incorrect Usage" (which some commands gave,
+// with exit 1), and that an unknown command is a usage error too.
+func TestUsageMistakes(t *testing.T) {
+	dir := workIn(t)
+	var mistakes []mistake
+	for _, m := range commandMakers {
+		mistakes = append(mistakes, mistake{[]string{m.name, "--no-such-flag"}, 2, "topicdeck: flag provided but not defined: -no-such-flag\n"})
+	}
+	mistakes = append(mistakes,
+		mistake{[]string{"layouts", "show", "--no-such-flag"}, 2, "flag provided but not defined"},
+		mistake{[]string{"nosuch"}, 2, `topicdeck: unknown command "nosuch" (topicdeck --help lists the commands)`},
+		mistake{[]string{"slide", "x.md"}, 2, `unknown command "slide"; did you mean "slides"?`},
+	)
+	checkMistakes(t, dir, mistakes)
+	for _, m := range mistakes {
+		_, out, errOut := runCLI(t, "", m.args...)
+		if out != "" || strings.Count(errOut, "\n") != 1 {
+			t.Errorf("%q: stdout %q, stderr %q; want nothing and one line", m.args, out, errOut)
+		}
+	}
+}

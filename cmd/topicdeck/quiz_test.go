@@ -69,7 +69,7 @@ func TestQuizCommandErrors(t *testing.T) {
 	checkMistakes(t, dir, []mistake{
 		{[]string{"quiz"}, 2, "want at least one ENTRY"},
 		{[]string{"quiz", "--format", "docx", seedPage}, 2, `unknown quiz format "docx"`},
-		{[]string{"quiz", "--seed", "x", seedPage}, 1, "flag -seed"},
+		{[]string{"quiz", "--seed", "x", seedPage}, 2, "flag -seed"},
 		{[]string{"quiz", "-o", out, bad + "unknown.json"}, 1, bad + `unknown.json:7:3: error: unknown field "defintion"`},
 		{[]string{"quiz", "-o", out, seedPage, filepath.Join(dir, "missing.md")}, 1, "missing.md"},
 		{[]string{"quiz", "-o", out, empty}, 1, "no questions"},
