@@ -2,6 +2,7 @@ package pdf
 
 import (
 	"encoding/binary"
+	"hash/adler32"
 	"math"
 	"math/bits"
 	"slices"
@@ -23,7 +24,7 @@ func Deflate(dst, data []byte) []byte {
 	dst = append(dst, 0x78, 0x01) // zlib header: deflate, 32 KB window, fastest
 	dst = append(dst, body...)
 	encoders.Put(e)
-	return binary.BigEndian.AppendUint32(dst, adler32(data))
+	return binary.BigEndian.AppendUint32(dst, adler32.Checksum(data))
 }
 
 const (

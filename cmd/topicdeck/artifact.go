@@ -80,7 +80,6 @@ func writeArtifact(cmd *cli.Command, out string, export func(w io.Writer) (expor
 	memlimit.Apply(memlimit.Default)
 	s := stdio(cmd)
 	var res exporter.Result
-	awaitInterrupts()
 	err := exporter.WriteFile(out, s.out, func(w io.Writer) error {
 		var err error
 		res, err = export(w)

@@ -32,7 +32,6 @@ func runBuild(ctx context.Context, cmd *cli.Command) error {
 	view := newBuildView(s, cmd.Bool("quiet"), opt.Out)
 	opt.Progress = view.event
 	memlimit.Apply(memlimit.Default)
-	awaitInterrupts()
 	report, err := exporter.Build(args, opt)
 	view.finish()
 	if err != nil {

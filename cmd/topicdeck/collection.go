@@ -45,7 +45,6 @@ func exportEntries[F exportFormat](cmd *cli.Command, parse func(string) (F, erro
 		fmt.Fprintln(s.err, "topicdeck: warning: "+w)
 	}
 	var warnings []string
-	awaitInterrupts()
 	err = exporter.WriteFile(out, s.out, func(w io.Writer) error {
 		var err error
 		warnings, err = export(entries, format, w)

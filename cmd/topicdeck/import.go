@@ -40,7 +40,6 @@ func runImport(ctx context.Context, cmd *cli.Command) error {
 		}
 		return &exitError{code: 1, msg: err.Error()}
 	}
-	awaitInterrupts()
 	if err := exporter.WriteFile(out, st.out, func(w io.Writer) error {
 		return topic.Write(w, e, to)
 	}); err != nil {

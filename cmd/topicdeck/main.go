@@ -11,12 +11,9 @@ import (
 	"os"
 	"os/signal"
 	"strings"
-	"sync"
 	"syscall"
 
 	"github.com/urfave/cli/v3"
-
-	_ "github.com/scholargate/topicdeck/internal/stackstart" // first: see its doc
 
 	"github.com/scholargate/topicdeck/exporter"
 )
@@ -39,30 +36,10 @@ func main() {
 // leave half-written .NAME.NNN.tmp files beside its outputs.
 var interrupts = make(chan os.Signal, 1)
 
-// interruptsHandled is done once SIGINT and SIGTERM reach exitOnInterrupt.
-var interruptsHandled sync.WaitGroup
-
-// handleInterrupts makes SIGINT and SIGTERM remove temporary files and
-// exit. It returns at once: signal.Notify waits for the runtime to start a
-// thread for signals and unblock them there, a tenth of a millisecond of
-// every start (and more when the machine is busy) that now passes while the
-// command reads its input. A command calls awaitInterrupts before it makes
-// its first temporary file; a signal before then ends the process as it
-// would any program, with nothing to remove.
+// handleInterrupts makes SIGINT and SIGTERM remove temporary files and exit.
 func handleInterrupts() {
-	interruptsHandled.Add(1)
-	go func() {
-		signal.Notify(interrupts, os.Interrupt, syscall.SIGTERM)
-		interruptsHandled.Done()
-		exitOnInterrupt()
-	}()
-}
-
-// awaitInterrupts returns once SIGINT and SIGTERM remove temporary files,
-// or at once when handleInterrupts was not called (tests that run the CLI
-// in-process).
-func awaitInterrupts() {
-	interruptsHandled.Wait()
+	signal.Notify(interrupts, os.Interrupt, syscall.SIGTERM)
+	go exitOnInterrupt()
 }
 
 // exitOnInterrupt removes the temporary files of the writes under way and
@@ -83,7 +60,6 @@ func exitOnInterrupt() {
 // keepRunningOnInterrupt hands SIGINT and SIGTERM to the command: serve
 // shuts down gracefully on them and writes no temporary files.
 func keepRunningOnInterrupt() {
-	awaitInterrupts()
 	signal.Stop(interrupts)
 }
 

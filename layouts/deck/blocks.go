@@ -124,16 +124,9 @@ func (p *planner) paraBox(f slideflow.Frame, sents []topic.Text, st slideflow.St
 // and they are a handful of strings, so each is measured once a deck; the
 // line is shared by the items drawn with it, which only read it.
 func (p *planner) markerLine(text string, font textlayout.Font) textlayout.Line {
-	k := markerKey{text, font}
-	if l, ok := p.markers[k]; ok {
-		return l
-	}
-	l := p.line(textlayout.Span{Text: text, Font: font, Color: p.theme.Accent})
-	if p.markers == nil {
-		p.markers = map[markerKey]textlayout.Line{}
-	}
-	p.markers[k] = l
-	return l
+	return remember(&p.markers, markerKey{text, font}, func() textlayout.Line {
+		return p.line(textlayout.Span{Text: text, Font: font, Color: p.theme.Accent})
+	})
 }
 
 // markerKey is a marker as markerLine measures it.

@@ -14,16 +14,9 @@ import (
 // The lines are shared by every caller that sets the same title, which
 // only read them.
 func (p *planner) titleLines(s string, size, width float64) []slideflow.Line {
-	k := titleKey{s, size, width}
-	if ls, ok := p.titles[k]; ok {
-		return ls
-	}
-	ls := p.setTitle(s, size, width)
-	if p.titles == nil {
-		p.titles = map[titleKey][]slideflow.Line{}
-	}
-	p.titles[k] = ls
-	return ls
+	return remember(&p.titles, titleKey{s, size, width}, func() []slideflow.Line {
+		return p.setTitle(s, size, width)
+	})
 }
 
 // setTitle is titleLines without the memory.

@@ -73,16 +73,9 @@ func (p *planner) sentences(t topic.Text) []topic.Text {
 	if len(t) == 0 {
 		return slideflow.Sentences(t)
 	}
-	k := textKey{&t[0], len(t)}
-	if s, ok := p.sents[k]; ok {
-		return s
-	}
-	s := slideflow.Sentences(t)
-	if p.sents == nil {
-		p.sents = map[textKey][]topic.Text{}
-	}
-	p.sents[k] = s
-	return s
+	return remember(&p.sents, textKey{&t[0], len(t)}, func() []topic.Text {
+		return slideflow.Sentences(t)
+	})
 }
 
 // textKey is a text as sentences knows it.
@@ -98,16 +91,9 @@ func (p *planner) sentenceCount(b topic.Body) int {
 	if len(b) == 0 {
 		return 0
 	}
-	k := bodyKey{&b[0], len(b)}
-	if n, ok := p.counts[k]; ok {
-		return n
-	}
-	n := countSentences(b)
-	if p.counts == nil {
-		p.counts = map[bodyKey]int{}
-	}
-	p.counts[k] = n
-	return n
+	return remember(&p.counts, bodyKey{&b[0], len(b)}, func() int {
+		return countSentences(b)
+	})
 }
 
 // bodyKey is a body as sentenceCount knows it.
